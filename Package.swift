@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "GridMap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gridmap", targets: ["gridmap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite",
+                       providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        // Plain geometry values, GeoJSON, coordinate systems, the exact point index, GEOS wrapper.
+        .target(name: "GridMapGeometry", dependencies: ["CGEOS"]),
+        // The SpatiaLite store of record: schema, migrations, dataset import, queries.
+        .target(name: "GridMapStore", dependencies: [
+            "GridMapGeometry", "GridMapCore", "CSpatiaLite",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Domain: administrative hierarchy, resolution of coordinates to grid/village/town.
+        .target(name: "GridMapCore", dependencies: ["GridMapGeometry"]),
+        // HTTP API (Hummingbird 2).
+        .target(name: "GridMapServer", dependencies: [
+            "GridMapCore", "GridMapStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "gridmap", dependencies: [
+            "GridMapServer", "GridMapStore", "GridMapCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
+        .testTarget(name: "GridMapStoreTests", dependencies: ["GridMapStore", "GridMapCore"]),
+        .testTarget(name: "GridMapServerTests", dependencies: [
+            "GridMapServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+    ]
+)

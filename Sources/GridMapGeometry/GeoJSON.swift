@@ -1,0 +1,142 @@
+import Foundation
+
+/// A GeoJSON Feature whose geometry is a Polygon or MultiPolygon (normalised to a MultiPolygon).
+public struct PolygonFeature: Sendable {
+    /// Position of the feature in its collection (0-based), for error messages.
+    public var index: Int
+    public var geometry: MultiPolygon
+    /// Properties with string or number values, as strings (numbers in their JSON spelling).
+    public var properties: [String: String]
+    /// All properties as a JSON object text (sorted keys), kept as the feature's attributes.
+    public var propertiesJSON: String
+}
+
+/// A problem in a GeoJSON document, with where it is.
+public struct GeoJSONError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reading of RFC 7946 GeoJSON.
+public enum GeoJSON {
+    /// Reads a FeatureCollection of Polygon/MultiPolygon features.
+    public static func polygonFeatures(from data: Data) throws -> [PolygonFeature] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw GeoJSONError("malformed JSON: \((error as NSError).userInfo["NSDebugDescription"] ?? error)")
+        }
+        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
+              let features = collection["features"] as? [Any]
+        else { throw GeoJSONError("not a GeoJSON FeatureCollection with a \"features\" array") }
+        return try features.enumerated().map { index, value in
+            guard let feature = value as? [String: Any], feature["type"] as? String == "Feature" else {
+                throw GeoJSONError("feature \(index): not a GeoJSON Feature object")
+            }
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            do {
+                return PolygonFeature(index: index, geometry: try multiPolygon(feature["geometry"]),
+                                      properties: scalarStrings(properties),
+                                      propertiesJSON: try objectText(properties))
+            } catch let error as GeoJSONError {
+                let code = (properties["code"]).map { " (code \($0))" } ?? ""
+                throw GeoJSONError("feature \(index)\(code): \(error.description)")
+            }
+        }
+    }
+
+    /// Reads a Polygon or MultiPolygon geometry object.
+    public static func multiPolygon(_ value: Any?) throws -> MultiPolygon {
+        guard let geometry = value as? [String: Any], let type = geometry["type"] as? String else {
+            throw GeoJSONError("missing geometry")
+        }
+        guard let coordinates = geometry["coordinates"] as? [Any] else {
+            throw GeoJSONError("geometry has no \"coordinates\" array")
+        }
+        switch type {
+        case "Polygon": return MultiPolygon([try polygon(coordinates, path: "coordinates")])
+        case "MultiPolygon":
+            guard !coordinates.isEmpty else { throw GeoJSONError("empty MultiPolygon") }
+            return MultiPolygon(try coordinates.enumerated().map { i, part in
+                guard let rings = part as? [Any] else { throw GeoJSONError("coordinates[\(i)] is not an array of rings") }
+                return try polygon(rings, path: "coordinates[\(i)]")
+            })
+        default: throw GeoJSONError("geometry type \(type) is not Polygon or MultiPolygon")
+        }
+    }
+
+    /// Reads one position `[lon, lat]`, checking it is finite and in range.
+    public static func position(_ value: Any, path: String) throws -> Coordinate {
+        guard let pair = value as? [Any], pair.count >= 2,
+              let lon = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue,
+              !(pair[0] is Bool), !(pair[1] is Bool)
+        else { throw GeoJSONError("\(path) is not a [longitude, latitude] position") }
+        let c = Coordinate(lon, lat)
+        if let problem = CoordinateCheck.problem(c) { throw GeoJSONError("\(path): \(problem)") }
+        return c
+    }
+
+    private static func polygon(_ rings: [Any], path: String) throws -> Polygon {
+        guard !rings.isEmpty else { throw GeoJSONError("\(path): polygon has no rings") }
+        let parsed: [Ring] = try rings.enumerated().map { i, ring in
+            let ringPath = "\(path)[\(i)]"
+            guard let positions = ring as? [Any] else { throw GeoJSONError("\(ringPath) is not an array of positions") }
+            let coordinates = try positions.enumerated().map { try position($1, path: "\(ringPath)[\($0)]") }
+            guard coordinates.count >= 4 else {
+                throw GeoJSONError("\(ringPath): a ring needs at least 4 positions, has \(coordinates.count)")
+            }
+            guard coordinates.first == coordinates.last else {
+                throw GeoJSONError("\(ringPath): ring is not closed (first position differs from last)")
+            }
+            return coordinates
+        }
+        return Polygon(exterior: parsed[0], holes: Array(parsed.dropFirst()))
+    }
+
+    private static func scalarStrings(_ properties: [String: Any]) -> [String: String] {
+        properties.compactMapValues { value in
+            switch value {
+            case let s as String: return s
+            case let n as NSNumber where !(n is Bool) && n.doubleValue == n.doubleValue.rounded()
+                && abs(n.doubleValue) < 1e15: return String(Int64(n.doubleValue))
+            case let n as NSNumber: return n.stringValue
+            default: return nil
+            }
+        }
+    }
+
+    private static func objectText(_ object: [String: Any]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension GeoJSON {
+    /// RFC 7946 Polygon/MultiPolygon geometry text for a MultiPolygon.
+    public static func geometryText(_ geometry: MultiPolygon) -> String {
+        func ring(_ r: Ring) -> String { "[" + r.map { "[\(json($0.x)),\(json($0.y))]" }.joined(separator: ",") + "]" }
+        func polygon(_ p: Polygon) -> String { "[" + p.rings.map(ring).joined(separator: ",") + "]" }
+        return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + geometry.polygons.map(polygon).joined(separator: ",") + "]}"
+    }
+
+    /// Shortest round-tripping JSON spelling of a finite double.
+    public static func json(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
+}
+
+/// Range checks for a longitude/latitude pair, with a hint when the two look swapped.
+public enum CoordinateCheck {
+    /// A description of what is wrong with the coordinate, or nil when it is a valid lon/lat.
+    public static func problem(_ c: Coordinate) -> String? {
+        if !c.x.isFinite || !c.y.isFinite { return "coordinates must be finite numbers (got \(c.x), \(c.y))" }
+        if abs(c.y) > 90 {
+            return abs(c.x) <= 90
+                ? "latitude \(c.y) is out of range [-90, 90]; longitude and latitude look swapped (GeoJSON order is [lon, lat])"
+                : "latitude \(c.y) is out of range [-90, 90]"
+        }
+        if abs(c.x) > 180 { return "longitude \(c.x) is out of range [-180, 180]" }
+        return nil
+    }
+}
