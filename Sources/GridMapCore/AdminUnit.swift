@@ -1,0 +1,93 @@
+import GridMapGeometry
+
+/// The three levels of the grid-governance hierarchy: town (镇/街道) → village or community
+/// (行政村/社区) → grid (网格).
+public enum AdminLevel: String, CaseIterable, Sendable, Codable {
+    case town, village, grid
+
+    /// The level above, if any.
+    public var parent: AdminLevel? {
+        switch self {
+        case .town: nil
+        case .village: .town
+        case .grid: .village
+        }
+    }
+
+    /// The GeoJSON property naming the parent's code.
+    public var parentCodeProperty: String? { parent.map { "\($0.rawValue)_code" } }
+}
+
+/// A town, village or grid as identified by its code.
+public struct AdminUnit: Hashable, Sendable, Codable {
+    public var level: AdminLevel
+    public var code: String
+    public var name: String
+    /// Code of the unit one level up (nil for towns).
+    public var parentCode: String?
+
+    public init(level: AdminLevel, code: String, name: String, parentCode: String?) {
+        self.level = level
+        self.code = code
+        self.name = name
+        self.parentCode = parentCode
+    }
+}
+
+/// A unit with its current boundary.
+public struct Boundary: Sendable {
+    public var unit: AdminUnit
+    public var geometry: MultiPolygon
+
+    public init(unit: AdminUnit, geometry: MultiPolygon) {
+        self.unit = unit
+        self.geometry = geometry
+    }
+}
+
+/// Roles of the people attached to grids and villages.
+public enum PersonRole: String, CaseIterable, Sendable, Codable {
+    /// 网格员: patrols one grid and reports events; attached to a grid.
+    case gridMember = "网格员"
+    /// 村干部: village (or community) lead; attached to a village.
+    case villageLead = "村干部"
+    /// 联村干部: town cadre liaising with a village; attached to a village.
+    case liaisonCadre = "联村干部"
+
+    /// The level a person of this role is attached to.
+    public var attachedTo: AdminLevel { self == .gridMember ? .grid : .village }
+}
+
+/// A responsible person.
+public struct Person: Hashable, Sendable, Codable {
+    public var role: PersonRole
+    public var name: String
+    public var phone: String
+    /// The grid or village code the person is attached to (per ``PersonRole/attachedTo``).
+    public var unitCode: String
+
+    public init(role: PersonRole, name: String, phone: String, unitCode: String) {
+        self.role = role
+        self.name = name
+        self.phone = phone
+        self.unitCode = unitCode
+    }
+}
+
+/// Everything resolution needs, read from the store at one moment.
+public struct AdminSnapshot: Sendable {
+    public var towns: [Boundary]
+    public var villages: [Boundary]
+    public var grids: [Boundary]
+    public var people: [Person]
+    /// The store's boundary revision this snapshot was read at.
+    public var revision: Int
+
+    public init(towns: [Boundary], villages: [Boundary], grids: [Boundary], people: [Person], revision: Int) {
+        self.towns = towns
+        self.villages = villages
+        self.grids = grids
+        self.people = people
+        self.revision = revision
+    }
+}

@@ -1,0 +1,90 @@
+import GridMapGeometry
+
+/// Where a point is and whose it is: the answer to the dispatcher's first question.
+public struct Resolution: Sendable {
+    public var grid: AdminUnit?
+    public var village: AdminUnit?
+    public var town: AdminUnit?
+    /// Codes of all grids covering the point, ascending (more than one on a shared edge).
+    public var candidates: [String]
+    /// True when several grids cover the point (it lies on an edge they share).
+    public var onBoundary: Bool { candidates.count > 1 }
+    /// When no grid covers the point: the nearest grid and its distance in metres.
+    public var nearest: (unit: AdminUnit, meters: Double)?
+}
+
+/// Resolves WGS84 points against in-memory indexes built from an ``AdminSnapshot``.
+///
+/// The lowest layer (grids) is resolved first and its village and town are read from the stored
+/// hierarchy; only a point that no grid covers is resolved against the village and town layers
+/// themselves. Among several covering grids the lowest code wins. Immutable and `Sendable`:
+/// share one across all tasks and replace it wholesale when boundaries change.
+public final class Resolver: Sendable {
+    public let snapshot: AdminSnapshot
+    public let gridIndex: PolygonIndex
+    private let villageIndex: PolygonIndex
+    private let townIndex: PolygonIndex
+    /// Grids, villages and towns sorted by code (index ids are positions here).
+    public let grids: [AdminUnit]
+    private let villages: [AdminUnit]
+    private let towns: [AdminUnit]
+    /// Position in `villages`/`towns` of each grid's village and town (-1 when missing).
+    public let gridVillage: [Int32]
+    public let gridTown: [Int32]
+    private let villageTown: [Int32]
+    private let peopleByUnit: [String: [Person]]
+
+    public init(_ snapshot: AdminSnapshot, cellsPerPolygon: Double = 256) {
+        self.snapshot = snapshot
+        let grids = snapshot.grids.sorted { $0.unit.code < $1.unit.code }
+        let villages = snapshot.villages.sorted { $0.unit.code < $1.unit.code }
+        let towns = snapshot.towns.sorted { $0.unit.code < $1.unit.code }
+        gridIndex = PolygonIndex(grids.map(\.geometry), cellsPerPolygon: cellsPerPolygon)
+        villageIndex = PolygonIndex(villages.map(\.geometry), cellsPerPolygon: 64)
+        townIndex = PolygonIndex(towns.map(\.geometry), cellsPerPolygon: 64)
+        self.grids = grids.map(\.unit)
+        self.villages = villages.map(\.unit)
+        self.towns = towns.map(\.unit)
+        let villagePosition = Dictionary(uniqueKeysWithValues: villages.enumerated().map { ($1.unit.code, Int32($0)) })
+        let townPosition = Dictionary(uniqueKeysWithValues: towns.enumerated().map { ($1.unit.code, Int32($0)) })
+        villageTown = villages.map { $0.unit.parentCode.flatMap { townPosition[$0] } ?? -1 }
+        let gridVillage = grids.map { $0.unit.parentCode.flatMap { villagePosition[$0] } ?? -1 }
+        self.gridVillage = gridVillage
+        gridTown = gridVillage.map { [villageTown] v in v >= 0 ? villageTown[Int(v)] : -1 }
+        peopleByUnit = Dictionary(grouping: snapshot.people, by: \.unitCode)
+    }
+
+    /// Resolves a WGS84 point (the caller converts other systems and checks ranges).
+    public func resolve(_ point: Coordinate) -> Resolution {
+        let covering = gridIndex.covering(point.x, point.y)
+        if let first = covering.first {
+            return Resolution(grid: grids[first], village: village(ofGrid: first), town: town(ofGrid: first),
+                              candidates: covering.map { grids[$0].code })
+        }
+        let nearest = gridIndex.nearest(point.x, point.y).map { (grids[$0.polygon], $0.meters) }
+        let village = villageIndex.lookup(point.x, point.y).first
+        let town = village.flatMap { villageTown[$0] >= 0 ? towns[Int(villageTown[$0])] : nil }
+            ?? townIndex.lookup(point.x, point.y).first.map { towns[$0] }
+        return Resolution(grid: nil, village: village.map { villages[$0] }, town: town, candidates: [], nearest: nearest)
+    }
+
+    public func village(ofGrid position: Int) -> AdminUnit? {
+        gridVillage[position] >= 0 ? villages[Int(gridVillage[position])] : nil
+    }
+
+    public func town(ofGrid position: Int) -> AdminUnit? {
+        gridTown[position] >= 0 ? towns[Int(gridTown[position])] : nil
+    }
+
+    /// The people attached to a grid or village.
+    public func people(of unit: AdminUnit?) -> [Person] {
+        unit.flatMap { peopleByUnit[$0.code] } ?? []
+    }
+
+    /// True when the point lies inside the layer's extent (used to tell swapped lat/lon apart).
+    public func isNearData(_ point: Coordinate, marginDegrees: Double = 0.5) -> Bool {
+        guard let e = gridIndex.extent ?? townIndex.extent else { return false }
+        return point.x >= e.minX - marginDegrees && point.x <= e.maxX + marginDegrees
+            && point.y >= e.minY - marginDegrees && point.y <= e.maxY + marginDegrees
+    }
+}

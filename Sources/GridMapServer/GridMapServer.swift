@@ -1,0 +1,45 @@
+import GridMapStore
+import Hummingbird
+import Logging
+
+/// Limits on what one request may ask.
+public struct ServerLimits: Sendable {
+    /// Most points in one `POST /v1/resolve` (413 beyond).
+    public var maxPoints: Int
+    /// Largest request body in bytes (413 beyond); by default room for `maxPoints` points as GeoJSON.
+    public var maxBodyBytes: Int
+
+    public init(maxPoints: Int = 1_000_000, maxBodyBytes: Int? = nil) {
+        self.maxPoints = maxPoints
+        self.maxBodyBytes = maxBodyBytes ?? Swift.max(1 << 20, maxPoints * 160)
+    }
+}
+
+/// Builds the GridMap HTTP application over a store.
+public enum GridMapServer {
+    public static func application(store: GridMapStore, host: String = "127.0.0.1", port: Int = 8080,
+                                   limits: ServerLimits = ServerLimits(), reloadInterval: Duration = .seconds(2),
+                                   logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
+        let boundaries = try ServedBoundaries(store: store)
+        logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
+                                                     "revision": "\(boundaries.resolver.snapshot.revision)"])
+        var app = Application(router: router(boundaries: boundaries, limits: limits),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
+                              logger: logger)
+        app.addServices(BoundaryReloader(boundaries: boundaries, interval: reloadInterval, logger: logger))
+        return app
+    }
+
+    static func router(boundaries: ServedBoundaries, limits: ServerLimits) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.middlewares.add(JSONErrorMiddleware())
+        router.get("/healthz") { _, _ in
+            var json = JSONWriter()
+            json.raw("{\"status\":\"ok\",\"grids\":"); json.number(boundaries.resolver.grids.count)
+            json.raw(",\"revision\":"); json.number(boundaries.resolver.snapshot.revision); json.raw("}")
+            return json.response()
+        }
+        ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
+        return router
+    }
+}

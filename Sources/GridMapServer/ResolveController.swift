@@ -1,0 +1,75 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import Hummingbird
+
+/// `GET /v1/resolve` (one point, with people) and `POST /v1/resolve` (many points).
+struct ResolveController<Context: RequestContext>: Sendable {
+    let boundaries: ServedBoundaries
+    let limits: ServerLimits
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/resolve", use: resolveOne)
+        router.post("/v1/resolve", use: resolveMany)
+    }
+
+    @Sendable func resolveOne(_ request: Request, context: Context) async throws -> Response {
+        let query = request.uri.queryParameters
+        let crs = try Self.crs(query["crs"].map(String.init))
+        let lon = try Self.number(query["lon"].map(String.init), name: "lon")
+        let lat = try Self.number(query["lat"].map(String.init), name: "lat")
+        let served = boundaries.resolution
+        let input = Coordinate(lon, lat)
+        try PointCheck.validate(input, label: "the point")
+        try PointCheck.rejectSwapped(input, crs: crs, resolver: served.resolver, label: "the point")
+        let point = crs.toWGS84(input)
+        var json = JSONWriter(capacity: 1024)
+        served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs,
+                     people: query["people"].map { $0 != "false" } ?? true)
+        return json.response()
+    }
+
+    @Sendable func resolveMany(_ request: Request, context: Context) async throws -> Response {
+        let body = try await request.body.collect(upTo: limits.maxBodyBytes)
+        let withPeople = request.uri.queryParameters["people"] == "true"
+        let queryCRS = request.uri.queryParameters["crs"].map(String.init)
+        let list = try body.withUnsafeReadableBytes { bytes in
+            do {
+                return try PointListParser.parse(bytes, maxPoints: limits.maxPoints)
+            } catch PointListParser.Failure.syntax(let message) {
+                throw message.contains("server's limit") ? APIError(.contentTooLarge, "too_many_points", message)
+                    : APIError.badRequest("malformed_body", message)
+            } catch PointListParser.Failure.notPointList {
+                return try GeoJSONPoints.parse(Data(bytes), maxPoints: limits.maxPoints)
+            }
+        }
+        let crs = try Self.crs(list.crs ?? queryCRS)
+        let served = boundaries.resolution
+        for i in 0..<list.count {
+            try PointCheck.validate(Coordinate(list.values[2 * i], list.values[2 * i + 1]), label: "points[\(i)]")
+        }
+        let wgs = crs.toWGS84(interleaved: list.values)
+        let hits = served.resolver.resolveCompact(interleaved: wgs)
+        for i in hits.indices where hits[i].grid < 0 {
+            try PointCheck.rejectSwapped(Coordinate(list.values[2 * i], list.values[2 * i + 1]), crs: crs,
+                                         resolver: served.resolver, label: "points[\(i)]")
+        }
+        let results = BulkResults(served: served, crs: crs, withPeople: withPeople, body: body, list: list, wgs: wgs, hits: hits)
+        return results.response()
+    }
+
+    static func crs(_ text: String?) throws -> CoordinateSystem {
+        guard let text else { return .wgs84 }
+        guard let crs = CoordinateSystem(rawValue: text.lowercased()) else {
+            throw APIError.badRequest("unknown_crs", "unknown crs '\(text)' (expected one of: "
+                + CoordinateSystem.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return crs
+    }
+
+    static func number(_ text: String?, name: String) throws -> Double {
+        guard let text, !text.isEmpty else { throw APIError.badRequest("missing_parameter", "query parameter '\(name)' is required") }
+        guard let value = Double(text) else { throw APIError.badRequest("invalid_number", "'\(name)' is not a number: '\(text)'") }
+        return value
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import GridMapCore
+import GridMapGeometry
+
+/// The SpatiaLite store of record: one database file in WAL mode, created and migrated on open.
+public final class GridMapStore: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating and migrating if needed) the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        pool = try DatabasePool(path: path, configuration: SpatiaLiteConnection.configuration())
+        try Schema.migrator().migrate(pool)
+    }
+
+    /// A counter bumped by every change of boundaries; cheap to poll.
+    public func boundaryRevision() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0 }
+    }
+
+    /// The current boundaries of every level, the people, and the revision they were read at.
+    public func snapshot() throws -> AdminSnapshot {
+        try pool.read { db in
+            let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
+            var layers: [AdminLevel: [Boundary]] = [:]
+            for level in AdminLevel.allCases { layers[level] = try Self.currentBoundaries(level, db) }
+            let people = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code FROM people ORDER BY id")
+                .compactMap { row -> Person? in
+                    guard let role = PersonRole(rawValue: row["role"]) else { return nil }
+                    return Person(role: role, name: row["name"], phone: row["phone"],
+                                  unitCode: row["grid_code"] ?? row["village_code"])
+                }
+            return AdminSnapshot(towns: layers[.town]!, villages: layers[.village]!, grids: layers[.grid]!,
+                                 people: people, revision: revision)
+        }
+    }
+
+    /// Current boundaries of one level, ordered by code.
+    public func currentBoundaries(_ level: AdminLevel) throws -> [Boundary] {
+        try pool.read { db in try Self.currentBoundaries(level, db) }
+    }
+
+    static func currentBoundaries(_ level: AdminLevel, _ db: Database) throws -> [Boundary] {
+        let parent = level.parent.map { "u.\($0.rawValue)_code" } ?? "NULL"
+        return try Row.fetchAll(db, sql: """
+            SELECT u.code, u.name, \(parent) AS parent, AsBinary(b.geometry) AS wkb
+            FROM \(level.table) u JOIN \(level.boundaryTable) b ON b.code = u.code AND b.valid_to IS NULL
+            ORDER BY u.code
+            """).map { row in
+            Boundary(unit: AdminUnit(level: level, code: row["code"], name: row["name"], parentCode: row["parent"]),
+                     geometry: try WKB.decode(row["wkb"]))
+        }
+    }
+
+    /// Codes of the current grids covering a point, by SpatiaLite itself: the R*Tree SpatialIndex
+    /// as a filter, then `ST_Covers` (GEOS). The independent reference for the in-memory index.
+    public func gridsCoveringBySQL(_ points: [Coordinate]) throws -> [[String]] {
+        try pool.read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT code FROM grid_boundaries
+                WHERE valid_to IS NULL
+                  AND ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'grid_boundaries'
+                                AND f_geometry_column = 'geometry' AND search_frame = MakePoint(?1, ?2, 4326))
+                  AND ST_Covers(geometry, MakePoint(?1, ?2, 4326)) = 1
+                ORDER BY code
+                """)
+            return try points.map { p in try String.fetchAll(statement, arguments: [p.x, p.y]) }
+        }
+    }
+}

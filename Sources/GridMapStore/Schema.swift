@@ -1,0 +1,69 @@
+import GRDB
+import GridMapCore
+
+/// The versioned schema. Boundaries live in one versions table per level
+/// (`town_boundaries`, `village_boundaries`, `grid_boundaries`): each row is one version of a
+/// unit's MULTIPOLYGON (SRID 4326) with `valid_from` and `valid_to` (NULL = current), so history
+/// and "as of" queries need no data migration. Unit rows (`towns`, `villages`, `grids`) hold the
+/// code (the identity), name, parent code, owning dataset and the GeoJSON properties.
+enum Schema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: units, versioned boundaries, people, platform taxonomy") { db in
+            // Inside a transaction InitSpatialMetadata(1) fails quietly; 0 = use ours.
+            try db.execute(sql: "SELECT InitSpatialMetadata(0, 'WGS84')")
+            try db.execute(sql: """
+                CREATE TABLE datasets (
+                    name TEXT PRIMARY KEY, source TEXT NOT NULL, imported_at TEXT NOT NULL);
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO meta VALUES ('boundary_revision', 0);
+                """)
+            for level in AdminLevel.allCases {
+                let parent = level.parent.map { ", \($0.rawValue)_code TEXT NOT NULL REFERENCES \($0.table)(code)" } ?? ""
+                try db.execute(sql: """
+                    CREATE TABLE \(level.table) (
+                        code TEXT PRIMARY KEY, name TEXT NOT NULL\(parent),
+                        dataset TEXT NOT NULL REFERENCES datasets(name), attributes TEXT NOT NULL DEFAULT '{}');
+                    CREATE TABLE \(level.boundaryTable) (
+                        id INTEGER PRIMARY KEY, code TEXT NOT NULL REFERENCES \(level.table)(code),
+                        valid_from TEXT NOT NULL, valid_to TEXT,
+                        CHECK (valid_to IS NULL OR valid_to > valid_from));
+                    SELECT AddGeometryColumn('\(level.boundaryTable)', 'geometry', 4326, 'MULTIPOLYGON', 'XY', 1);
+                    SELECT CreateSpatialIndex('\(level.boundaryTable)', 'geometry');
+                    CREATE UNIQUE INDEX \(level.boundaryTable)_current ON \(level.boundaryTable)(code) WHERE valid_to IS NULL;
+                    CREATE INDEX \(level.boundaryTable)_history ON \(level.boundaryTable)(code, valid_from);
+                    """)
+                if let parent = level.parent {
+                    try db.execute(sql: "CREATE INDEX \(level.table)_parent ON \(level.table)(\(parent.rawValue)_code)")
+                }
+            }
+            try db.execute(sql: """
+                CREATE TABLE people (
+                    id INTEGER PRIMARY KEY,
+                    role TEXT NOT NULL CHECK (role IN ('网格员', '村干部', '联村干部')),
+                    name TEXT NOT NULL, phone TEXT NOT NULL,
+                    grid_code TEXT REFERENCES grids(code), village_code TEXT REFERENCES villages(code),
+                    dataset TEXT NOT NULL REFERENCES datasets(name),
+                    CHECK ((grid_code IS NULL) <> (village_code IS NULL)));
+                CREATE INDEX people_grid ON people(grid_code);
+                CREATE INDEX people_village ON people(village_code);
+                -- The platform taxonomy (四平台), per town; filled by platforms.json imports.
+                CREATE TABLE platforms (
+                    town_code TEXT NOT NULL REFERENCES towns(code), code TEXT NOT NULL, name TEXT NOT NULL,
+                    lead TEXT, offices TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (town_code, code));
+                CREATE TABLE event_categories (
+                    town_code TEXT NOT NULL REFERENCES towns(code), code TEXT NOT NULL, name TEXT NOT NULL,
+                    parent_code TEXT, platform_code TEXT, deadline_hours INTEGER,
+                    PRIMARY KEY (town_code, code));
+                """)
+        }
+        return migrator
+    }
+}
+
+extension AdminLevel {
+    /// The units table of this level.
+    var table: String { "\(rawValue)s" }
+    /// The boundary versions table of this level.
+    var boundaryTable: String { "\(rawValue)_boundaries" }
+}

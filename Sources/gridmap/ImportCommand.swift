@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GridMapCore
+import GridMapStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a dataset directory (towns/villages/grids.geojson, people.csv, dataset.json) in one transaction.")
+
+    @Argument(help: "Dataset directory.") var directory: String
+    @OptionGroup var database: DatabaseOption
+    @Flag(help: "Repair invalid geometries with MakeValid (and report the changes) instead of rejecting them.")
+    var repair = false
+    @Option(help: "When changed boundaries take effect (ISO 8601; default now).") var validFrom: String?
+    @Option(help: "Digits a grid code adds to its village code (default: dataset.json or 3).") var gridSuffixDigits: Int?
+
+    func run() throws {
+        let store = try GridMapStore(path: database.path)
+        let summary: ImportSummary
+        do {
+            summary = try store.importDataset(at: URL(fileURLWithPath: directory),
+                                              options: ImportOptions(repair: repair, validFrom: validFrom,
+                                                                     gridCodeSuffixDigits: gridSuffixDigits))
+        } catch let error as DatasetError {
+            printError("import of \(directory) failed; nothing was changed:")
+            error.problems.forEach { printError("  error: \($0)") }
+            throw ExitCode(2)
+        }
+        summary.report.repairs.forEach { print("repaired: \($0)") }
+        summary.report.warnings.forEach { print("warning: \($0)") }
+        print("dataset \(summary.dataset) → \(database.path)")
+        for level in AdminLevel.allCases {
+            let c = summary.counts[level] ?? .init()
+            print("  \(level.rawValue)s: \(c.added) added, \(c.changed) changed, \(c.unchanged) unchanged, \(c.retired) retired")
+        }
+        print("  people: " + (summary.people.map { "\($0) replaced" } ?? "unchanged"))
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import GridMapServer
+import GridMapStore
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Most points per POST /v1/resolve.") var maxPoints = 1_000_000
+    @Option(help: "Largest request body in bytes (default: 160 bytes per allowed point).") var maxBodyBytes: Int?
+    @Option(help: "Seconds between checks for changed boundaries.") var reloadSeconds = 2.0
+
+    func run() async throws {
+        var logger = Logger(label: "gridmap")
+        logger.logLevel = .info
+        let store = try GridMapStore(path: database.path)
+        let app = try GridMapServer.application(
+            store: store, host: host, port: port,
+            limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes),
+            reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
+        try await app.runService()
+    }
+}
