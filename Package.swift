@@ -38,10 +38,13 @@ let package = Package(
             "GridMapServer", "GridMapStore", "GridMapCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
-        .testTarget(name: "GridMapStoreTests", dependencies: ["GridMapStore", "GridMapCore"]),
+        .testTarget(name: "GridMapStoreTests", dependencies: [
+            "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
-            "GridMapServer",
+            "GridMapServer", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]
