@@ -21,37 +21,29 @@ public struct GeoJSONError: Error, CustomStringConvertible, Sendable {
 public enum GeoJSON {
     /// Reads a FeatureCollection of Polygon/MultiPolygon features.
     public static func polygonFeatures(from data: Data) throws -> [PolygonFeature] {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw GeoJSONError("malformed JSON: \((error as NSError).userInfo["NSDebugDescription"] ?? error)")
-        }
-        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any]
+        let root = try JSONValue.parse(data)
+        guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.array
         else { throw GeoJSONError("not a GeoJSON FeatureCollection with a \"features\" array") }
-        return try features.enumerated().map { index, value in
-            guard let feature = value as? [String: Any], feature["type"] as? String == "Feature" else {
+        return try features.enumerated().map { index, feature in
+            guard feature["type"]?.string == "Feature" else {
                 throw GeoJSONError("feature \(index): not a GeoJSON Feature object")
             }
-            let properties = feature["properties"] as? [String: Any] ?? [:]
+            let properties = feature["properties"]?.object ?? [:]
             do {
                 return PolygonFeature(index: index, geometry: try multiPolygon(feature["geometry"]),
-                                      properties: scalarStrings(properties),
-                                      propertiesJSON: try objectText(properties))
+                                      properties: properties.compactMapValues(scalarString),
+                                      propertiesJSON: JSONValue.object(properties).text)
             } catch let error as GeoJSONError {
-                let code = (properties["code"]).map { " (code \($0))" } ?? ""
+                let code = properties["code"].flatMap(scalarString).map { " (code \($0))" } ?? ""
                 throw GeoJSONError("feature \(index)\(code): \(error.description)")
             }
         }
     }
 
     /// Reads a Polygon or MultiPolygon geometry object.
-    public static func multiPolygon(_ value: Any?) throws -> MultiPolygon {
-        guard let geometry = value as? [String: Any], let type = geometry["type"] as? String else {
-            throw GeoJSONError("missing geometry")
-        }
-        guard let coordinates = geometry["coordinates"] as? [Any] else {
+    public static func multiPolygon(_ geometry: JSONValue?) throws -> MultiPolygon {
+        guard let geometry, let type = geometry["type"]?.string else { throw GeoJSONError("missing geometry") }
+        guard let coordinates = geometry["coordinates"]?.array else {
             throw GeoJSONError("geometry has no \"coordinates\" array")
         }
         switch type {
@@ -59,7 +51,7 @@ public enum GeoJSON {
         case "MultiPolygon":
             guard !coordinates.isEmpty else { throw GeoJSONError("empty MultiPolygon") }
             return MultiPolygon(try coordinates.enumerated().map { i, part in
-                guard let rings = part as? [Any] else { throw GeoJSONError("coordinates[\(i)] is not an array of rings") }
+                guard let rings = part.array else { throw GeoJSONError("coordinates[\(i)] is not an array of rings") }
                 return try polygon(rings, path: "coordinates[\(i)]")
             })
         default: throw GeoJSONError("geometry type \(type) is not Polygon or MultiPolygon")
@@ -67,21 +59,19 @@ public enum GeoJSON {
     }
 
     /// Reads one position `[lon, lat]`, checking it is finite and in range.
-    public static func position(_ value: Any, path: String) throws -> Coordinate {
-        guard let pair = value as? [Any], pair.count >= 2,
-              let lon = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue,
-              !(pair[0] is Bool), !(pair[1] is Bool)
+    public static func position(_ value: JSONValue, path: String) throws -> Coordinate {
+        guard let pair = value.array, pair.count >= 2, let lon = pair[0].number, let lat = pair[1].number
         else { throw GeoJSONError("\(path) is not a [longitude, latitude] position") }
         let c = Coordinate(lon, lat)
         if let problem = CoordinateCheck.problem(c) { throw GeoJSONError("\(path): \(problem)") }
         return c
     }
 
-    private static func polygon(_ rings: [Any], path: String) throws -> Polygon {
+    private static func polygon(_ rings: [JSONValue], path: String) throws -> Polygon {
         guard !rings.isEmpty else { throw GeoJSONError("\(path): polygon has no rings") }
         let parsed: [Ring] = try rings.enumerated().map { i, ring in
             let ringPath = "\(path)[\(i)]"
-            guard let positions = ring as? [Any] else { throw GeoJSONError("\(ringPath) is not an array of positions") }
+            guard let positions = ring.array else { throw GeoJSONError("\(ringPath) is not an array of positions") }
             let coordinates = try positions.enumerated().map { try position($1, path: "\(ringPath)[\($0)]") }
             guard coordinates.count >= 4 else {
                 throw GeoJSONError("\(ringPath): a ring needs at least 4 positions, has \(coordinates.count)")
@@ -94,21 +84,13 @@ public enum GeoJSON {
         return Polygon(exterior: parsed[0], holes: Array(parsed.dropFirst()))
     }
 
-    private static func scalarStrings(_ properties: [String: Any]) -> [String: String] {
-        properties.compactMapValues { value in
-            switch value {
-            case let s as String: return s
-            case let n as NSNumber where !(n is Bool) && n.doubleValue == n.doubleValue.rounded()
-                && abs(n.doubleValue) < 1e15: return String(Int64(n.doubleValue))
-            case let n as NSNumber: return n.stringValue
-            default: return nil
-            }
+    /// A string or number property as text (integral numbers without a fraction).
+    private static func scalarString(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): return s
+        case .number(let n): return json(n)
+        default: return nil
         }
-    }
-
-    private static func objectText(_ object: [String: Any]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

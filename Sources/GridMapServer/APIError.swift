@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// An error answered as `{"error": code, "detail": text}` with its HTTP status.
 public struct APIError: Error, Sendable {
@@ -29,6 +30,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return error.response()
+        } catch let error as NIOTooManyBytesError {
+            return APIError(.contentTooLarge, "body_too_large", "the request body exceeds \(error.maxBytes ?? 0) bytes (the server's limit)").response()
         } catch let error as HTTPError {
             let code = error.status == .contentTooLarge ? "body_too_large" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase).response()
