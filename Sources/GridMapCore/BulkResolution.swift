@@ -21,12 +21,13 @@ extension Resolver {
         values.withUnsafeBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
                 let shared = SharedBuffers(input: input, output: output)
-                let chunks = Swift.max(1, Swift.min(parallelism * 4, count / 4096))
+                let chunks = parallelism <= 1 ? 1 : Swift.max(1, Swift.min(parallelism * 4, count / 4096))
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
-                    for i in range {
-                        let hit = index.lookup(shared.input[2 * i], shared.input[2 * i + 1])
-                        shared.output[i] = CompactResolution(grid: Int32(hit.first ?? -1), coverCount: Int32(hit.count))
+                    let slice = UnsafeBufferPointer(rebasing: shared.input[(2 * range.lowerBound)..<(2 * range.upperBound)])
+                    index.lookupAll(interleaved: slice) { i, hit in
+                        shared.output[range.lowerBound + i] = CompactResolution(
+                            grid: Int32(hit.first ?? -1), coverCount: Int32(hit.count))
                     }
                 }
             }

@@ -25,19 +25,18 @@ public final class PolygonIndex: @unchecked Sendable {
     public let columns: Int, rows: Int
 
     private let originX: Double, originY: Double, scaleX: Double, scaleY: Double
-    private let vertices: UnsafeMutableBufferPointer<Double>      // x0,y0,x1,y1,… of all rings
+    let vertices: UnsafeMutableBufferPointer<Double>      // x0,y0,x1,y1,… of all rings
     private let ringStarts: UnsafeMutableBufferPointer<UInt32>    // vertex index where each ring starts (+ end)
     private let polygonRings: UnsafeMutableBufferPointer<UInt32>  // ring range per polygon (count + 1)
-    private let cells: UnsafeMutableBufferPointer<UInt32>
-    private let entryStarts: UnsafeMutableBufferPointer<UInt32>
-    private let entries: UnsafeMutableBufferPointer<Entry>
-    private let rowEdges: UnsafeMutableBufferPointer<UInt32>
+    let cells: UnsafeMutableBufferPointer<UInt32>
+    let entryStarts: UnsafeMutableBufferPointer<UInt32>
+    let entries: UnsafeMutableBufferPointer<Entry>
+    let rowEdges: UnsafeMutableBufferPointer<UInt32>
 
     /// A cell word: 0 = no polygon; high bit set = wholly inside polygon (word & mask);
     /// otherwise 1 + index of the cell's entry list in `entryStarts`.
-    private static let interiorFlag: UInt32 = 1 << 31
-    static var interiorFlagValue: UInt32 { interiorFlag }
-    private static let interiorEdgeCount = UInt32.max
+    static let interiorFlag: UInt32 = 1 << 31
+    static let interiorEdgeCount = UInt32.max
 
     struct Entry {
         var polygon: UInt32
@@ -84,8 +83,14 @@ public final class PolygonIndex: @unchecked Sendable {
 
     /// The lowest covering polygon id and the number of covering polygons.
     public func lookup(_ x: Double, _ y: Double) -> Lookup {
+        lookup(x, y, cellWord: cellWord(x, y))
+    }
+
+    /// The answer for a point whose cell word has already been read.
+    @inline(__always)
+    func lookup(_ x: Double, _ y: Double, cellWord word: UInt32) -> Lookup {
         var result = Lookup(first: nil, count: 0)
-        visitCovering(x, y) { id in
+        visitCovering(x, y, cellWord: word) { id in
             if result.first == nil { result.first = id }
             result.count += 1
         }
@@ -95,17 +100,28 @@ public final class PolygonIndex: @unchecked Sendable {
     /// All polygon ids that cover the point, in ascending order.
     public func covering(_ x: Double, _ y: Double) -> [Int] {
         var ids: [Int] = []
-        visitCovering(x, y) { ids.append($0) }
+        visitCovering(x, y, cellWord: cellWord(x, y)) { ids.append($0) }
         return ids
     }
 
-    /// Calls `body` with each polygon id covering the point, in ascending order.
+    /// The position in `cells` of the point's cell, or nil outside the extent.
     @inline(__always)
-    private func visitCovering(_ x: Double, _ y: Double, _ body: (Int) -> Void) {
+    func cellPosition(_ x: Double, _ y: Double) -> Int? {
         guard let extent, x >= extent.minX, x <= extent.maxX, y >= extent.minY, y <= extent.maxY
-        else { return }
-        let row = cellRow(y)
-        let word = cells[row &* columns &+ cellColumn(x)]
+        else { return nil }
+        return cellRow(y) &* columns &+ cellColumn(x)
+    }
+
+    /// The word of the point's cell (0 outside the extent).
+    @inline(__always)
+    func cellWord(_ x: Double, _ y: Double) -> UInt32 {
+        cellPosition(x, y).map { cells[$0] } ?? 0
+    }
+
+    /// Calls `body` with each polygon id covering the point (whose cell word is `word`), in
+    /// ascending order.
+    @inline(__always)
+    private func visitCovering(_ x: Double, _ y: Double, cellWord word: UInt32, _ body: (Int) -> Void) {
         if word == 0 { return }
         if word & Self.interiorFlag != 0 { body(Int(word & ~Self.interiorFlag)); return }
         let list = Int(word) - 1

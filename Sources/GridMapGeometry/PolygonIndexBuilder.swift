@@ -137,7 +137,7 @@ struct PolygonIndexBuilder {
             var j = i
             while j < pending.count && pending[j].cell == cell { j += 1 }
             if j - i == 1 && !hasBoundary[cell] {
-                cells[cell] = PolygonIndex.interiorFlagValue | pending[i].entry.polygon
+                cells[cell] = PolygonIndex.interiorFlag | pending[i].entry.polygon
             } else {
                 entries.append(contentsOf: pending[i..<j].map(\.entry))
                 entryStarts.append(UInt32(entries.count))

@@ -42,6 +42,24 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
 
+    @Test func batchLookupEqualsSingleLookups() {
+        var points = Self.probePoints(Self.layer, random: 20_000, seed: 11)
+        points.append(Coordinate(.nan, 28.05))  // not in any cell: must not disturb its block
+        let interleaved = points.flatMap { [$0.x, $0.y] }
+        var batch = [PolygonIndex.Lookup](repeating: .init(first: -1, count: -1), count: points.count)
+        var order: [Int] = []
+        interleaved.withUnsafeBufferPointer { xy in
+            Self.index.lookupAll(interleaved: xy) { i, hit in
+                batch[i] = hit
+                order.append(i)
+            }
+        }
+        #expect(order == Array(points.indices), "answers must come once each, in input order")
+        let mismatches = points.indices.filter { batch[$0] != Self.index.lookup(points[$0].x, points[$0].y) }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { points[$0] })")
+        #expect(batch.contains { $0.count > 1 }, "probe points must include shared edges")
+    }
+
     @Test func layerIsAnExactCoverage() {
         // Every interior vertex of the lattice is shared; a point inside the extent is in exactly one cell
         // unless it is on an edge.
