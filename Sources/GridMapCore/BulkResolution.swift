@@ -17,22 +17,27 @@ extension Resolver {
     public func resolveCompact(interleaved values: [Double], parallelism: Int = System.coreCount) -> [CompactResolution] {
         let count = values.count / 2
         var results = [CompactResolution](repeating: CompactResolution(grid: -1, coverCount: 0), count: count)
-        let index = gridIndex
         values.withUnsafeBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
                 let shared = SharedBuffers(input: input, output: output)
                 let chunks = parallelism <= 1 ? 1 : Swift.max(1, Swift.min(parallelism * 4, count / 4096))
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
-                    let slice = UnsafeBufferPointer(rebasing: shared.input[(2 * range.lowerBound)..<(2 * range.upperBound)])
-                    index.lookupAll(interleaved: slice) { i, hit in
-                        shared.output[range.lowerBound + i] = CompactResolution(
-                            grid: Int32(hit.first ?? -1), coverCount: Int32(hit.count))
-                    }
+                    resolveCompact(interleaved: UnsafeBufferPointer(rebasing: shared.input[(2 * range.lowerBound)..<(2 * range.upperBound)]),
+                                   into: UnsafeMutableBufferPointer(rebasing: shared.output[range]))
                 }
             }
         }
         return results
+    }
+
+    /// Resolves interleaved lon, lat values on the calling thread into `output` (one per point).
+    public func resolveCompact(interleaved values: UnsafeBufferPointer<Double>,
+                               into output: UnsafeMutableBufferPointer<CompactResolution>) {
+        precondition(output.count == values.count / 2)
+        gridIndex.lookupAll(interleaved: values) { i, hit in
+            output[i] = CompactResolution(grid: Int32(hit.first ?? -1), coverCount: Int32(hit.count))
+        }
     }
 }
 
@@ -51,7 +56,7 @@ public enum System {
 extension CoordinateSystem {
     /// Converts interleaved lon, lat values to WGS84 on all cores (a copy when already WGS84).
     public func toWGS84(interleaved values: [Double]) -> [Double] {
-        if self == .wgs84 || self == .cgcs2000 { return values }
+        if keepsCoordinates { return values }
         var output = values
         let count = values.count / 2
         values.withUnsafeBufferPointer { input in

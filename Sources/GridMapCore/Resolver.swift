@@ -34,14 +34,14 @@ public final class Resolver: Sendable {
     private let villageTown: [Int32]
     private let peopleByUnit: [String: [Person]]
 
-    public init(_ snapshot: AdminSnapshot, cellsPerPolygon: Double = 256) {
+    public init(_ snapshot: AdminSnapshot, cellsPerVertex: Double = 2) {
         self.snapshot = snapshot
         let grids = snapshot.grids.sorted { $0.unit.code < $1.unit.code }
         let villages = snapshot.villages.sorted { $0.unit.code < $1.unit.code }
         let towns = snapshot.towns.sorted { $0.unit.code < $1.unit.code }
-        gridIndex = PolygonIndex(grids.map(\.geometry), cellsPerPolygon: cellsPerPolygon)
-        villageIndex = PolygonIndex(villages.map(\.geometry), cellsPerPolygon: 64)
-        townIndex = PolygonIndex(towns.map(\.geometry), cellsPerPolygon: 64)
+        gridIndex = PolygonIndex(grids.map(\.geometry), cellsPerVertex: cellsPerVertex)
+        villageIndex = PolygonIndex(villages.map(\.geometry), cellsPerVertex: cellsPerVertex)
+        townIndex = PolygonIndex(towns.map(\.geometry), cellsPerVertex: cellsPerVertex)
         self.grids = grids.map(\.unit)
         self.villages = villages.map(\.unit)
         self.towns = towns.map(\.unit)

@@ -10,6 +10,9 @@ import Foundation
 public enum CoordinateSystem: String, CaseIterable, Sendable, Codable {
     case wgs84, cgcs2000, gcj02, bd09
 
+    /// True when coordinates in this system are used as WGS84 without conversion.
+    public var keepsCoordinates: Bool { self == .wgs84 || self == .cgcs2000 }
+
     /// Converts a coordinate in this system to WGS84.
     public func toWGS84(_ c: Coordinate) -> Coordinate {
         switch self {

@@ -15,15 +15,24 @@ public struct LocalMetric: Sendable {
         metersPerDegreeX = Self.metersPerDegree * cos(latitude * .pi / 180)
     }
 
-    /// Distance from point p to the segment a–b, all in degrees; the result in metres.
-    public func distanceToSegment(_ px: Double, _ py: Double, _ ax: Double, _ ay: Double,
-                                  _ bx: Double, _ by: Double) -> Double {
+    /// The squared distance in square metres from point p to the segment a–b, all in degrees
+    /// (squared, so comparisons need no square root).
+    @inline(__always)
+    public func squaredDistanceToSegment(_ px: Double, _ py: Double, _ ax: Double, _ ay: Double,
+                                         _ bx: Double, _ by: Double) -> Double {
         let ux = (bx - ax) * metersPerDegreeX, uy = (by - ay) * metersPerDegreeY
         let wx = (px - ax) * metersPerDegreeX, wy = (py - ay) * metersPerDegreeY
         let length2 = ux * ux + uy * uy
         let t = length2 > 0 ? Swift.min(Swift.max((wx * ux + wy * uy) / length2, 0), 1) : 0
         let dx = wx - t * ux, dy = wy - t * uy
-        return (dx * dx + dy * dy).squareRoot()
+        return dx * dx + dy * dy
+    }
+
+    /// Squared distance in square metres from a point to a box (0 inside it), all in degrees.
+    public func squaredDistance(_ px: Double, _ py: Double, to box: BoundingBox) -> Double {
+        let dx = Swift.max(box.minX - px, 0, px - box.maxX) * metersPerDegreeX
+        let dy = Swift.max(box.minY - py, 0, py - box.maxY) * metersPerDegreeY
+        return dx * dx + dy * dy
     }
 
     /// Distance between two points given in degrees, in metres.

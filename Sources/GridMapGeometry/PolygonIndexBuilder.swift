@@ -11,15 +11,15 @@ struct PolygonIndexBuilder {
     var entries: [PolygonIndex.Entry] = []
     var rowEdges: [UInt32] = []
 
-    private var polygonBoxes: [BoundingBox?] = []
+    private(set) var polygonBoxes: [BoundingBox?] = []
     /// Cell entries collected before they are grouped per cell.
     private var pending: [(cell: Int, entry: PolygonIndex.Entry)] = []
     private var hasBoundary: [Bool] = []
 
-    init(_ polygons: [MultiPolygon], cellsPerPolygon: Double) {
+    init(_ polygons: [MultiPolygon], cellsPerVertex: Double) {
         flatten(polygons)
         guard let extent else { return }
-        layOutGrid(extent, polygonCount: polygons.count, cellsPerPolygon: cellsPerPolygon)
+        layOutGrid(extent, vertexCount: vertices.count / 2, cellsPerVertex: cellsPerVertex)
         cells = Array(repeating: 0, count: rows * columns)
         hasBoundary = Array(repeating: false, count: rows * columns)
         for polygon in polygons.indices { addPolygon(polygon) }
@@ -40,9 +40,9 @@ struct PolygonIndexBuilder {
         ringStarts.append(UInt32(vertices.count / 2))
     }
 
-    private mutating func layOutGrid(_ extent: BoundingBox, polygonCount: Int, cellsPerPolygon: Double) {
+    private mutating func layOutGrid(_ extent: BoundingBox, vertexCount: Int, cellsPerVertex: Double) {
         let width = Swift.max(extent.width, 1e-9), height = Swift.max(extent.height, 1e-9)
-        let target = Swift.min(Swift.max(Double(polygonCount) * cellsPerPolygon, 1), 64_000_000)
+        let target = Swift.min(Swift.max(Double(vertexCount) * cellsPerVertex, 1), 64_000_000)
         let side = (width * height / target).squareRoot()
         columns = Swift.max(1, Int((width / side).rounded(.up)))
         rows = Swift.max(1, Int((height / side).rounded(.up)))

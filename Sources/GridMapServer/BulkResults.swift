@@ -3,7 +3,9 @@ import GridMapCore
 import GridMapGeometry
 import Hummingbird
 
-/// Streams `{"results":[…]}` for a bulk resolve, rendering batches of results on all cores.
+/// Resolves and streams `{"results":[…]}` for a bulk resolve. Points are resolved and rendered
+/// in batches on all cores, the next batch while the previous one is being sent; batches are small enough (a few MB per
+/// core) that their buffers are recycled by the allocator instead of freshly mapped each time.
 struct BulkResults: Sendable {
     let served: ResolutionJSON
     let crs: CoordinateSystem
@@ -11,63 +13,117 @@ struct BulkResults: Sendable {
     let body: ByteBuffer
     let list: PointList
     let wgs: [Double]
-    let hits: [CompactResolution]
 
-    static let batchSize = 65_536
+    /// Results per core per batch.
+    static let batchSize = 8_192
 
     func response() -> Response {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                  body: ResponseBody { writer in
                      try await writer.write(ByteBuffer(string: "{\"results\":["))
+                     let step = Self.batchSize * System.coreCount
+                     var rendering = Task { render(0..<Swift.min(step, list.count)) }
                      var start = 0
-                     while start < hits.count {
-                         let end = Swift.min(start + Self.batchSize * System.coreCount, hits.count)
-                         for piece in render(start..<end) { try await writer.write(ByteBuffer(bytes: piece)) }
-                         start = end
+                     while start < list.count {
+                         let pieces = await rendering.value
+                         start = Swift.min(start + step, list.count)
+                         let next = start..<Swift.min(start + step, list.count)
+                         if !next.isEmpty { rendering = Task { render(next) } }
+                         for piece in pieces { try await writer.write(piece) }
                      }
                      try await writer.write(ByteBuffer(string: "]}"))
                      try await writer.finish(nil)
                  })
     }
 
-    /// Renders a range of results as one byte array per core.
-    private func render(_ range: Range<Int>) -> [[UInt8]] {
+    /// Renders a range of results as one buffer per core.
+    private func render(_ range: Range<Int>) -> [ByteBuffer] {
         let parts = Swift.max(1, Swift.min(System.coreCount, range.count / 1024))
-        let pieces = Mutex<[[UInt8]]>(Array(repeating: [], count: parts))
+        let pieces = Mutex<[ByteBuffer]>(Array(repeating: ByteBuffer(), count: parts))
+        let crsAndInput = Array(",\"crs\":\"\(crs.rawValue)\",\"input\":[".utf8)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lower = range.lowerBound + part * range.count / parts
             let upper = range.lowerBound + (part + 1) * range.count / parts
-            var json = JSONWriter(capacity: (upper - lower) * 240)
-            for i in lower..<upper { write(&json, i) }
-            pieces.withLock { $0[part] = json.bytes }
+            let rendered = body.withUnsafeReadableBytes { text in
+                crsAndInput.withUnsafeBytes { crsAndInput in
+                    served.singleCoverHeads.withView { heads in
+                        render(lower..<upper, Context(requestText: text, crsAndInput: crsAndInput, heads: heads))
+                    }
+                }
+            }
+            pieces.withLock { $0[part] = rendered }
         }
         return pieces.withLock { $0 }
     }
 
-    private func write(_ json: inout JSONWriter, _ i: Int) {
-        if i > 0 { json.raw(",") }
-        let input = Coordinate(list.values[2 * i], list.values[2 * i + 1])
-        let point = Coordinate(wgs[2 * i], wgs[2 * i + 1])
-        let hit = hits[i]
-        guard hit.grid >= 0, !withPeople, !list.tokens.isEmpty else {
-            served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)
-            return
-        }
-        body.withUnsafeReadableBytes { bytes in
-            let t = list.tokens
-            let inputText = Self.joined(bytes, t[4 * i], t[4 * i + 1], t[4 * i + 2], t[4 * i + 3])
-            if input == point {
-                served.writeCompact(&json, hit, point: point, crs: crs, inputText: inputText, pointText: inputText)
-            } else {
-                served.writeCompact(&json, hit, point: point, crs: crs, inputText: inputText,
-                                    pointText: Array("\(point.x),\(point.y)".utf8))
+    /// What the render loop reads, as raw memory.
+    private struct Context {
+        let requestText: UnsafeRawBufferPointer
+        /// `,"crs":"…","input":[`
+        let crsAndInput: UnsafeRawBufferPointer
+        let heads: RenderedParts.View
+    }
+
+    private func render(_ range: Range<Int>, _ context: Context) -> ByteBuffer {
+        let hits = [CompactResolution](unsafeUninitializedCapacity: range.count) { output, count in
+            wgs.withUnsafeBufferPointer { wgs in
+                served.resolver.resolveCompact(
+                    interleaved: UnsafeBufferPointer(rebasing: wgs[(2 * range.lowerBound)..<(2 * range.upperBound)]),
+                    into: output)
             }
+            count = range.count
+        }
+        var json = JSONWriter(capacity: range.count * 320)
+        let echoInput = !withPeople && !list.tokens.isEmpty
+        for (i, hit) in zip(range, hits) {
+            if echoInput && hit.grid >= 0 && hit.coverCount == 1 && crs.keepsCoordinates {
+                writeInside(&json, i, head: context.heads[Int(hit.grid)], context)
+            } else {
+                if i > 0 { json.raw(",") }
+                writeOther(&json, i, hit, echoInput: echoInput, context)
+            }
+        }
+        return json.buffer
+    }
+
+    /// The common case, copied together from pieces: a point inside one grid, given in WGS84, so
+    /// the input and the point used are both the numbers as spelled in the request.
+    private func writeInside(_ json: inout JSONWriter, _ i: Int, head: UnsafeRawBufferPointer, _ context: Context) {
+        let lon = token(2 * i, in: context.requestText), lat = token(2 * i + 1, in: context.requestText)
+        json.append(atMost: head.count + context.crsAndInput.count + 2 * (lon.count + lat.count) + 24) { out in
+            if i > 0 { out.append(",") }
+            out.append(head); out.append(context.crsAndInput)
+            out.append(lon); out.append(","); out.append(lat)
+            out.append("],\"point\":[")
+            out.append(lon); out.append(","); out.append(lat)
+            out.append("]}")
         }
     }
 
-    /// "lon,lat" as spelled in the request.
-    private static func joined(_ bytes: UnsafeRawBufferPointer, _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32) -> [UInt8] {
-        Array(bytes[Int(a)..<Int(b)]) + [UInt8(ascii: ",")] + Array(bytes[Int(c)..<Int(d)])
+    private func writeOther(_ json: inout JSONWriter, _ i: Int, _ hit: CompactResolution, echoInput: Bool,
+                            _ context: Context) {
+        let input = Coordinate(list.values[2 * i], list.values[2 * i + 1])
+        let point = Coordinate(wgs[2 * i], wgs[2 * i + 1])
+        guard hit.grid >= 0, echoInput else {
+            served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)
+            return
+        }
+        if hit.coverCount == 1 {
+            json.raw(bytes: context.heads[Int(hit.grid)])
+        } else {
+            served.writeBoundaryHead(&json, hit, point: point)
+        }
+        json.raw(bytes: context.crsAndInput)
+        json.raw(bytes: token(2 * i, in: context.requestText)); json.raw(",")
+        json.raw(bytes: token(2 * i + 1, in: context.requestText))
+        json.raw("],\"point\":[")
+        json.number(point.x); json.raw(","); json.number(point.y)
+        json.raw("]}")
+    }
+
+    /// The `n`th number of the point list as spelled in the request.
+    private func token(_ n: Int, in requestText: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: requestText[Int(list.tokens[2 * n])..<Int(list.tokens[2 * n + 1])])
     }
 }
 

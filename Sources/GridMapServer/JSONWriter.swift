@@ -1,50 +1,83 @@
 import Hummingbird
 
-/// Appends JSON to a byte array. Faster than `JSONEncoder` by an order of magnitude, which the
-/// bulk resolve endpoint (hundreds of MB of output) needs; used for every response for one style.
+/// Appends JSON to a `ByteBuffer` that becomes the response body without a copy. Faster than
+/// `JSONEncoder` by an order of magnitude, which the bulk resolve endpoint (hundreds of MB of
+/// output) needs; used for every response for one style.
 struct JSONWriter {
-    var bytes: [UInt8] = []
+    private(set) var buffer: ByteBuffer
 
-    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 256) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
 
-    mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    mutating func raw(_ text: StaticString) { buffer.writeStaticString(text) }
+
+    /// Text already rendered as JSON.
+    mutating func raw(_ rendered: ByteBuffer) { buffer.writeImmutableBuffer(rendered) }
+
+    mutating func raw(bytes: UnsafeRawBufferPointer) { buffer.writeBytes(bytes) }
+
+    /// Appends at most `maxBytes` bytes through a cursor: one capacity check for many small
+    /// pieces, for the bulk endpoint's inner loop.
+    mutating func append(atMost maxBytes: Int, _ body: (inout ByteCursor) -> Void) {
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: maxBytes) { space in
+            var cursor = ByteCursor(pointer: space.baseAddress!)
+            body(&cursor)
+            precondition(cursor.pointer - space.baseAddress! <= maxBytes, "wrote past the reserved space")
+            return cursor.pointer - space.baseAddress!
+        }
     }
-
-    mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
-
-    mutating func raw<C: Collection>(bytes other: C) where C.Element == UInt8 { bytes.append(contentsOf: other) }
 
     /// A JSON string literal, escaped.
     mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20: bytes.append(contentsOf: Array("\\u00".utf8) + hex(byte >> 4) + hex(byte & 15))
-            default: bytes.append(byte)
-            }
+        buffer.writeInteger(UInt8(ascii: "\""))
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            buffer.writeString(value)
+        } else {
+            for byte in value.utf8 { escape(byte) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.writeInteger(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case 0..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            raw("\\u00")
+            buffer.writeInteger(hex.utf8Start[Int(byte >> 4)])
+            buffer.writeInteger(hex.utf8Start[Int(byte & 15)])
+        default: buffer.writeInteger(byte)
+        }
     }
 
     /// A finite double in its shortest round-tripping spelling.
-    mutating func number(_ value: Double) {
-        bytes.append(contentsOf: value.description.utf8)
-    }
+    mutating func number(_ value: Double) { buffer.writeString(value.description) }
 
-    mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func number(_ value: Int) { buffer.writeString(String(value)) }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
-    private func hex(_ nibble: UInt8) -> [UInt8] { Array(String(nibble, radix: 16).utf8) }
-
     func response(status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+                 body: ResponseBody(byteBuffer: buffer))
+    }
+}
+
+/// Copies bytes to reserved memory (see ``JSONWriter/append(atMost:_:)``).
+struct ByteCursor {
+    fileprivate(set) var pointer: UnsafeMutableRawPointer
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        pointer.copyMemory(from: source, byteCount: bytes.count)
+        pointer += bytes.count
+    }
+
+    mutating func append(_ text: StaticString) {
+        pointer.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
+        pointer += text.utf8CodeUnitCount
     }
 }

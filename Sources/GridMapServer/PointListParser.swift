@@ -22,9 +22,12 @@ struct PointListParser {
     }
 
     private let bytes: UnsafeRawBufferPointer
-    private var at = 0
+    private(set) var at: Int
 
-    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, at: Int = 0) {
+        self.bytes = bytes
+        self.at = at
+    }
 
     static func parse(_ bytes: UnsafeRawBufferPointer, maxPoints: Int) throws -> PointList {
         var parser = PointListParser(bytes)
@@ -62,11 +65,26 @@ struct PointListParser {
 
     private mutating func points(into list: inout PointList, maxPoints: Int) throws {
         try expect(UInt8(ascii: "["), "\"points\" must be an array of [lon, lat] pairs")
-        list.values.reserveCapacity(Swift.min(bytes.count / 10, maxPoints * 2))
-        list.tokens.reserveCapacity(Swift.min(bytes.count / 5, maxPoints * 4))
         skipSpace()
         if peek == UInt8(ascii: "]") { at += 1; return }
-        var i = 0
+        if let (chunks, end) = Self.pointsInParallel(bytes, from: at, maxPoints: maxPoints) {
+            for chunk in chunks {
+                list.values += chunk.values
+                list.tokens += chunk.tokens
+            }
+            at = end
+            return
+        }
+        list.values.reserveCapacity(Swift.min(bytes.count / 10, maxPoints * 2))
+        list.tokens.reserveCapacity(Swift.min(bytes.count / 5, maxPoints * 4))
+        _ = try pointItems(into: &list, first: 0, maxPoints: maxPoints, stop: nil)
+    }
+
+    /// Parses `[lon, lat]` items separated by commas, from an item's `[` to the `]` closing the
+    /// array (returns true) or up to `stop`, the offset of an item's `[` (returns false).
+    /// `first` is the index of the first item, for messages.
+    mutating func pointItems(into list: inout PointList, first: Int, maxPoints: Int, stop: Int?) throws -> Bool {
+        var i = first
         while true {
             if i == maxPoints { throw Failure.syntax("more than \(maxPoints) points (the server's limit)") }
             try expect(UInt8(ascii: "["), "points[\(i)] must be a [lon, lat] array")
@@ -76,9 +94,14 @@ struct PointListParser {
             try expect(UInt8(ascii: "]"), "points[\(i)] must have exactly two numbers [lon, lat]")
             i += 1
             skipSpace()
-            if peek == UInt8(ascii: ",") { at += 1; continue }
+            if peek == UInt8(ascii: ",") {
+                at += 1
+                skipSpace()
+                if at == stop { return false }
+                continue
+            }
             try expect(UInt8(ascii: "]"), "expected ',' or ']' after points[\(i - 1)]")
-            return
+            return true
         }
     }
 

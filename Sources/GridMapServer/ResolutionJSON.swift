@@ -1,19 +1,29 @@
 import GridMapCore
 import GridMapGeometry
+import Hummingbird
 
-/// Writes resolutions as JSON, with each grid's `"grid":…,"village":…,"town":…` part rendered
-/// once per boundary revision so a lookup's response is mostly a copy.
+/// Writes resolutions as JSON. Each grid's `{"grid":…,"village":…,"town":…` part, and the whole
+/// head of a point inside just that grid, are rendered once per boundary revision, so most of a
+/// bulk response is copied rather than formatted.
 struct ResolutionJSON: Sendable {
     let resolver: Resolver
-    private let gridParts: [[UInt8]]
+    private let gridParts: [ByteBuffer]
+    /// `{"grid":…,"village":…,"town":…,"onBoundary":false,"candidates":["code"]` per grid.
+    let singleCoverHeads: RenderedParts
 
     init(_ resolver: Resolver) {
         self.resolver = resolver
         gridParts = resolver.grids.indices.map { i in
             var json = JSONWriter()
             Self.units(&json, grid: resolver.grids[i], village: resolver.village(ofGrid: i), town: resolver.town(ofGrid: i))
-            return json.bytes
+            return json.buffer
         }
+        singleCoverHeads = RenderedParts(resolver.grids.indices.lazy.map { [gridParts] i in
+            var json = JSONWriter()
+            json.raw("{"); json.raw(gridParts[i])
+            json.raw(",\"onBoundary\":false,\"candidates\":["); json.string(resolver.grids[i].code); json.raw("]")
+            return Array(json.buffer.readableBytesView)
+        })
     }
 
     /// One full resolution object (GET /v1/resolve, or bulk with people).
@@ -50,32 +60,22 @@ struct ResolutionJSON: Sendable {
         json.raw("],\"point\":["); json.number(point.x); json.raw(","); json.number(point.y); json.raw("]}")
     }
 
-    /// The bulk form of a covered point: prerendered units, candidates, and the input and point
-    /// numbers copied from the request text (`inputText`, `pointText`) to avoid reformatting.
-    func writeCompact<I: Collection, P: Collection>(_ json: inout JSONWriter, _ hit: CompactResolution, point: Coordinate,
-                                                    crs: CoordinateSystem, inputText: I, pointText: P)
-    where I.Element == UInt8, P.Element == UInt8 {
-        json.raw("{")
-        json.raw(gridParts[Int(hit.grid)])
-        json.raw(",\"onBoundary\":"); json.bool(hit.onBoundary)
-        json.raw(",\"candidates\":[")
-        if hit.coverCount == 1 {
-            json.raw("\""); json.raw(bytes: resolver.grids[Int(hit.grid)].code.utf8); json.raw("\"")
-        } else {
-            for (i, g) in resolver.gridIndex.covering(point.x, point.y).enumerated() {
-                if i > 0 { json.raw(",") }
-                json.string(resolver.grids[g].code)
-            }
+    /// The bulk form of a point on a boundary up to its candidates (`{"grid":…,"candidates":[…]`);
+    /// the caller adds the crs, input and point.
+    func writeBoundaryHead(_ json: inout JSONWriter, _ hit: CompactResolution, point: Coordinate) {
+        json.raw("{"); json.raw(gridParts[Int(hit.grid)])
+        json.raw(",\"onBoundary\":true,\"candidates\":[")
+        for (i, g) in resolver.gridIndex.covering(point.x, point.y).enumerated() {
+            if i > 0 { json.raw(",") }
+            json.string(resolver.grids[g].code)
         }
-        json.raw("],\"crs\":"); json.string(crs.rawValue)
-        json.raw(",\"input\":["); json.raw(bytes: inputText)
-        json.raw("],\"point\":["); json.raw(bytes: pointText); json.raw("]}")
+        json.raw("]")
     }
 
     private static func units(_ json: inout JSONWriter, grid: AdminUnit?, village: AdminUnit?, town: AdminUnit?) {
         for (i, (key, unit)) in [("grid", grid), ("village", village), ("town", town)].enumerated() {
             if i > 0 { json.raw(",") }
-            json.raw("\""); json.raw(bytes: key.utf8); json.raw("\":")
+            json.string(key); json.raw(":")
             guard let unit else { json.raw("null"); continue }
             json.raw("{\"code\":"); json.string(unit.code); json.raw(",\"name\":"); json.string(unit.name); json.raw("}")
         }

@@ -21,8 +21,8 @@ struct ResolveController<Context: RequestContext>: Sendable {
         let served = boundaries.resolution
         let input = Coordinate(lon, lat)
         try PointCheck.validate(input, label: "the point")
-        try PointCheck.rejectSwapped(input, crs: crs, resolver: served.resolver, label: "the point")
         let point = crs.toWGS84(input)
+        try PointCheck.rejectSwapped(input, used: point, crs: crs, resolver: served.resolver, label: "the point")
         var json = JSONWriter(capacity: 1024)
         served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs,
                      people: query["people"].map { $0 != "false" } ?? true)
@@ -30,7 +30,9 @@ struct ResolveController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func resolveMany(_ request: Request, context: Context) async throws -> Response {
+        var timer = PhaseTimer()
         let body = try await request.body.collect(upTo: limits.maxBodyBytes)
+        timer.end("receive")
         let withPeople = request.uri.queryParameters["people"] == "true"
         let queryCRS = request.uri.queryParameters["crs"].map(String.init)
         let list = try body.withUnsafeReadableBytes { bytes in
@@ -43,18 +45,21 @@ struct ResolveController<Context: RequestContext>: Sendable {
                 return try GeoJSONPoints.parse(Data(bytes), maxPoints: limits.maxPoints)
             }
         }
+        timer.end("parse")
         let crs = try Self.crs(list.crs ?? queryCRS)
         let served = boundaries.resolution
         for i in 0..<list.count {
             try PointCheck.validate(Coordinate(list.values[2 * i], list.values[2 * i + 1]), label: "points[\(i)]")
         }
         let wgs = crs.toWGS84(interleaved: list.values)
-        let hits = served.resolver.resolveCompact(interleaved: wgs)
-        for i in hits.indices where hits[i].grid < 0 {
-            try PointCheck.rejectSwapped(Coordinate(list.values[2 * i], list.values[2 * i + 1]), crs: crs,
+        for i in 0..<list.count {
+            try PointCheck.rejectSwapped(Coordinate(list.values[2 * i], list.values[2 * i + 1]),
+                                         used: Coordinate(wgs[2 * i], wgs[2 * i + 1]), crs: crs,
                                          resolver: served.resolver, label: "points[\(i)]")
         }
-        let results = BulkResults(served: served, crs: crs, withPeople: withPeople, body: body, list: list, wgs: wgs, hits: hits)
+        timer.end("check")
+        context.logger.debug("bulk resolve", metadata: ["points": "\(list.count)", "ms": "\(timer.summary)"])
+        let results = BulkResults(served: served, crs: crs, withPeople: withPeople, body: body, list: list, wgs: wgs)
         return results.response()
     }
 

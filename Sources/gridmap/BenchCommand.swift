@@ -19,7 +19,7 @@ struct ResolveBench: ParsableCommand {
     @Option(help: "Points resolved through the index.") var points = 4_000_000
     @Option(help: "Points resolved through SpatiaLite SQL (slow).") var sqlPoints = 20_000
     @Option(help: "Grids in the province-scale layer (0 to skip).") var provinceGrids = 85_000
-    @Option(help: "Index cells per polygon (memory/speed trade-off).") var cellsPerPolygon = 256.0
+    @Option(help: "Index cells per polygon vertex (memory/speed trade-off).") var cellsPerVertex = 2.0
     @Option(help: "Keep the county-scale SpatiaLite database here (for scripts/bench-http.sh).") var keepDb: String?
     @Option(help: "Also write a POST /v1/resolve body with this many points here.") var bodyOut: String?
     @Option(help: "Points in that body.") var bodyPoints = 1_000_000
@@ -39,12 +39,13 @@ struct ResolveBench: ParsableCommand {
         let imported = try measure { try store.importDataset(at: directory.appendingPathComponent("dataset")) }
         print("import into SpatiaLite (validation + one transaction): \(format(imported.seconds)) s")
         let snapshot = try store.snapshot()
-        let built = measure { Resolver(snapshot, cellsPerPolygon: cellsPerPolygon) }
+        let built = measure { Resolver(snapshot, cellsPerVertex: cellsPerVertex) }
         let resolver = built.value
         print("index build: \(format(built.seconds * 1000)) ms, \(resolver.gridIndex.memoryBytes / 1_048_576) MiB, "
             + "\(resolver.gridIndex.columns)×\(resolver.gridIndex.rows) cells")
 
         let extent = resolver.gridIndex.extent!
+        print("extent: \(extent.minX) \(extent.minY) \(extent.maxX) \(extent.maxY)")
         var random = SplitMix64(seed: 1)
         var values = [Double](repeating: 0, count: 2 * points)
         for i in 0..<points {
@@ -74,7 +75,7 @@ struct ResolveBench: ParsableCommand {
     private func provinceScale() {
         let generated = measure { SyntheticGridLayer(count: provinceGrids) }
         let before = residentBytes()
-        let built = measure { PolygonIndex(generated.value.polygons, cellsPerPolygon: cellsPerPolygon) }
+        let built = measure { PolygonIndex(generated.value.polygons, cellsPerVertex: cellsPerVertex) }
         let after = residentBytes()
         let vertexCount = generated.value.polygons.reduce(0) { $0 + $1.vertexCount }
         print("")

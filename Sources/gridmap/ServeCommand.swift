@@ -13,10 +13,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most points per POST /v1/resolve.") var maxPoints = 1_000_000
     @Option(help: "Largest request body in bytes (default: 160 bytes per allowed point).") var maxBodyBytes: Int?
     @Option(help: "Seconds between checks for changed boundaries.") var reloadSeconds = 2.0
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
 
     func run() async throws {
         var logger = Logger(label: "gridmap")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         let store = try GridMapStore(path: database.path)
         let app = try GridMapServer.application(
             store: store, host: host, port: port,
@@ -25,3 +26,5 @@ struct ServeCommand: AsyncParsableCommand {
         try await app.runService()
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -85,12 +85,28 @@ import Testing
         }
         let withHole = MultiPolygon([Polygon(exterior: square(0, 0, 10), holes: [square(4, 4, 2)]),
                                      Polygon(exterior: square(20, 0, 5))])
-        let index = PolygonIndex([withHole], cellsPerPolygon: 64)
+        let index = PolygonIndex([withHole], cellsPerVertex: 4)
         #expect(index.lookup(1, 1).count == 1)
         #expect(index.lookup(5, 5).count == 0, "inside the hole")
         #expect(index.lookup(4, 5).count == 1, "on the hole's edge: covered")
         #expect(index.lookup(22, 2).count == 1, "second part")
         #expect(index.lookup(15, 2).count == 0, "between parts")
         #expect(index.lookup(25, 5).count == 1, "corner of second part")
+    }
+
+    @Test func nearestTiesGoToTheLowestId() throws {
+        // Two cells sharing the edge x = 119.6137: south of the shared vertex both are equally far,
+        // though the two distances are computed from different segments and may round differently.
+        let west = MultiPolygon([Polygon(exterior: [Coordinate(119.6031, 28.1043), Coordinate(119.6137, 28.1043),
+            Coordinate(119.6137, 28.1129), Coordinate(119.6031, 28.1129), Coordinate(119.6031, 28.1043)])])
+        let east = MultiPolygon([Polygon(exterior: [Coordinate(119.6137, 28.1043), Coordinate(119.6251, 28.1043),
+            Coordinate(119.6251, 28.1129), Coordinate(119.6137, 28.1129), Coordinate(119.6137, 28.1043)])])
+        for layer in [[west, east], [east, west]] {
+            let index = PolygonIndex(layer, cellsPerVertex: 4)
+            for step in 1...200 {
+                let found = try #require(index.nearest(119.6137, 28.1043 - Double(step) * 0.0000731))
+                #expect(found.polygon == 0, "step \(step): equally near both, the lowest id must win")
+            }
+        }
     }
 }

@@ -147,6 +147,35 @@ import Testing
         }
     }
 
+    /// The bulk response is assembled from prerendered pieces and echoed request text; every
+    /// result must equal what GET answers for the same point, in every crs.
+    @Test(arguments: CoordinateSystem.allCases)
+    func postResultsEqualGetResults(crs: CoordinateSystem) async throws {
+        var random = SplitMix64(seed: 5)
+        let wgs = (0..<60).map { _ in Coordinate(119.63 + random.unit() * 0.18, 28.22 + random.unit() * 0.10) }
+            + Array(try store.snapshot().grids[7].geometry.rings[0].prefix(20))
+        let points = wgs.map(crs.fromWGS84)
+        let body = "{\"crs\":\"\(crs.rawValue)\",\"points\":[" + points.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]}"
+        try await app().test(.live) { client in
+            let bulk = try await client.execute(uri: "/v1/resolve", method: .post, body: ByteBuffer(string: body)) {
+                try #require(JSONValue.parse(Data(buffer: $0.body))["results"]?.array)
+            }
+            #expect(bulk.count == points.count)
+            var onBoundary = 0
+            for (i, p) in points.enumerated() {
+                let single = try await client.execute(
+                    uri: "/v1/resolve?lon=\(p.x)&lat=\(p.y)&crs=\(crs.rawValue)&people=false", method: .get) {
+                    try JSONValue.parse(Data(buffer: $0.body))
+                }
+                #expect(bulk[i] == single, "point \(i): bulk \(bulk[i].text) ≠ single \(single.text)")
+                if single["onBoundary"] == .bool(true) { onBoundary += 1 }
+            }
+            if crs.keepsCoordinates {  // converted vertices are rarely exactly on the edge again
+                #expect(onBoundary > 10, "vertices must exercise the shared-edge form")
+            }
+        }
+    }
+
     @Test func postAcceptsGeoJSONAndPeopleOnRequest() async throws {
         let (p, code) = try interiorPoint()
         let gcj = CoordinateSystem.gcj02.fromWGS84(p)

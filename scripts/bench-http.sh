@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# HTTP benchmark on loopback (issue 2): POST /v1/resolve with 1,000,000 points end to end, and
+# GET /v1/resolve against the trivial /healthz route under wrk, on the synthetic 2,000-grid county
+# of `gridmap bench resolve`. Client and server share this machine's cores, as they do for both
+# routes, so the ratio is fair. Needs curl and wrk (scripts/setup.sh installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=${PORT:-18080}
+seconds=${SECONDS_PER_RUN:-10}
+out=bench-out
+mkdir -p "$out"
+swift build -c release --product gridmap >/dev/null
+gridmap=.build/release/gridmap
+
+"$gridmap" bench resolve --province-grids 0 --sql-points 1000 \
+    --keep-db "$out/bench.sqlite" --body-out "$out/body.json" --body-points 1000000 | tee "$out/bench-resolve.txt"
+read -r min_x min_y max_x max_y < <(sed -n 's/^extent: //p' "$out/bench-resolve.txt")
+
+"$gridmap" serve --db "$out/bench.sqlite" --port "$port" --log-level debug >"$out/serve.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.1
+done
+
+post() {  # curl's "Expect: 100-continue" would add a one-second wait; the client discards the response
+    curl -sf -H 'Expect:' -H 'content-type: application/json' --data-binary @"$out/body.json" "$@" \
+        "http://127.0.0.1:$port/v1/resolve"
+}
+echo
+echo "POST /v1/resolve, 1,000,000 points ($(du -h "$out/body.json" | cut -f1) body):"
+post -o "$out/post-response.json"
+echo "  response: $(du -h "$out/post-response.json" | cut -f1), $(grep -o '"onBoundary"' "$out/post-response.json" | wc -l) results"
+for run in 1 2 3 4 5; do
+    seconds_taken=$(post -o /dev/null -w '%{time_total}')
+    awk -v t="$seconds_taken" -v r="$run" 'BEGIN { printf "  run %d: %.3f s, %.2f M points/s\n", r, t, 1 / t }'
+done
+
+# Each GET asks for a different random point inside the county.
+cat >"$out/resolve.lua" <<LUA
+math.randomseed(1)
+request = function()
+  local lon = $min_x + math.random() * ($max_x - $min_x)
+  local lat = $min_y + math.random() * ($max_y - $min_y)
+  return wrk.format("GET", string.format("/v1/resolve?lon=%.7f&lat=%.7f", lon, lat))
+end
+LUA
+
+echo
+rate() { wrk -t2 -c64 -d"${seconds}s" "$@" | tee -a "$out/wrk.txt" | sed -n 's/^Requests\/sec: *//p'; }
+: >"$out/wrk.txt"
+healthz=$(rate "http://127.0.0.1:$port/healthz")
+resolve=$(rate -s "$out/resolve.lua" "http://127.0.0.1:$port")
+echo "server-side phases of the POSTs (ms):"
+sed -n 's/.*ms=\(receive[^ ]* parse[^ ]* validate[^ ]* resolve=[^ ]*\).*/  \1/p' "$out/serve.log"
+awk -v h="$healthz" -v r="$resolve" 'BEGIN {
+    printf "GET /healthz:     %10.0f requests/s\n", h
+    printf "GET /v1/resolve:  %10.0f requests/s (%.0f%% of /healthz)\n", r, 100 * r / h }'
