@@ -73,11 +73,13 @@ struct ResolutionJSON: Sendable {
     }
 
     private static func units(_ json: inout JSONWriter, grid: AdminUnit?, village: AdminUnit?, town: AdminUnit?) {
-        for (i, (key, unit)) in [("grid", grid), ("village", village), ("town", town)].enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(key); json.raw(":")
-            guard let unit else { json.raw("null"); continue }
-            json.raw("{\"code\":"); json.string(unit.code); json.raw(",\"name\":"); json.string(unit.name); json.raw("}")
-        }
+        json.raw("\"grid\":"); unit(&json, grid)
+        json.raw(",\"village\":"); unit(&json, village)
+        json.raw(",\"town\":"); unit(&json, town)
+    }
+
+    private static func unit(_ json: inout JSONWriter, _ unit: AdminUnit?) {
+        guard let unit else { json.raw("null"); return }
+        json.raw("{\"code\":"); json.string(unit.code); json.raw(",\"name\":"); json.string(unit.name); json.raw("}")
     }
 }
