@@ -4,8 +4,9 @@ import GridMapGeometry
 import Hummingbird
 
 /// Resolves and streams `{"results":[…]}` for a bulk resolve. Points are resolved and rendered
-/// in batches on all cores, the next batch while the previous one is being sent; batches are small enough (a few MB per
-/// core) that their buffers are recycled by the allocator instead of freshly mapped each time.
+/// in batches on all cores, the next batch while the previous one is being sent; batches are
+/// small enough (a few MB per core) that the allocator recycles their buffers instead of mapping
+/// fresh memory each time.
 struct BulkResults: Sendable {
     let served: ResolutionJSON
     let crs: CoordinateSystem
