@@ -80,14 +80,18 @@ public struct AdminSnapshot: Sendable {
     public var villages: [Boundary]
     public var grids: [Boundary]
     public var people: [Person]
+    /// Each town's current platform model, by town code.
+    public var taxonomies: [String: Taxonomy]
     /// The store's boundary revision this snapshot was read at.
     public var revision: Int
 
-    public init(towns: [Boundary], villages: [Boundary], grids: [Boundary], people: [Person], revision: Int) {
+    public init(towns: [Boundary], villages: [Boundary], grids: [Boundary], people: [Person],
+                taxonomies: [String: Taxonomy] = [:], revision: Int) {
         self.towns = towns
         self.villages = villages
         self.grids = grids
         self.people = people
+        self.taxonomies = taxonomies
         self.revision = revision
     }
 }

@@ -12,7 +12,8 @@ public struct DatasetFeature: Sendable {
 }
 
 /// A dataset directory's content: `towns.geojson`, `villages.geojson`, `grids.geojson`, and the
-/// optional `people.csv` and `dataset.json` (manifest). Codes are the identity of features.
+/// optional `people.csv`, `platforms.json` (the towns' platform model) and `dataset.json`
+/// (manifest). Codes are the identity of features.
 public struct Dataset: Sendable {
     /// The dataset's name (manifest `name`, else the directory's name): re-importing a dataset of
     /// the same name replaces its features.
@@ -24,6 +25,9 @@ public struct Dataset: Sendable {
     public var grids: [DatasetFeature]
     /// Nil when the directory has no `people.csv` (stored people are then left alone).
     public var people: [Person]?
+    /// Nil when the directory has no `platforms.json` (stored taxonomies are then left alone);
+    /// otherwise the platform model of every town in the dataset.
+    public var taxonomy: Taxonomy?
     /// Digits a grid code adds to its village's code (manifest `grid_code_suffix_digits`, default 3).
     public var gridCodeSuffixDigits: Int
 

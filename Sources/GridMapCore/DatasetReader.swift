@@ -27,11 +27,20 @@ public enum DatasetReader {
         if FileManager.default.fileExists(atPath: peopleFile.path) {
             people = try PeopleCSV.read(String(contentsOf: peopleFile, encoding: .utf8), problems: &problems)
         }
+        var taxonomy: Taxonomy?
+        let platformsFile = directory.appendingPathComponent("platforms.json")
+        if FileManager.default.fileExists(atPath: platformsFile.path) {
+            do {
+                taxonomy = try Taxonomy.read(Data(contentsOf: platformsFile))
+            } catch let error as DatasetError {
+                problems += error.problems
+            }
+        }
         guard problems.isEmpty else { throw DatasetError(problems) }
         return Dataset(name: manifest?.name ?? directory.standardizedFileURL.lastPathComponent,
                        validFrom: manifest?.validFrom,
                        towns: layers[.town] ?? [], villages: layers[.village] ?? [], grids: layers[.grid] ?? [],
-                       people: people,
+                       people: people, taxonomy: taxonomy,
                        gridCodeSuffixDigits: gridCodeSuffixDigits ?? manifest?.gridCodeSuffixDigits ?? 3)
     }
 

@@ -32,6 +32,7 @@ public struct DatasetValidator {
     public func validate(_ dataset: inout Dataset) -> ValidationReport {
         var report = ValidationReport()
         checkCodes(dataset, &report)
+        checkOverridePlaces(dataset, &report)
         let all = AdminLevel.allCases.flatMap { dataset.features($0) }
         guard let box = all.compactMap({ $0.geometry.boundingBox }).reduce(nil, { ($0 ?? $1).union($1) as BoundingBox? })
         else { return report }
@@ -57,6 +58,20 @@ public struct DatasetValidator {
     }
 
     // MARK: Codes and hierarchy
+
+    /// Spatial overrides of `platforms.json` must name villages and grids of the dataset.
+    private func checkOverridePlaces(_ dataset: Dataset, _ report: inout ValidationReport) {
+        guard let taxonomy = dataset.taxonomy else { return }
+        let villages = Set(dataset.villages.map(\.unit.code)), grids = Set(dataset.grids.map(\.unit.code))
+        for (i, route) in taxonomy.routes.enumerated() {
+            for code in route.villages ?? [] where !villages.contains(code) {
+                report.errors.append("platforms.json: routes[\(i)] (\(route.category)): village \(code) is not in the dataset")
+            }
+            for code in route.grids ?? [] where !grids.contains(code) {
+                report.errors.append("platforms.json: routes[\(i)] (\(route.category)): grid \(code) is not in the dataset")
+            }
+        }
+    }
 
     private func checkCodes(_ dataset: Dataset, _ report: inout ValidationReport) {
         let twelveDigits = /^\d{12}$/

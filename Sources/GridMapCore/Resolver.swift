@@ -33,6 +33,8 @@ public final class Resolver: Sendable {
     public let gridTown: [Int32]
     private let villageTown: [Int32]
     private let peopleByUnit: [String: [Person]]
+    /// Each town's router, by town code.
+    public let routers: [String: TaxonomyRouter]
 
     public init(_ snapshot: AdminSnapshot, cellsPerVertex: Double = 2) {
         self.snapshot = snapshot
@@ -52,6 +54,7 @@ public final class Resolver: Sendable {
         self.gridVillage = gridVillage
         gridTown = gridVillage.map { [villageTown] v in v >= 0 ? villageTown[Int(v)] : -1 }
         peopleByUnit = Dictionary(grouping: snapshot.people, by: \.unitCode)
+        routers = snapshot.taxonomies.mapValues(TaxonomyRouter.init)
     }
 
     /// Resolves a WGS84 point (the caller converts other systems and checks ranges).

@@ -40,6 +40,7 @@ public enum GridMapServer {
             return json.response()
         }
         ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
+        PlatformsController(boundaries: boundaries).addRoutes(to: router)
         return router
     }
 }

@@ -53,6 +53,14 @@ struct JSONWriter {
         }
     }
 
+    /// Comma-separated string literals (the inside of an array).
+    mutating func strings(_ values: [String]) {
+        for (i, value) in values.enumerated() {
+            if i > 0 { raw(",") }
+            string(value)
+        }
+    }
+
     /// A finite double in its shortest round-tripping spelling.
     mutating func number(_ value: Double) { buffer.writeString(value.description) }
 

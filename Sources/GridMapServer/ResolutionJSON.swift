@@ -26,9 +26,10 @@ struct ResolutionJSON: Sendable {
         })
     }
 
-    /// One full resolution object (GET /v1/resolve, or bulk with people).
+    /// One full resolution object (GET /v1/resolve, or bulk with people), with the routing of
+    /// an event category when one was asked for.
     func write(_ json: inout JSONWriter, _ r: Resolution, input: Coordinate, point: Coordinate, crs: CoordinateSystem,
-               people: Bool) {
+               people: Bool, routed: Result<RoutedCategory, RoutingError>? = nil) {
         json.raw("{")
         Self.units(&json, grid: r.grid, village: r.village, town: r.town)
         if people {
@@ -55,6 +56,7 @@ struct ResolutionJSON: Sendable {
             json.raw(",\"name\":"); json.string(nearest.unit.name)
             json.raw(",\"distance_m\":"); json.number((nearest.meters * 10).rounded() / 10); json.raw("}")
         }
+        if let routed { json.routingMembers(routed) }
         json.raw(",\"crs\":"); json.string(crs.rawValue)
         json.raw(",\"input\":["); json.number(input.x); json.raw(","); json.number(input.y)
         json.raw("],\"point\":["); json.number(point.x); json.raw(","); json.number(point.y); json.raw("]}")

@@ -3,7 +3,8 @@ import GridMapCore
 import GridMapGeometry
 import Hummingbird
 
-/// `GET /v1/resolve` (one point, with people) and `POST /v1/resolve` (many points).
+/// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and
+/// `POST /v1/resolve` (many points).
 struct ResolveController<Context: RequestContext>: Sendable {
     let boundaries: ServedBoundaries
     let limits: ServerLimits
@@ -23,9 +24,17 @@ struct ResolveController<Context: RequestContext>: Sendable {
         try PointCheck.validate(input, label: "the point")
         let point = crs.toWGS84(input)
         try PointCheck.rejectSwapped(input, used: point, crs: crs, resolver: served.resolver, label: "the point")
+        let resolution = served.resolver.resolve(point)
+        let routed = try query["category"].map { category in
+            let result = Result { () throws(RoutingError) in try served.resolver.route(resolution, category: String(category)) }
+            if case .failure(let error) = result, case .unknownCategory = error {
+                throw APIError.badRequest("unknown_category", error.description)
+            }
+            return result
+        }
         var json = JSONWriter(capacity: 1024)
-        served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs,
-                     people: query["people"].map { $0 != "false" } ?? true)
+        served.write(&json, resolution, input: input, point: point, crs: crs,
+                     people: query["people"].map { $0 != "false" } ?? true, routed: routed)
         return json.response()
     }
 

@@ -29,9 +29,13 @@ public struct ImportSummary: Sendable {
     public var dataset: String
     public var counts: [AdminLevel: Counts] = [:]
     public var people: Int?
+    /// Towns whose platform model was added or replaced.
+    public var taxonomies: [String] = []
     public var report: ValidationReport
     /// True when nothing stored changed (re-import of the same data).
-    public var isNoOp: Bool { counts.values.allSatisfy { $0.added + $0.changed + $0.retired == 0 } && people == nil }
+    public var isNoOp: Bool {
+        counts.values.allSatisfy { $0.added + $0.changed + $0.retired == 0 } && people == nil && taxonomies.isEmpty
+    }
 }
 
 extension GridMapStore {
@@ -68,6 +72,12 @@ extension GridMapStore {
             }
             if let people = validated.people {
                 summary.people = try Self.replacePeople(people, dataset: validated.name, db)
+            }
+            if let taxonomy = validated.taxonomy {
+                for town in validated.towns where try Self.storeTaxonomy(
+                    taxonomy, town: town.unit.code, firstFrom: firstFrom, changedFrom: changedFrom, db) {
+                    summary.taxonomies.append(town.unit.code)
+                }
             }
             if !summary.isNoOp {
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'boundary_revision'")

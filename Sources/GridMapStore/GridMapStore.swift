@@ -20,7 +20,8 @@ public final class GridMapStore: Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0 }
     }
 
-    /// The current boundaries of every level, the people, and the revision they were read at.
+    /// The current boundaries of every level, the people, the towns' platform models, and the
+    /// revision they were read at.
     public func snapshot() throws -> AdminSnapshot {
         try pool.read { db in
             let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
@@ -32,8 +33,10 @@ public final class GridMapStore: Sendable {
                     return Person(role: role, name: row["name"], phone: row["phone"],
                                   unitCode: row["grid_code"] ?? row["village_code"])
                 }
+            let taxonomies = Dictionary(try Self.currentTaxonomies(db).map { ($0.townCode, $0.taxonomy) },
+                                        uniquingKeysWith: { first, _ in first })
             return AdminSnapshot(towns: layers[.town]!, villages: layers[.village]!, grids: layers[.grid]!,
-                                 people: people, revision: revision)
+                                 people: people, taxonomies: taxonomies, revision: revision)
         }
     }
 

@@ -6,6 +6,8 @@ import GridMapCore
 /// unit's MULTIPOLYGON (SRID 4326) with `valid_from` and `valid_to` (NULL = current), so history
 /// and "as of" queries need no data migration. Unit rows (`towns`, `villages`, `grids`) hold the
 /// code (the identity), name, parent code, owning dataset and the GeoJSON properties.
+/// A town's platform model is versioned the same way: `taxonomies` rows (one current per town)
+/// own their `platforms`, `event_categories` and `routing_rules`.
 enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -55,6 +57,31 @@ enum Schema {
                     town_code TEXT NOT NULL REFERENCES towns(code), code TEXT NOT NULL, name TEXT NOT NULL,
                     parent_code TEXT, platform_code TEXT, deadline_hours INTEGER,
                     PRIMARY KEY (town_code, code));
+                """)
+        }
+        migrator.registerMigration("v2: versioned platform taxonomies with routing rules") { db in
+            // v1's placeholder tables were never filled; a taxonomy version now owns its rows.
+            try db.execute(sql: """
+                DROP TABLE platforms;
+                DROP TABLE event_categories;
+                CREATE TABLE taxonomies (
+                    id INTEGER PRIMARY KEY, town_code TEXT NOT NULL REFERENCES towns(code),
+                    model TEXT NOT NULL, name TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
+                    CHECK (valid_to IS NULL OR valid_to >= valid_from));
+                CREATE UNIQUE INDEX taxonomies_current ON taxonomies(town_code) WHERE valid_to IS NULL;
+                CREATE TABLE platforms (
+                    taxonomy_id INTEGER NOT NULL REFERENCES taxonomies(id), code TEXT NOT NULL,
+                    name TEXT NOT NULL, lead TEXT NOT NULL, offices TEXT NOT NULL,
+                    PRIMARY KEY (taxonomy_id, code));
+                CREATE TABLE event_categories (
+                    taxonomy_id INTEGER NOT NULL REFERENCES taxonomies(id), code TEXT NOT NULL,
+                    name TEXT NOT NULL, parent_code TEXT, deadline_hours INTEGER,
+                    PRIMARY KEY (taxonomy_id, code));
+                CREATE TABLE routing_rules (
+                    taxonomy_id INTEGER NOT NULL REFERENCES taxonomies(id), position INTEGER NOT NULL,
+                    category_code TEXT NOT NULL, platform_code TEXT NOT NULL, office TEXT,
+                    assisting TEXT, villages TEXT, grids TEXT, note TEXT,
+                    PRIMARY KEY (taxonomy_id, position));
                 """)
         }
         return migrator

@@ -6,7 +6,7 @@ import GridMapStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a dataset directory (towns/villages/grids.geojson, people.csv, dataset.json) in one transaction.")
+        abstract: "Import a dataset directory (towns/villages/grids.geojson, people.csv, platforms.json, dataset.json) in one transaction.")
 
     @Argument(help: "Dataset directory.") var directory: String
     @OptionGroup var database: DatabaseOption
@@ -35,5 +35,6 @@ struct ImportCommand: ParsableCommand {
             print("  \(level.rawValue)s: \(c.added) added, \(c.changed) changed, \(c.unchanged) unchanged, \(c.retired) retired")
         }
         print("  people: " + (summary.people.map { "\($0) replaced" } ?? "unchanged"))
+        print("  platform model: " + (summary.taxonomies.isEmpty ? "unchanged" : "new for " + summary.taxonomies.joined(separator: ", ")))
     }
 }

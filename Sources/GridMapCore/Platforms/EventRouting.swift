@@ -1,0 +1,41 @@
+/// Why an event could not be routed.
+public enum RoutingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The point is in no town.
+    case outsideTowns
+    /// The town has no platform model (no `platforms.json` imported).
+    case noPlatformModel(town: String)
+    /// The category is not in the town's model.
+    case unknownCategory(String, town: String, model: String)
+
+    public var description: String {
+        switch self {
+        case .outsideTowns: "the point is in no town, so no platform model applies"
+        case .noPlatformModel(let town): "town \(town) has no platform model (import a platforms.json)"
+        case .unknownCategory(let code, let town, let model):
+            "unknown category '\(code)' in the \(model) platform model of town \(town) (see GET /v1/categories?town=\(town))"
+        }
+    }
+}
+
+/// An event's category and where it goes.
+public struct RoutedCategory: Sendable, Equatable {
+    public var category: EventCategory
+    /// The handling deadline, inherited from parent categories.
+    public var deadlineHours: Int?
+    public var routing: Routing
+    /// The platform model that decided.
+    public var model: String
+}
+
+extension Resolver {
+    /// Routes an event of `category` at a resolved point by the platform model of its town.
+    public func route(_ resolution: Resolution, category: String) throws(RoutingError) -> RoutedCategory {
+        guard let town = resolution.town else { throw .outsideTowns }
+        guard let router = routers[town.code] else { throw .noPlatformModel(town: town.code) }
+        guard let found = router.category(category),
+              let routing = router.route(category: category, grid: resolution.grid?.code, village: resolution.village?.code)
+        else { throw .unknownCategory(category, town: town.code, model: router.taxonomy.model) }
+        return RoutedCategory(category: found, deadlineHours: router.deadlineHours(of: category), routing: routing,
+                              model: router.taxonomy.model)
+    }
+}
