@@ -42,6 +42,7 @@ let package = Package(
         ]),
         .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
+        .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"]),
         .testTarget(name: "GridMapStoreTests", dependencies: [
             "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

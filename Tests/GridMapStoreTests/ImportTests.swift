@@ -13,7 +13,9 @@ import Testing
         let versions = try store.pool.read { db in
             try AdminLevel.allCases.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0.boundaryTable)")! }
         }
-        return ["rev \(snapshot.revision)", "versions \(versions)", "people \(snapshot.people.count)"]
+        let taxonomies = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM taxonomies")! }
+        return ["rev \(snapshot.revision)", "versions \(versions)", "people \(snapshot.people.count)",
+                "taxonomies \(taxonomies) \(snapshot.taxonomies.mapValues(\.model))"]
             + snapshot.grids.map { "\($0.unit.code) \($0.unit.name) \(WKB.encode($0.geometry).hashValue)" }
     }
 
