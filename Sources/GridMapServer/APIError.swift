@@ -1,23 +1,29 @@
 import Hummingbird
 import NIOCore
 
-/// An error answered as `{"error": code, "detail": text}` with its HTTP status.
+/// An error answered as `{"error": code, "detail": text}` (plus `allowed` for a refused state
+/// change) with its HTTP status.
 public struct APIError: Error, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var detail: String
+    /// For a refused state change: the allowed next states.
+    public var allowed: [String]?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, allowed: [String]? = nil) {
         self.status = status
         self.code = code
         self.detail = detail
+        self.allowed = allowed
     }
 
     static func badRequest(_ code: String, _ detail: String) -> APIError { APIError(.badRequest, code, detail) }
 
     func response() -> Response {
         var json = JSONWriter()
-        json.raw("{\"error\":"); json.string(code); json.raw(",\"detail\":"); json.string(detail); json.raw("}")
+        json.raw("{\"error\":"); json.string(code); json.raw(",\"detail\":"); json.string(detail)
+        if let allowed { json.raw(",\"allowed\":["); json.strings(allowed); json.raw("]") }
+        json.raw("}")
         return json.response(status: status)
     }
 }

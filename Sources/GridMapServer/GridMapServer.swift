@@ -23,14 +23,21 @@ public enum GridMapServer {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
-        var app = Application(router: router(boundaries: boundaries, limits: limits),
+        var app = Application(router: router(store: store, boundaries: boundaries, limits: limits),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
-        app.addServices(BoundaryReloader(boundaries: boundaries, interval: reloadInterval, logger: logger))
+        app.addServices(
+            PeriodicTask(name: "reloading boundaries", interval: reloadInterval, logger: logger) {
+                try boundaries.reloadIfChanged(logger: logger)
+            },
+            PeriodicTask(name: "flagging overdue events", interval: reloadInterval, logger: logger) {
+                let flagged = try store.superviseOverdue(at: Timestamp.now())
+                if flagged > 0 { logger.info("overdue events flagged for supervision (督办)", metadata: ["count": "\(flagged)"]) }
+            })
         return app
     }
 
-    static func router(boundaries: ServedBoundaries, limits: ServerLimits) -> Router<BasicRequestContext> {
+    static func router(store: GridMapStore, boundaries: ServedBoundaries, limits: ServerLimits) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(JSONErrorMiddleware())
         router.get("/healthz") { _, _ in
@@ -41,6 +48,7 @@ public enum GridMapServer {
         }
         ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
         PlatformsController(boundaries: boundaries).addRoutes(to: router)
+        EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
         return router
     }
 }

@@ -15,6 +15,9 @@ struct JSONWriter {
 
     mutating func raw(bytes: UnsafeRawBufferPointer) { buffer.writeBytes(bytes) }
 
+    /// Text already rendered as JSON (e.g. stored JSON columns).
+    mutating func raw(json text: String) { buffer.writeString(text) }
+
     /// Appends at most `maxBytes` bytes through a cursor: one capacity check for many small
     /// pieces, for the bulk endpoint's inner loop.
     mutating func append(atMost maxBytes: Int, _ body: (inout ByteCursor) -> Void) {

@@ -30,12 +30,12 @@ struct PlatformsController<Context: RequestContext>: Sendable {
             for (i, c) in router.taxonomy.categories.enumerated() {
                 if i > 0 { json.raw(",") }
                 json.raw("{\"code\":"); json.string(c.code); json.raw(",\"name\":"); json.string(c.name)
-                json.raw(",\"parent\":"); if let parent = c.parent { json.string(parent) } else { json.raw("null") }
+                json.raw(",\"parent\":"); json.optionalString(c.parent)
                 json.raw(",\"deadline_hours\":")
                 if let hours = router.deadlineHours(of: c.code) { json.number(hours) } else { json.raw("null") }
                 if let routing = router.route(category: c.code, grid: nil, village: nil) {
                     json.raw(",\"platform\":"); json.platform(routing.platform, withLead: false)
-                    json.raw(",\"office\":"); if let office = routing.office { json.string(office) } else { json.raw("null") }
+                    json.raw(",\"office\":"); json.optionalString(routing.office)
                 }
                 json.raw("}")
             }

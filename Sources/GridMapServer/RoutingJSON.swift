@@ -15,7 +15,7 @@ extension JSONWriter {
             if let hours = r.deadlineHours { number(hours) } else { raw("null") }
             raw("},\"platform\":"); platform(r.routing.platform, withLead: true)
             raw(",\"office\":")
-            if let office = r.routing.office { string(office) } else { raw("null") }
+            optionalString(r.routing.office)
             raw(",\"assisting\":[")
             for (i, p) in r.routing.assisting.enumerated() {
                 if i > 0 { raw(",") }
@@ -25,7 +25,7 @@ extension JSONWriter {
             raw(",\"rule\":"); string(r.routing.ruleCategory)
             raw(",\"place\":"); string(r.routing.place.description)
             raw(",\"note\":")
-            if let note = r.routing.note { string(note) } else { raw("null") }
+            optionalString(r.routing.note)
             raw("}")
         }
     }

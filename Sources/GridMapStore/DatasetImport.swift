@@ -55,7 +55,7 @@ extension GridMapStore {
             return t
         } ?? changedFrom
         let storedParents = try pool.read { db in
-            Dictionary(try [AdminLevel.town, .village].flatMap { try Self.currentBoundaries($0, db) }.map { ($0.unit.code, $0) },
+            Dictionary(try [AdminLevel.town, .village].flatMap { try Self.boundaries($0, asOf: nil, db) }.map { ($0.unit.code, $0) },
                        uniquingKeysWith: { a, _ in a })
         }
         let report = DatasetValidator(storedParents: storedParents, repair: options.repair).validate(&dataset)

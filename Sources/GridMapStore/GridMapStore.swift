@@ -20,20 +20,20 @@ public final class GridMapStore: Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0 }
     }
 
-    /// The current boundaries of every level, the people, the towns' platform models, and the
-    /// revision they were read at.
-    public func snapshot() throws -> AdminSnapshot {
+    /// The boundaries of every level and the towns' platform models valid at `instant` (ISO 8601,
+    /// nil = current), the people, and the revision they were read at.
+    public func snapshot(asOf instant: String? = nil) throws -> AdminSnapshot {
         try pool.read { db in
             let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
             var layers: [AdminLevel: [Boundary]] = [:]
-            for level in AdminLevel.allCases { layers[level] = try Self.currentBoundaries(level, db) }
+            for level in AdminLevel.allCases { layers[level] = try Self.boundaries(level, asOf: instant, db) }
             let people = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code FROM people ORDER BY id")
                 .compactMap { row -> Person? in
                     guard let role = PersonRole(rawValue: row["role"]) else { return nil }
                     return Person(role: role, name: row["name"], phone: row["phone"],
                                   unitCode: row["grid_code"] ?? row["village_code"])
                 }
-            let taxonomies = Dictionary(try Self.currentTaxonomies(db).map { ($0.townCode, $0.taxonomy) },
+            let taxonomies = Dictionary(try Self.taxonomies(asOf: instant, db).map { ($0.townCode, $0.taxonomy) },
                                         uniquingKeysWith: { first, _ in first })
             return AdminSnapshot(towns: layers[.town]!, villages: layers[.village]!, grids: layers[.grid]!,
                                  people: people, taxonomies: taxonomies, revision: revision)
@@ -42,16 +42,17 @@ public final class GridMapStore: Sendable {
 
     /// Current boundaries of one level, ordered by code.
     public func currentBoundaries(_ level: AdminLevel) throws -> [Boundary] {
-        try pool.read { db in try Self.currentBoundaries(level, db) }
+        try pool.read { db in try Self.boundaries(level, asOf: nil, db) }
     }
 
-    static func currentBoundaries(_ level: AdminLevel, _ db: Database) throws -> [Boundary] {
+    /// Boundaries of one level valid at `instant` (nil = current), ordered by code.
+    static func boundaries(_ level: AdminLevel, asOf instant: String?, _ db: Database) throws -> [Boundary] {
         let parent = level.parent.map { "u.\($0.rawValue)_code" } ?? "NULL"
         return try Row.fetchAll(db, sql: """
             SELECT u.code, u.name, \(parent) AS parent, AsBinary(b.geometry) AS wkb
-            FROM \(level.table) u JOIN \(level.boundaryTable) b ON b.code = u.code AND b.valid_to IS NULL
+            FROM \(level.table) u JOIN \(level.boundaryTable) b ON b.code = u.code AND \(Validity.sql("b", instant))
             ORDER BY u.code
-            """).map { row in
+            """, arguments: Validity.arguments(instant)).map { row in
             Boundary(unit: AdminUnit(level: level, code: row["code"], name: row["name"], parentCode: row["parent"]),
                      geometry: try WKB.decode(row["wkb"]))
         }
@@ -71,5 +72,18 @@ public final class GridMapStore: Sendable {
                 """)
             return try points.map { p in try String.fetchAll(statement, arguments: [p.x, p.y]) }
         }
+    }
+}
+
+/// SQL for "the version valid at an instant" over tables with `valid_from`/`valid_to`.
+enum Validity {
+    /// The condition on table alias `alias`: current when `instant` is nil.
+    static func sql(_ alias: String, _ instant: String?) -> String {
+        instant == nil ? "\(alias).valid_to IS NULL"
+            : "\(alias).valid_from <= :instant AND (\(alias).valid_to IS NULL OR \(alias).valid_to > :instant)"
+    }
+
+    static func arguments(_ instant: String?) -> StatementArguments {
+        instant.map { ["instant": $0] } ?? StatementArguments()
     }
 }

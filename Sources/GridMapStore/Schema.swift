@@ -7,7 +7,8 @@ import GridMapCore
 /// and "as of" queries need no data migration. Unit rows (`towns`, `villages`, `grids`) hold the
 /// code (the identity), name, parent code, owning dataset and the GeoJSON properties.
 /// A town's platform model is versioned the same way: `taxonomies` rows (one current per town)
-/// own their `platforms`, `event_categories` and `routing_rules`.
+/// own their `platforms`, `event_categories` and `routing_rules`. Events keep the boundary and
+/// taxonomy versions they were routed with; every change of an event appends to `event_history`.
 enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -82,6 +83,31 @@ enum Schema {
                     category_code TEXT NOT NULL, platform_code TEXT NOT NULL, office TEXT,
                     assisting TEXT, villages TEXT, grids TEXT, note TEXT,
                     PRIMARY KEY (taxonomy_id, position));
+                """)
+        }
+        migrator.registerMigration("v3: events and their append-only history") { db in
+            try db.execute(sql: """
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    category_code TEXT NOT NULL, description TEXT NOT NULL,
+                    input_x REAL NOT NULL, input_y REAL NOT NULL, crs TEXT NOT NULL,
+                    reported_at TEXT NOT NULL, source TEXT NOT NULL, reporter TEXT NOT NULL,
+                    grid_code TEXT, village_code TEXT, town_code TEXT,
+                    grid_boundary_id INTEGER REFERENCES grid_boundaries(id),
+                    taxonomy_id INTEGER REFERENCES taxonomies(id),
+                    platform_code TEXT NOT NULL, routing TEXT NOT NULL, people TEXT NOT NULL,
+                    deadline_at TEXT, status TEXT NOT NULL, supervised INTEGER NOT NULL DEFAULT 0,
+                    closed_at TEXT);
+                SELECT AddGeometryColumn('events', 'geometry', 4326, 'POINT', 'XY', 1);
+                SELECT CreateSpatialIndex('events', 'geometry');
+                CREATE INDEX events_reported ON events(reported_at);
+                CREATE INDEX events_town ON events(town_code, reported_at);
+                CREATE INDEX events_status ON events(status);
+                CREATE TABLE event_history (
+                    event_id INTEGER NOT NULL REFERENCES events(id), seq INTEGER NOT NULL,
+                    at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                    from_status TEXT, to_status TEXT, note TEXT,
+                    PRIMARY KEY (event_id, seq));
                 """)
         }
         return migrator

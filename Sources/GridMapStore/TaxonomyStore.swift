@@ -13,11 +13,13 @@ public struct StoredTaxonomy: Sendable {
 extension GridMapStore {
     /// The current platform model of every town that has one.
     public func currentTaxonomies() throws -> [StoredTaxonomy] {
-        try pool.read { db in try Self.currentTaxonomies(db) }
+        try pool.read { db in try Self.taxonomies(asOf: nil, db) }
     }
 
-    static func currentTaxonomies(_ db: Database) throws -> [StoredTaxonomy] {
-        try Row.fetchAll(db, sql: "SELECT * FROM taxonomies WHERE valid_to IS NULL ORDER BY town_code").map { row in
+    /// The platform models valid at `instant` (nil = current).
+    static func taxonomies(asOf instant: String?, _ db: Database) throws -> [StoredTaxonomy] {
+        try Row.fetchAll(db, sql: "SELECT * FROM taxonomies t WHERE \(Validity.sql("t", instant)) ORDER BY town_code",
+                         arguments: Validity.arguments(instant)).map { row in
             let id: Int64 = row["id"]
             return StoredTaxonomy(id: id, townCode: row["town_code"], validFrom: row["valid_from"],
                                   taxonomy: try readTaxonomy(id: id, model: row["model"], name: row["name"], db))
@@ -44,7 +46,7 @@ extension GridMapStore {
     /// at `firstFrom`. Returns true on a change.
     static func storeTaxonomy(_ taxonomy: Taxonomy, town: String, firstFrom: String, changedFrom: String,
                               _ db: Database) throws -> Bool {
-        let current = try currentTaxonomies(db).first { $0.townCode == town }
+        let current = try taxonomies(asOf: nil, db).first { $0.townCode == town }
         if current?.taxonomy == taxonomy { return false }
         let validFrom = current == nil ? firstFrom : changedFrom
         if let current {
@@ -72,9 +74,7 @@ extension GridMapStore {
 }
 
 /// Code lists are stored as JSON arrays (NULL for an absent list).
-private func encodeList(_ list: [String]?) -> String? {
-    list.map { String(decoding: try! JSONEncoder().encode($0), as: UTF8.self) }
-}
+private func encodeList(_ list: [String]?) -> String? { list.map(jsonText) }
 
 private func decodeList(_ text: String?) throws -> [String]? {
     try text.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }

@@ -1,0 +1,98 @@
+import GridMapGeometry
+
+/// A stored event: the report, where it was located, where it was routed, and its loop status.
+public struct EventRecord: Sendable {
+    public var id: Int64
+    public var category: String
+    public var description: String
+    /// The coordinate as reported, in `crs`, and the WGS84 point it was resolved at.
+    public var input: Coordinate
+    public var crs: String
+    public var point: Coordinate
+    public var reportedAt: String
+    public var source: String
+    public var reporter: String
+    public var gridCode: String?
+    public var villageCode: String?
+    public var townCode: String?
+    public var platformCode: String
+    /// The routing decision as stored (JSON object: category, platform, office, assisting, rule).
+    public var routingJSON: String
+    /// The responsible people at the time (JSON array).
+    public var peopleJSON: String
+    public var deadlineAt: String?
+    public var status: EventStatus
+    /// 督办: set (with a history entry) once the deadline passed before the event was handled.
+    public var supervised: Bool
+    public var closedAt: String?
+    /// Oldest first; empty when not asked for.
+    public var history: [EventHistoryEntry]
+
+    public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
+                reportedAt: String, source: String, reporter: String, gridCode: String?, villageCode: String?,
+                townCode: String?, platformCode: String, routingJSON: String, peopleJSON: String, deadlineAt: String?,
+                status: EventStatus, supervised: Bool, closedAt: String?, history: [EventHistoryEntry]) {
+        self.id = id
+        self.category = category
+        self.description = description
+        self.input = input
+        self.crs = crs
+        self.point = point
+        self.reportedAt = reportedAt
+        self.source = source
+        self.reporter = reporter
+        self.gridCode = gridCode
+        self.villageCode = villageCode
+        self.townCode = townCode
+        self.platformCode = platformCode
+        self.routingJSON = routingJSON
+        self.peopleJSON = peopleJSON
+        self.deadlineAt = deadlineAt
+        self.status = status
+        self.supervised = supervised
+        self.closedAt = closedAt
+        self.history = history
+    }
+
+    /// Past its deadline and not handled, at `now`.
+    public func isOverdue(at now: String) -> Bool {
+        !status.isClosed && (deadlineAt.map { $0 < now } ?? false)
+    }
+}
+
+/// One append-only entry of an event's history.
+public struct EventHistoryEntry: Sendable, Equatable {
+    public var seq: Int
+    public var at: String
+    public var actor: String
+    /// `received`, `transition`, `supervised`.
+    public var action: String
+    public var from: EventStatus?
+    public var to: EventStatus?
+    public var note: String?
+
+    public init(seq: Int, at: String, actor: String, action: String, from: EventStatus?, to: EventStatus?, note: String?) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.from = from
+        self.to = to
+        self.note = note
+    }
+}
+
+/// Why an event operation was refused.
+public enum EventError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(Int64)
+    case illegalTransition(from: EventStatus, to: EventStatus)
+
+    public var description: String {
+        switch self {
+        case .notFound(let id): "no event has id \(id)"
+        case .illegalTransition(let from, let to):
+            "an event that is \(from.rawValue) cannot become \(to.rawValue); allowed: "
+                + (from.allowedNext.isEmpty ? "none (final)" : from.allowedNext.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+}

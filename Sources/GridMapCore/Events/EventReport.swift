@@ -1,0 +1,56 @@
+import GridMapGeometry
+
+/// An event as reported, before it is located and routed.
+public struct EventReport: Sendable, Equatable {
+    public var category: String
+    public var description: String
+    /// The coordinate as reported, in `crs`.
+    public var coordinate: Coordinate
+    public var crs: CoordinateSystem
+    /// ISO 8601, normalised to UTC milliseconds by the store.
+    public var reportedAt: String
+    public var source: EventSource
+    public var reporter: String
+
+    public init(category: String, description: String, coordinate: Coordinate, crs: CoordinateSystem,
+                reportedAt: String, source: EventSource, reporter: String) {
+        self.category = category
+        self.description = description
+        self.coordinate = coordinate
+        self.crs = crs
+        self.reportedAt = reportedAt
+        self.source = source
+        self.reporter = reporter
+    }
+}
+
+/// An event located and routed at its `reportedAt`: what is stored with it.
+public struct LocatedEvent: Sendable {
+    public var report: EventReport
+    /// The WGS84 point resolved.
+    public var point: Coordinate
+    public var resolution: Resolution
+    public var routed: RoutedCategory
+    /// The grid's and village's people at the time.
+    public var people: [Person]
+
+    public init(report: EventReport, point: Coordinate, resolution: Resolution, routed: RoutedCategory, people: [Person]) {
+        self.report = report
+        self.point = point
+        self.resolution = resolution
+        self.routed = routed
+        self.people = people
+    }
+}
+
+extension Resolver {
+    /// Locates and routes a report whose coordinate is already checked: converts to WGS84,
+    /// resolves, routes by the town's model. The resolver must be the one valid at the report's time.
+    public func locate(_ report: EventReport) throws(RoutingError) -> LocatedEvent {
+        let point = report.crs.toWGS84(report.coordinate)
+        let resolution = resolve(point)
+        let routed = try route(resolution, category: report.category)
+        return LocatedEvent(report: report, point: point, resolution: resolution, routed: routed,
+                            people: people(of: resolution.grid) + people(of: resolution.village))
+    }
+}

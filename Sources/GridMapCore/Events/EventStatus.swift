@@ -1,0 +1,45 @@
+/// Where an event is in the closed loop 受理 → 研判 → 流转 → 处置 → 督办反馈 → 考核.
+public enum EventStatus: String, CaseIterable, Codable, Sendable {
+    /// 受理: received by the command room.
+    case received
+    /// 研判: judged, category and responsibility confirmed.
+    case triaged
+    /// 流转: sent to the platform and office.
+    case dispatched
+    /// 处置: being handled.
+    case inProgress = "in_progress"
+    /// Handled; awaiting evaluation (反馈).
+    case resolved
+    /// 考核: evaluated; final.
+    case evaluated
+    /// Sent back to triage (by the office, or when an evaluation rejects the handling).
+    case returned
+
+    /// The statuses this one may move to.
+    public var allowedNext: [EventStatus] {
+        switch self {
+        case .received: [.triaged]
+        case .triaged: [.dispatched]
+        case .dispatched: [.inProgress, .returned]
+        case .inProgress: [.resolved, .returned]
+        case .resolved: [.evaluated, .returned]
+        case .returned: [.triaged]
+        case .evaluated: []
+        }
+    }
+
+    /// Handled (resolved or evaluated): counts as closed in statistics; not supervised any more.
+    public var isClosed: Bool { self == .resolved || self == .evaluated }
+}
+
+/// How an event reached the command room.
+public enum EventSource: String, CaseIterable, Codable, Sendable {
+    /// 网格员上报
+    case gridMember = "grid_member"
+    /// 12345 热线
+    case hotline = "hotline_12345"
+    /// 群众 app (浙里办 etc.)
+    case app
+    /// 巡查 (patrols by offices)
+    case patrol
+}

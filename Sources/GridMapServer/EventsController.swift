@@ -1,0 +1,104 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import GridMapStore
+import Hummingbird
+
+/// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
+/// `POST /v1/events/{id}/transitions`.
+struct EventsController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+    let resolvers: HistoricalResolvers
+    /// Event bodies are small; anything larger is refused.
+    static var maxBodyBytes: Int { 64 << 10 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.post("/v1/events", use: create)
+        router.get("/v1/events", use: list)
+        router.get("/v1/events/:id", use: show)
+        router.post("/v1/events/:id/transitions", use: transition)
+    }
+
+    @Sendable func create(_ request: Request, context: Context) async throws -> Response {
+        let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
+        let now = Timestamp.now()
+        let report = try EventReportParser.parse(body, now: now)
+        let resolver = try resolvers.resolver(at: report.reportedAt)
+        try PointCheck.validate(report.coordinate, label: "the event's coordinate")
+        try PointCheck.rejectSwapped(report.coordinate, used: report.crs.toWGS84(report.coordinate), crs: report.crs,
+                                     resolver: resolver, label: "the event's coordinate")
+        let located: LocatedEvent
+        do {
+            located = try resolver.locate(report)
+        } catch {
+            switch error {
+            case .unknownCategory: throw APIError.badRequest("unknown_category", error.description)
+            case .outsideTowns: throw APIError(.unprocessableContent, "outside_towns", "the event's coordinate: \(error.description)")
+            case .noPlatformModel: throw APIError(.unprocessableContent, "no_platform_model", error.description)
+            }
+        }
+        let id = try store.recordEvent(located, actor: report.reporter, at: now)
+        var json = JSONWriter(capacity: 2048)
+        json.event(try store.event(id)!, now: now, history: true)
+        var response = json.response(status: .created)
+        response.headers[.location] = "/v1/events/\(id)"
+        return response
+    }
+
+    @Sendable func show(_ request: Request, context: Context) async throws -> Response {
+        let id = try Self.id(context)
+        guard let event = try store.event(id) else { throw APIError(.notFound, "unknown_event", EventError.notFound(id).description) }
+        var json = JSONWriter(capacity: 2048)
+        json.event(event, now: Timestamp.now(), history: true)
+        return json.response()
+    }
+
+    @Sendable func transition(_ request: Request, context: Context) async throws -> Response {
+        let id = try Self.id(context)
+        let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
+        let target = try body.requiredString("to")
+        guard let status = EventStatus(rawValue: target) else {
+            throw APIError.badRequest("invalid_status", "'to': unknown status '\(target)' (one of: "
+                + EventStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        let actor = try body.requiredString("actor")
+        let now = Timestamp.now()
+        do {
+            let event = try store.transition(id, to: status, actor: actor, note: try body.optionalString("note"), at: now)
+            var json = JSONWriter(capacity: 2048)
+            json.event(event, now: now, history: true)
+            return json.response()
+        } catch let error as EventError {
+            switch error {
+            case .notFound: throw APIError(.notFound, "unknown_event", error.description)
+            case .illegalTransition(let from, _):
+                throw APIError(.conflict, "illegal_transition", error.description, allowed: from.allowedNext.map(\.rawValue))
+            }
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: Context) async throws -> Response {
+        let now = Timestamp.now()
+        let query = try EventQueryParser.parse(request, now: now)
+        let events = try store.events(query)
+        let next = events.count == query.limit ? events.last.map { Int($0.id) } : nil
+        var json = JSONWriter(capacity: 1024 + events.count * 1024)
+        let geojson = request.uri.queryParameters["format"] == "geojson"
+        json.raw(geojson ? "{\"type\":\"FeatureCollection\",\"features\":[" : "{\"events\":[")
+        for (i, event) in events.enumerated() {
+            if i > 0 { json.raw(",") }
+            if geojson { json.eventFeature(event, now: now) } else { json.event(event, now: now, history: false) }
+        }
+        json.raw("],\"next_cursor\":")
+        if let next { json.number(next) } else { json.raw("null") }
+        json.raw("}")
+        return json.response()
+    }
+
+    private static func id(_ context: Context) throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text) else {
+            throw APIError.badRequest("invalid_id", "an event id is a positive integer")
+        }
+        return id
+    }
+}

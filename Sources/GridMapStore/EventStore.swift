@@ -1,0 +1,218 @@
+import Foundation
+import GRDB
+import GridMapCore
+import GridMapGeometry
+
+/// Filters for listing events; nil fields do not filter.
+public struct EventQuery: Sendable {
+    public var bbox: BoundingBox?
+    /// Reported at or after `from`, before `to` (normalised ISO 8601).
+    public var from: String?
+    public var to: String?
+    public var status: EventStatus?
+    public var category: String?
+    public var platform: String?
+    public var grid: String?
+    public var village: String?
+    public var town: String?
+    /// Only events past their deadline and not handled, at `now`.
+    public var overdueAt: String?
+    /// Events with ids above this (the page cursor).
+    public var after: Int64 = 0
+    public var limit = 100
+
+    public init() {}
+}
+
+extension GridMapStore {
+    /// Stores a located event, status `received`, with its first history entry.
+    @discardableResult
+    public func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
+        try pool.write { db in try Self.insert(event, actor: actor, at: now, db) }
+    }
+
+    static func insert(_ event: LocatedEvent, actor: String, at now: String, _ db: Database) throws -> Int64 {
+        let report = event.report, r = event.resolution, routed = event.routed
+        let deadline = routed.deadlineHours.flatMap { hours in
+            Timestamp.parse(report.reportedAt).map { Timestamp.format($0.addingTimeInterval(Double(hours) * 3600)) }
+        }
+        try db.execute(sql: """
+            INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
+                grid_code, village_code, town_code, grid_boundary_id, taxonomy_id, platform_code, routing, people,
+                deadline_at, status, geometry)
+            VALUES (:category, :description, :x, :y, :crs, :reported, :source, :reporter, :grid, :village, :town,
+                (SELECT id FROM grid_boundaries b WHERE b.code = :grid AND \(Validity.sql("b", report.reportedAt))),
+                (SELECT id FROM taxonomies t WHERE t.town_code = :town AND \(Validity.sql("t", report.reportedAt))),
+                :platform, :routing, :people, :deadline, 'received', MakePoint(:lon, :lat, 4326))
+            """, arguments: [
+                "category": report.category, "description": report.description,
+                "x": report.coordinate.x, "y": report.coordinate.y, "crs": report.crs.rawValue,
+                "reported": report.reportedAt, "source": report.source.rawValue, "reporter": report.reporter,
+                "grid": r.grid?.code, "village": r.village?.code, "town": r.town?.code, "instant": report.reportedAt,
+                "platform": routed.routing.platform.code, "routing": StoredRouting(routed).json,
+                "people": jsonText(event.people.map(StoredPerson.init)), "deadline": deadline,
+                "lon": event.point.x, "lat": event.point.y,
+            ])
+        let id = db.lastInsertedRowID
+        try appendHistory(id, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil, db)
+        return id
+    }
+
+    /// One event with its history, or nil.
+    public func event(_ id: Int64) throws -> EventRecord? {
+        try pool.read { db in try Self.event(id, db) }
+    }
+
+    static func event(_ id: Int64, _ db: Database) throws -> EventRecord? {
+        guard let row = try Row.fetchOne(db, sql: "\(selectEvents) WHERE e.id = ?", arguments: [id]) else { return nil }
+        var event = record(row)
+        event.history = try Row.fetchAll(db, sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq", arguments: [id]).map {
+            EventHistoryEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
+                              from: ($0["from_status"] as String?).flatMap(EventStatus.init),
+                              to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"])
+        }
+        return event
+    }
+
+    /// Moves an event to `status` if the loop allows it, appending to its history.
+    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: String) throws -> EventRecord {
+        try pool.write { db in
+            guard let current = try Self.event(id, db) else { throw EventError.notFound(id) }
+            guard current.status.allowedNext.contains(status) else {
+                throw EventError.illegalTransition(from: current.status, to: status)
+            }
+            try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, status.isClosed ? (current.closedAt ?? now) : nil, id])
+            try Self.appendHistory(id, at: now, actor: actor, action: "transition", from: current.status, to: status,
+                                   note: note, db)
+            return try Self.event(id, db)!
+        }
+    }
+
+    /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
+    /// entry; returns how many were flagged.
+    @discardableResult
+    public func superviseOverdue(at now: String) throws -> Int {
+        try pool.write { db in
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM events WHERE supervised = 0 AND deadline_at < ? AND status NOT IN ('resolved', 'evaluated')
+                """, arguments: [now])
+            for id in ids {
+                try db.execute(sql: "UPDATE events SET supervised = 1 WHERE id = ?", arguments: [id])
+                try Self.appendHistory(id, at: now, actor: "system", action: "supervised", from: nil, to: nil,
+                                  note: "handling deadline passed: 督办", db)
+            }
+            return ids.count
+        }
+    }
+
+    /// Events matching `query`, by id, without their history.
+    public func events(_ query: EventQuery) throws -> [EventRecord] {
+        var conditions = ["e.id > :after"]
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after, "limit": query.limit]
+        func filter(_ column: String, _ value: String?) {
+            guard let value else { return }
+            conditions.append("e.\(column) = :\(column)")
+            arguments[column] = value
+        }
+        filter("status", query.status?.rawValue)
+        filter("category_code", query.category)
+        filter("platform_code", query.platform)
+        filter("grid_code", query.grid)
+        filter("village_code", query.village)
+        filter("town_code", query.town)
+        if let from = query.from { conditions.append("e.reported_at >= :from"); arguments["from"] = from }
+        if let to = query.to { conditions.append("e.reported_at < :to"); arguments["to"] = to }
+        if let now = query.overdueAt {
+            conditions.append("e.deadline_at < :now AND e.status NOT IN ('resolved', 'evaluated')")
+            arguments["now"] = now
+        }
+        if let box = query.bbox {
+            conditions.append("""
+                e.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'events' AND f_geometry_column = 'geometry'
+                    AND search_frame = BuildMbr(:minx, :miny, :maxx, :maxy, 4326))
+                AND MbrContains(BuildMbr(:minx, :miny, :maxx, :maxy, 4326), e.geometry)
+                """)
+            arguments.merge(["minx": box.minX, "miny": box.minY, "maxx": box.maxX, "maxy": box.maxY]) { $1 }
+        }
+        let sql = "\(Self.selectEvents) WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.id LIMIT :limit"
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.record)
+        }
+    }
+
+    private static let selectEvents = "SELECT e.*, X(e.geometry) AS lon, Y(e.geometry) AS lat FROM events e"
+
+    private static func record(_ row: Row) -> EventRecord {
+        EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
+                    input: Coordinate(row["input_x"], row["input_y"]), crs: row["crs"],
+                    point: Coordinate(row["lon"], row["lat"]), reportedAt: row["reported_at"], source: row["source"],
+                    reporter: row["reporter"], gridCode: row["grid_code"], villageCode: row["village_code"],
+                    townCode: row["town_code"], platformCode: row["platform_code"], routingJSON: row["routing"],
+                    peopleJSON: row["people"], deadlineAt: row["deadline_at"],
+                    status: EventStatus(rawValue: row["status"]) ?? .received, supervised: row["supervised"],
+                    closedAt: row["closed_at"], history: [])
+    }
+
+    private static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
+                                      to: EventStatus?, note: String?, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note)
+            VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_history WHERE event_id = ?), ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, id, at, actor, action, from?.rawValue, to?.rawValue, note])
+    }
+}
+
+/// The routing decision as stored with an event.
+struct StoredRouting: Encodable {
+    var category: EventCategory
+    var deadlineHours: Int?
+    var platform: Platform
+    var office: String?
+    var assisting: [StoredPlatformName]
+    var model: String
+    var rule: String
+    var place: String
+    var note: String?
+
+    init(_ routed: RoutedCategory) {
+        category = routed.category
+        deadlineHours = routed.deadlineHours
+        platform = routed.routing.platform
+        office = routed.routing.office
+        assisting = routed.routing.assisting.map { StoredPlatformName(code: $0.code, name: $0.name) }
+        model = routed.model
+        rule = routed.routing.ruleCategory
+        place = "\(routed.routing.place)"
+        note = routed.routing.note
+    }
+
+    var json: String { jsonText(self) }
+
+    enum CodingKeys: String, CodingKey {
+        case category, platform, office, assisting, model, rule, place, note
+        case deadlineHours = "deadline_hours"
+    }
+}
+
+struct StoredPlatformName: Encodable {
+    var code: String
+    var name: String
+}
+
+struct StoredPerson: Encodable {
+    var role: String, name: String, phone: String, unit: String
+
+    init(_ person: Person) {
+        role = person.role.rawValue
+        name = person.name
+        phone = person.phone
+        unit = person.unitCode
+    }
+}
+
+func jsonText<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try! encoder.encode(value), as: UTF8.self)
+}
