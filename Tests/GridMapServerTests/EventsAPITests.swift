@@ -1,0 +1,79 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import GridMapServer
+import GridMapStore
+import GridMapTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Events over HTTP on loopback.
+@Suite struct EventsAPITests {
+    let store: GridMapStore
+
+    init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
+
+    typealias Send = (_ method: HTTPRequest.Method, _ uri: String, _ body: String?) async throws -> (HTTPResponse.Status, JSONValue)
+
+    func withServer(_ body: @Sendable (Send) async throws -> Void) async throws {
+        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
+        try await app.test(.live) { client in
+            try await body { method, uri, text in
+                try await client.execute(uri: uri, method: method, body: text.map { ByteBuffer(string: $0) }) {
+                    ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
+                }
+            }
+        }
+    }
+
+    static let valid = #"{"category":"fire.ebike","description":"楼道充电","lon":119.72,"lat":28.27,"source":"grid_member","reporter":"徐静","reported_at":"2026-03-01T08:00:00+08:00"}"#
+
+    @Test func anEventIsReceivedRoutedAndFollowed() async throws {
+        try await withServer { send in
+            let (status, event) = try await send(.post, "/v1/events", Self.valid)
+            #expect(status == .created)
+            #expect(event["grid"] == .string(try store.gridsCoveringBySQL([Coordinate(119.72, 28.27)])[0][0]))
+            #expect(event["routing"]?["platform"]?["code"] == .string("PAFZ"))
+            #expect(event["routing"]?["office"] == .string("应急管理站"))
+            #expect(event["reported_at"] == .string("2026-03-01T00:00:00.000Z"))
+            #expect(event["deadline_at"] == .string("2026-03-01T12:00:00.000Z"))
+            #expect(event["people"]?.array?.first?["role"] == .string("网格员"))
+            let id = Int(try #require(event["id"]?.number))
+
+            let (conflict, refused) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"resolved","actor":"x"}"#)
+            #expect(conflict == .conflict)
+            #expect(refused["allowed"] == .array([.string("triaged")]))
+            let (ok, triaged) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","actor":"值班员","note":"属实"}"#)
+            #expect(ok == .ok && triaged["status"] == .string("triaged"))
+            #expect(triaged["history"]?.array?.last?["note"] == .string("属实"))
+
+            let (_, page) = try await send(.get, "/v1/events?format=geojson&status=triaged", nil)
+            #expect(page["type"] == .string("FeatureCollection"))
+            #expect(page["features"]?.array?.first?["geometry"]?["coordinates"] == .array([.number(119.72), .number(28.27)]))
+            let (missing, _) = try await send(.get, "/v1/events/999", nil)
+            #expect(missing == .notFound)
+        }
+    }
+
+    @Test func badReportsAre4xxNamingTheProblem() async throws {
+        let cases: [(String, HTTPResponse.Status, String)] = [
+            ("{", .badRequest, "malformed_body"),
+            (Self.valid.replacingOccurrences(of: #""reporter":"徐静","#, with: ""), .badRequest, "missing_field"),
+            (Self.valid.replacingOccurrences(of: "fire.ebike", with: "fire.nope"), .badRequest, "unknown_category"),
+            (Self.valid.replacingOccurrences(of: "grid_member", with: "rumour"), .badRequest, "invalid_field"),
+            (Self.valid.replacingOccurrences(of: "2026-03-01T08:00:00+08:00", with: "2099-01-01"), .badRequest, "invalid_field"),
+            (Self.valid.replacingOccurrences(of: #""lon":119.72,"lat":28.27"#, with: #""lon":28.27,"lat":119.72"#), .badRequest, "lat_lon_swapped"),
+            (Self.valid.replacingOccurrences(of: #""lon":119.72"#, with: #""lon":119.3"#), .unprocessableContent, "outside_towns"),
+        ]
+        try await withServer { send in
+            for (body, expectedStatus, code) in cases {
+                let (status, error) = try await send(.post, "/v1/events", body)
+                #expect(status == expectedStatus, "\(code)")
+                #expect(error["error"] == .string(code), "\(error.text)")
+            }
+            let (_, list) = try await send(.get, "/v1/events", nil)
+            #expect(list["events"] == .array([]), "nothing stored by refused reports")
+        }
+    }
+}
