@@ -1,3 +1,4 @@
+import GridMapCore
 import GridMapStore
 import Hummingbird
 import Logging

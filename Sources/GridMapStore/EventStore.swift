@@ -36,18 +36,18 @@ extension GridMapStore {
         let deadline = routed.deadlineHours.flatMap { hours in
             Timestamp.parse(report.reportedAt).map { Timestamp.format($0.addingTimeInterval(Double(hours) * 3600)) }
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
                 grid_code, village_code, town_code, grid_boundary_id, taxonomy_id, platform_code, routing, people,
                 deadline_at, status, geometry)
-            VALUES (:category, :description, :x, :y, :crs, :reported, :source, :reporter, :grid, :village, :town,
+            VALUES (:category, :description, :x, :y, :crs, :instant, :source, :reporter, :grid, :village, :town,
                 (SELECT id FROM grid_boundaries b WHERE b.code = :grid AND \(Validity.sql("b", report.reportedAt))),
                 (SELECT id FROM taxonomies t WHERE t.town_code = :town AND \(Validity.sql("t", report.reportedAt))),
                 :platform, :routing, :people, :deadline, 'received', MakePoint(:lon, :lat, 4326))
-            """, arguments: [
+            """).execute(arguments: [
                 "category": report.category, "description": report.description,
                 "x": report.coordinate.x, "y": report.coordinate.y, "crs": report.crs.rawValue,
-                "reported": report.reportedAt, "source": report.source.rawValue, "reporter": report.reporter,
+                "source": report.source.rawValue, "reporter": report.reporter,
                 "grid": r.grid?.code, "village": r.village?.code, "town": r.town?.code, "instant": report.reportedAt,
                 "platform": routed.routing.platform.code, "routing": StoredRouting(routed).json,
                 "people": jsonText(event.people.map(StoredPerson.init)), "deadline": deadline,
@@ -154,12 +154,12 @@ extension GridMapStore {
                     closedAt: row["closed_at"], history: [])
     }
 
-    private static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
+    static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
                                       to: EventStatus?, note: String?, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note)
             VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_history WHERE event_id = ?), ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, id, at, actor, action, from?.rawValue, to?.rawValue, note])
+            """).execute(arguments: [id, id, at, actor, action, from?.rawValue, to?.rawValue, note])
     }
 }
 

@@ -34,6 +34,16 @@ public final class HistoricalResolvers: Sendable {
         return resolver
     }
 
+    /// A lookup for many instants at once: the store's revision is checked once, here.
+    public func lookup() throws -> (String) throws -> Resolver {
+        _ = try resolver(at: "")  // refreshes the cache for the current revision
+        return { [self] instant in
+            let period = cache.withLock { Self.period(of: instant, in: $0.changes) }
+            if let cached = cache.withLock({ $0.resolvers[period] }) { return cached }
+            return try resolver(at: instant)
+        }
+    }
+
     /// The last change at or before `instant` ("" before the first): instants in one period see
     /// the same boundaries.
     private static func period(of instant: String, in changes: [String]) -> String {

@@ -1,0 +1,112 @@
+import Foundation
+import GridMapGeometry
+
+/// A historical event from an import file: the report, and how far its loop had got.
+public struct HistoricalEvent: Sendable {
+    public var report: EventReport
+    /// The status it had reached (default `received`).
+    public var status: EventStatus
+    /// When it was resolved, for closed events.
+    public var closedAt: String?
+    /// Where it came from in the file, for messages ("line 12", "feature 3").
+    public var position: String
+}
+
+/// Reads event import files: CSV with a header
+/// `category,description,lon,lat,crs,reported_at,source,reporter[,status,closed_at]`, or a GeoJSON
+/// FeatureCollection of Points with those properties (`crs` applies to the coordinates). Every bad
+/// row is reported with its line (or feature) number.
+public enum EventFile {
+    public static let columns = ["category", "description", "lon", "lat", "crs", "reported_at", "source", "reporter"]
+
+    public static func read(_ url: URL) throws -> [HistoricalEvent] {
+        let data = try Data(contentsOf: url)
+        return url.pathExtension.lowercased() == "csv" ? try csv(String(decoding: data, as: UTF8.self)) : try geoJSON(data)
+    }
+
+    public static func csv(_ text: String) throws -> [HistoricalEvent] {
+        let rows = CSV.rows(text)
+        guard let header = rows.first else { throw DatasetError(["events file: empty"]) }
+        let missing = columns.filter { !header.contains($0) }
+        guard missing.isEmpty else { throw DatasetError(["events file: header lacks " + missing.joined(separator: ", ")]) }
+        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var problems: [String] = []
+        var events: [HistoricalEvent] = []
+        events.reserveCapacity(rows.count)
+        for (offset, row) in rows.enumerated().dropFirst() where !(row.count == 1 && row[0].isEmpty) {
+            let field = { (name: String) -> String? in index[name].flatMap { $0 < row.count ? row[$0] : nil } }
+            do {
+                events.append(try event(field, position: "line \(offset + 1)"))
+            } catch let error as DatasetError {
+                problems += error.problems
+            }
+        }
+        if !problems.isEmpty { throw DatasetError(problems) }
+        return events
+    }
+
+    public static func geoJSON(_ data: Data) throws -> [HistoricalEvent] {
+        guard let features = (try? JSONValue.parse(data))?["features"]?.array else {
+            throw DatasetError(["events file: not a GeoJSON FeatureCollection"])
+        }
+        var problems: [String] = []
+        var events: [HistoricalEvent] = []
+        for (i, feature) in features.enumerated() {
+            let coordinates = feature["geometry"]?["coordinates"]?.array?.compactMap(\.number) ?? []
+            let properties = feature["properties"]?.object ?? [:]
+            let field = { (name: String) -> String? in
+                switch name {
+                case "lon": coordinates.count == 2 ? "\(coordinates[0])" : nil
+                case "lat": coordinates.count == 2 ? "\(coordinates[1])" : nil
+                default: properties[name]?.string
+                }
+            }
+            do {
+                guard feature["geometry"]?["type"]?.string == "Point" else {
+                    throw DatasetError(["feature \(i): geometry must be a Point"])
+                }
+                events.append(try event(field, position: "feature \(i)"))
+            } catch let error as DatasetError {
+                problems += error.problems
+            }
+        }
+        if !problems.isEmpty { throw DatasetError(problems) }
+        return events
+    }
+
+    private static func event(_ field: (String) -> String?, position: String) throws -> HistoricalEvent {
+        func fail(_ message: String) -> DatasetError { DatasetError(["\(position): \(message)"]) }
+        func required(_ name: String) throws -> String {
+            guard let value = field(name), !value.isEmpty else { throw fail("'\(name)' is empty") }
+            return value
+        }
+        guard let lon = Double(try required("lon")), let lat = Double(try required("lat")) else {
+            throw fail("lon and lat must be numbers")
+        }
+        let coordinate = Coordinate(lon, lat)
+        if let problem = CoordinateCheck.problem(coordinate) { throw fail(problem) }
+        let crsText = field("crs").flatMap { $0.isEmpty ? nil : $0 } ?? "wgs84"
+        guard let crs = CoordinateSystem(rawValue: crsText.lowercased()) else { throw fail("unknown crs '\(crsText)'") }
+        guard let reportedAt = Timestamp.normalize(try required("reported_at")) else {
+            throw fail("reported_at '\(field("reported_at") ?? "")' is not an ISO 8601 time")
+        }
+        guard let source = EventSource(rawValue: try required("source")) else {
+            throw fail("unknown source '\(field("source") ?? "")' (one of: "
+                + EventSource.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        let statusText = field("status").flatMap { $0.isEmpty ? nil : $0 } ?? "received"
+        guard let status = EventStatus(rawValue: statusText) else { throw fail("unknown status '\(statusText)'") }
+        let closedAt = try field("closed_at").flatMap { $0.isEmpty ? nil : $0 }.map { text in
+            guard let t = Timestamp.normalize(text), t >= reportedAt else {
+                throw fail("closed_at '\(text)' is not an ISO 8601 time at or after reported_at")
+            }
+            return t
+        }
+        if status.isClosed != (closedAt != nil) { throw fail("closed_at is required exactly for resolved and evaluated events") }
+        return HistoricalEvent(
+            report: EventReport(category: try required("category"), description: field("description") ?? "",
+                                coordinate: coordinate, crs: crs, reportedAt: reportedAt, source: source,
+                                reporter: try required("reporter")),
+            status: status, closedAt: closedAt, position: position)
+    }
+}

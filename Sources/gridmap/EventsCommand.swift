@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GridMapCore
+import GridMapStore
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Event files.", subcommands: [EventsImportCommand.self])
+}
+
+/// `gridmap events import FILE`: historical events, all or nothing.
+struct EventsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import historical events (CSV or GeoJSON) in one transaction, each routed as of its reported_at.",
+        discussion: "CSV header: \(EventFile.columns.joined(separator: ",")),status,closed_at (the last two optional).")
+
+    @Argument(help: "A .csv or .geojson file.") var file: String
+    @OptionGroup var database: DatabaseOption
+
+    func run() throws {
+        let store = try GridMapStore(path: database.path)
+        let start = Date()
+        let summary: EventImportSummary
+        do {
+            let events = try EventFile.read(URL(fileURLWithPath: file))
+            summary = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+        } catch let error as DatasetError {
+            printError("import of \(file) failed; nothing was stored:")
+            error.problems.prefix(50).forEach { printError("  error: \($0)") }
+            if error.problems.count > 50 { printError("  … and \(error.problems.count - 50) more") }
+            throw ExitCode(2)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print("\(summary.events) events from \(file) → \(database.path) in \(String(format: "%.1f", seconds)) s")
+        for (platform, count) in summary.platforms.sorted(by: { $0.key < $1.key }) { print("  \(platform): \(count)") }
+    }
+}
