@@ -50,6 +50,7 @@ public enum GridMapServer {
         ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
         PlatformsController(boundaries: boundaries).addRoutes(to: router)
         EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
+        StatsController(facts: EventFacts(store: store)).addRoutes(to: router)
         return router
     }
 }

@@ -67,6 +67,10 @@ struct JSONWriter {
     /// A finite double in its shortest round-tripping spelling.
     mutating func number(_ value: Double) { buffer.writeString(value.description) }
 
+    mutating func optionalNumber(_ value: Double?) {
+        if let value { number(value) } else { raw("null") }
+    }
+
     mutating func number(_ value: Int) { buffer.writeString(String(value)) }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }

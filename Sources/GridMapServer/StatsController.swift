@@ -1,0 +1,72 @@
+import Foundation
+import GridMapCore
+import GridMapStore
+import Hummingbird
+import Synchronization
+
+/// `GET /v1/stats?by=grid|village|town|platform&from=&to=&town=`: per group, events received in
+/// [from, to) (default: the year up to now), closed, closure rate, median and p90 hours to close,
+/// overdue. Aggregated in memory from a table of event facts reloaded when events change.
+struct StatsController<Context: RequestContext>: Sendable {
+    let facts: EventFacts
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/stats", use: stats)
+    }
+
+    @Sendable func stats(_ request: Request, context: Context) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let byText = parameters["by"].map(String.init) ?? "town"
+        guard let dimension = StatsDimension(rawValue: byText) else {
+            throw APIError.badRequest("invalid_parameter", "'by' must be one of: "
+                + StatsDimension.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        let to = try Self.instant(parameters["to"].map(String.init), name: "to") ?? now
+        let from = try Self.instant(parameters["from"].map(String.init), name: "from") ?? to - 365 * 86_400
+        guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
+        let groups = try facts.table().stats(by: dimension, from: from, to: to, now: now, town: parameters["town"].map(String.init))
+        var json = JSONWriter(capacity: 256 + groups.count * 200)
+        json.raw("{\"by\":"); json.string(dimension.rawValue)
+        json.raw(",\"from\":"); json.string(Timestamp.format(Date(timeIntervalSince1970: TimeInterval(from))))
+        json.raw(",\"to\":"); json.string(Timestamp.format(Date(timeIntervalSince1970: TimeInterval(to))))
+        json.raw(",\"groups\":[")
+        for (i, g) in groups.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("{\"key\":"); json.string(g.key)
+            json.raw(",\"received\":"); json.number(g.received)
+            json.raw(",\"closed\":"); json.number(g.closed)
+            json.raw(",\"closure_rate\":"); json.number((g.closureRate * 10_000).rounded() / 10_000)
+            json.raw(",\"median_hours\":"); json.optionalNumber(g.medianHours.map { ($0 * 100).rounded() / 100 })
+            json.raw(",\"p90_hours\":"); json.optionalNumber(g.p90Hours.map { ($0 * 100).rounded() / 100 })
+            json.raw(",\"overdue\":"); json.number(g.overdue)
+            json.raw("}")
+        }
+        json.raw("]}")
+        return json.response()
+    }
+
+    private static func instant(_ text: String?, name: String) throws -> Int64? {
+        guard let text else { return nil }
+        guard let date = Timestamp.parse(text) else {
+            throw APIError.badRequest("invalid_parameter", "'\(name)': '\(text)' is not an ISO 8601 time")
+        }
+        return Int64(date.timeIntervalSince1970)
+    }
+}
+
+/// The events' facts table, reloaded when the events' revision moved.
+final class EventFacts: Sendable {
+    private let store: GridMapStore
+    private let cache = Mutex<(revision: Int64, table: EventStatsTable)?>(nil)
+
+    init(store: GridMapStore) { self.store = store }
+
+    func table() throws -> EventStatsTable {
+        let revision = try store.eventsRevision()
+        if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.table }
+        let table = try store.eventStatsTable()
+        cache.withLock { $0 = (revision, table) }
+        return table
+    }
+}
