@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command to get GridMap running: installs the Debian packages, builds the release
-# binary, imports the sample towns in geodata/ into a new database (only when the database does
-# not exist yet) and serves the HTTP API. Environment: GRIDMAP_DB (default gridmap.sqlite),
+# binary, imports the sample towns in geodata/ and their sample year of events into a new
+# database (only when the database does not exist yet) and serves the HTTP API. Environment: GRIDMAP_DB (default gridmap.sqlite),
 # HOST (default 127.0.0.1), PORT (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ db=${GRIDMAP_DB:-gridmap.sqlite}
 if [ ! -e "$db" ]; then
     for dataset in geodata/dagangtou geodata/ganpu; do
         "$gridmap" import "$dataset" --db "$db"
+        "$gridmap" events import "$dataset/events.csv" --db "$db"
     done
 fi
 exec "$gridmap" serve --db "$db" --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}"

@@ -1,49 +1,144 @@
 import Foundation
 
 /// Timestamps are stored as ISO 8601 UTC text with milliseconds (`2024-01-01T00:00:00.000Z`), one
-/// spelling so that text order is time order.
+/// spelling so that text order is time order. Parsing and formatting are done by hand: bulk
+/// imports handle millions of them, and a Foundation formatter costs tens of microseconds each.
 public enum Timestamp {
     public static func now() -> String { format(Date()) }
 
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        format(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
-    /// Parses ISO 8601 with or without fractional seconds, or a plain date (midnight UTC).
+    /// The stored spelling of milliseconds since 1970.
+    public static func format(milliseconds: Int64) -> String {
+        let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
+        let (year, month, day) = civil(fromDays: days)
+        let seconds = msOfDay / 1000
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(seconds / 3600, 2) + ":"
+            + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2) + "." + pad(msOfDay % 1000, 3) + "Z"
+    }
+
+    /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff…]]` with `Z` or a
+    /// `±HH:MM` offset.
     public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds],
-                                                      [.withInternetDateTime], [.withFullDate]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        parseMilliseconds(text).map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
     }
 
     /// The stored spelling of a user-given timestamp, or nil when it is not ISO 8601.
-    public static func normalize(_ text: String) -> String? { parse(text).map(format) }
+    public static func normalize(_ text: String) -> String? { parseMilliseconds(text).map(format(milliseconds:)) }
 
-    /// Seconds since 1970 of a stored timestamp (`2024-01-01T00:00:00.000Z`), parsed by position
-    /// without a formatter: statistics read a million of them.
+    /// Whole seconds since 1970 of a timestamp.
     public static func epochSeconds(_ text: String) -> Int64? {
-        var utf8 = text.utf8.makeIterator()
-        var digits: [Int64] = []
-        digits.reserveCapacity(17)
-        while let byte = utf8.next(), digits.count < 14 {
-            if byte >= 48 && byte <= 57 { digits.append(Int64(byte - 48)) }
+        parseMilliseconds(text).map { $0.floorDivided(by: 1000).quotient }
+    }
+
+    public static func parseMilliseconds(_ text: String) -> Int64? {
+        var scanner = Scanner(Array(text.utf8))
+        guard let year = scanner.digits(4), scanner.skip("-"), let month = scanner.digits(2), scanner.skip("-"),
+              let day = scanner.digits(2), (1...12).contains(month), (1...daysIn(month, of: year)).contains(day)
+        else { return nil }
+        let midnight = days(fromCivil: year, month, day) * 86_400_000
+        if scanner.atEnd { return midnight }
+        guard scanner.skip("T") || scanner.skip(" "), let hour = scanner.digits(2), hour < 24, scanner.skip(":"),
+              let minute = scanner.digits(2), minute < 60 else { return nil }
+        var ms = (hour * 3600 + minute * 60) * 1000
+        if scanner.skip(":") {
+            guard let second = scanner.digits(2), second < 60 else { return nil }
+            ms += second * 1000
+            if scanner.skip(".") || scanner.skip(",") {
+                guard let fraction = scanner.fraction() else { return nil }
+                ms += fraction
+            }
         }
-        guard digits.count == 14 else { return nil }
-        func number(_ range: Range<Int>) -> Int64 { digits[range].reduce(0) { $0 * 10 + $1 } }
-        let year = number(0..<4), month = number(4..<6), day = number(6..<8)
-        // Days from civil (Howard Hinnant's algorithm).
+        if scanner.skip("Z") || scanner.skip("z") {
+            return scanner.atEnd ? midnight + ms : nil
+        }
+        let sign: Int64 = scanner.skip("+") ? 1 : scanner.skip("-") ? -1 : 0
+        guard sign != 0, let offsetHours = scanner.digits(2), offsetHours < 24 else { return nil }
+        _ = scanner.skip(":")
+        guard let offsetMinutes = scanner.digits(2), offsetMinutes < 60, scanner.atEnd else { return nil }
+        return midnight + ms - sign * (offsetHours * 60 + offsetMinutes) * 60_000
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var at = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var atEnd: Bool { at == bytes.count }
+
+        mutating func skip(_ character: Unicode.Scalar) -> Bool {
+            guard at < bytes.count, bytes[at] == UInt8(ascii: character) else { return false }
+            at += 1
+            return true
+        }
+
+        mutating func digits(_ count: Int) -> Int64? {
+            guard at + count <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for byte in bytes[at..<(at + count)] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int64(byte - 48)
+            }
+            at += count
+            return value
+        }
+
+        /// Digits after the decimal point, as milliseconds (truncated).
+        mutating func fraction() -> Int64? {
+            var value: Int64 = 0, count = 0
+            while at < bytes.count, bytes[at] >= 48 && bytes[at] <= 57 {
+                if count < 3 { value = value * 10 + Int64(bytes[at] - 48) }
+                count += 1
+                at += 1
+            }
+            guard count > 0 else { return nil }
+            for _ in count..<max(count, 3) { value *= 10 }
+            return value
+        }
+    }
+
+    private static func daysIn(_ month: Int64, of year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+    private static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        return days * 86_400 + number(8..<10) * 3600 + number(10..<12) * 60 + number(12..<14)
+        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+
+    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+private extension Int64 {
+    /// Quotient rounded toward minus infinity, and the non-negative remainder.
+    func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let q = self / divisor, r = self % divisor
+        return r < 0 ? (q - 1, r + divisor) : (q, r)
     }
 }

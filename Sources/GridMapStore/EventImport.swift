@@ -28,9 +28,20 @@ extension GridMapStore {
         }
         if !problems.isEmpty { throw DatasetError(problems) }
         return try pool.write { db in
+            // A large import touches the events table, its R*Tree and indexes everywhere: keep
+            // their pages in memory until the commit instead of spilling them one by one.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var summary = EventImportSummary()
+            var routingMemo: [String: String] = [:], peopleMemo: [String: String] = [:]
             for (event, source) in located {
-                let id = try Self.insert(event, actor: event.report.reporter, at: event.report.reportedAt, db)
+                let routingKey = "\(event.resolution.town?.code ?? "")|\(StoredRouting.key(event.routed))"
+                let peopleKey = "\(event.resolution.grid?.code ?? "")|\(event.resolution.village?.code ?? "")"
+                let rendered = (routingMemo[routingKey] ?? StoredRouting(event.routed).json,
+                                peopleMemo[peopleKey] ?? peopleJSON(event.people))
+                routingMemo[routingKey] = rendered.0
+                peopleMemo[peopleKey] = rendered.1
+                let id = try Self.insert(event, actor: event.report.reporter, at: event.report.reportedAt, db, rendered: rendered)
                 if source.status != .received {
                     try db.cachedStatement(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?")
                         .execute(arguments: [source.status.rawValue, source.closedAt, id])

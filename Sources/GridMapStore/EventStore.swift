@@ -31,8 +31,12 @@ extension GridMapStore {
         try pool.write { db in try Self.insert(event, actor: actor, at: now, db) }
     }
 
-    static func insert(_ event: LocatedEvent, actor: String, at now: String, _ db: Database) throws -> Int64 {
+    /// Inserts an event; `rendered` gives the stored JSON of its routing and people (bulk imports
+    /// memoise them: they repeat).
+    static func insert(_ event: LocatedEvent, actor: String, at now: String, _ db: Database,
+                       rendered: (routing: String, people: String)? = nil) throws -> Int64 {
         let report = event.report, r = event.resolution, routed = event.routed
+        let json = rendered ?? (StoredRouting(routed).json, peopleJSON(event.people))
         let deadline = routed.deadlineHours.flatMap { hours in
             Timestamp.parse(report.reportedAt).map { Timestamp.format($0.addingTimeInterval(Double(hours) * 3600)) }
         }
@@ -49,8 +53,8 @@ extension GridMapStore {
                 "x": report.coordinate.x, "y": report.coordinate.y, "crs": report.crs.rawValue,
                 "source": report.source.rawValue, "reporter": report.reporter,
                 "grid": r.grid?.code, "village": r.village?.code, "town": r.town?.code, "instant": report.reportedAt,
-                "platform": routed.routing.platform.code, "routing": StoredRouting(routed).json,
-                "people": jsonText(event.people.map(StoredPerson.init)), "deadline": deadline,
+                "platform": routed.routing.platform.code, "routing": json.routing,
+                "people": json.people, "deadline": deadline,
                 "lon": event.point.x, "lat": event.point.y,
             ])
         let id = db.lastInsertedRowID
@@ -165,9 +169,15 @@ extension GridMapStore {
 
 /// The routing decision as stored with an event.
 struct StoredRouting: Encodable {
-    var category: EventCategory
+    /// The JSON of `routed`, for memo keys: equal decisions render equally.
+    static func key(_ routed: RoutedCategory) -> String {
+        "\(routed.model)|\(routed.category.code)|\(routed.routing.ruleCategory)|\(routed.routing.place)"
+    }
+
+    var category: StoredPlatformName
     var deadlineHours: Int?
-    var platform: Platform
+    var platform: StoredPlatformName
+    var lead: String
     var office: String?
     var assisting: [StoredPlatformName]
     var model: String
@@ -176,9 +186,10 @@ struct StoredRouting: Encodable {
     var note: String?
 
     init(_ routed: RoutedCategory) {
-        category = routed.category
+        category = StoredPlatformName(code: routed.category.code, name: routed.category.name)
         deadlineHours = routed.deadlineHours
-        platform = routed.routing.platform
+        platform = StoredPlatformName(code: routed.routing.platform.code, name: routed.routing.platform.name)
+        lead = routed.routing.platform.lead
         office = routed.routing.office
         assisting = routed.routing.assisting.map { StoredPlatformName(code: $0.code, name: $0.name) }
         model = routed.model
@@ -190,11 +201,12 @@ struct StoredRouting: Encodable {
     var json: String { jsonText(self) }
 
     enum CodingKeys: String, CodingKey {
-        case category, platform, office, assisting, model, rule, place, note
+        case category, platform, lead, office, assisting, model, rule, place, note
         case deadlineHours = "deadline_hours"
     }
 }
 
+/// A code and its name, as stored.
 struct StoredPlatformName: Encodable {
     var code: String
     var name: String
@@ -210,6 +222,8 @@ struct StoredPerson: Encodable {
         unit = person.unitCode
     }
 }
+
+func peopleJSON(_ people: [Person]) -> String { jsonText(people.map(StoredPerson.init)) }
 
 func jsonText<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()

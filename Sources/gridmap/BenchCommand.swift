@@ -6,7 +6,7 @@ import GridMapStore
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ResolveBench.self])
+        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ResolveBench.self, EventsBench.self])
 }
 
 /// Points per second of the in-memory index (one core, all cores) and of SpatiaLite SQL
@@ -99,7 +99,7 @@ struct ResolveBench: ParsableCommand {
     }
 }
 
-private func measure<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
+func measure<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
     let start = DispatchTime.now().uptimeNanoseconds
     let value = try body()
     return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
@@ -120,7 +120,7 @@ private func rate(_ count: Int, _ seconds: Double) -> String {
     return r >= 1e6 ? String(format: "%.2f M", r / 1e6) : String(format: "%.1f k", r / 1e3)
 }
 
-private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
 /// Resident set size from /proc/self/statm.
 private func residentBytes() -> Int {

@@ -53,6 +53,14 @@ import Testing
             #expect(page["features"]?.array?.first?["geometry"]?["coordinates"] == .array([.number(119.72), .number(28.27)]))
             let (missing, _) = try await send(.get, "/v1/events/999", nil)
             #expect(missing == .notFound)
+
+            let (_, stats) = try await send(.get, "/v1/stats?by=platform&from=2026-02-01&to=2026-04-01", nil)
+            #expect(stats["groups"] == .array([.object([
+                "key": .string("PAFZ"), "received": .number(1), "closed": .number(0), "closure_rate": .number(0),
+                "median_hours": .null, "p90_hours": .null, "overdue": .number(1),
+            ])]))
+            let (badBy, _) = try await send(.get, "/v1/stats?by=county", nil)
+            #expect(badBy == .badRequest)
         }
     }
 

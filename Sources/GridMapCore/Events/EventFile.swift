@@ -10,6 +10,13 @@ public struct HistoricalEvent: Sendable {
     public var closedAt: String?
     /// Where it came from in the file, for messages ("line 12", "feature 3").
     public var position: String
+
+    public init(report: EventReport, status: EventStatus, closedAt: String?, position: String) {
+        self.report = report
+        self.status = status
+        self.closedAt = closedAt
+        self.position = position
+    }
 }
 
 /// Reads event import files: CSV with a header
