@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The one command to get GridMap running: installs the Debian packages, builds the release
 # binary, imports the sample towns in geodata/ and their sample year of events into a new
-# database (only when the database does not exist yet) and serves the HTTP API. Environment: GRIDMAP_DB (default gridmap.sqlite),
-# HOST (default 127.0.0.1), PORT (default 8080).
+# database (only when the database does not exist yet) and serves the HTTP API.
+# Environment: GRIDMAP_DB (default gridmap.sqlite), HOST (default 127.0.0.1), PORT (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
