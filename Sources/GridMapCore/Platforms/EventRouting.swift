@@ -32,10 +32,16 @@ extension Resolver {
     public func route(_ resolution: Resolution, category: String) throws(RoutingError) -> RoutedCategory {
         guard let town = resolution.town else { throw .outsideTowns }
         guard let router = routers[town.code] else { throw .noPlatformModel(town: town.code) }
-        guard let found = router.category(category),
-              let routing = router.route(category: category, grid: resolution.grid?.code, village: resolution.village?.code)
+        guard let routed = router.routed(category: category, grid: resolution.grid?.code, village: resolution.village?.code)
         else { throw .unknownCategory(category, town: town.code, model: router.taxonomy.model) }
-        return RoutedCategory(category: found, deadlineHours: router.deadlineHours(of: category), routing: routing,
-                              model: router.taxonomy.model)
+        return routed
+    }
+}
+
+extension TaxonomyRouter {
+    /// The category, its deadline and where it goes; nil for a category the model lacks.
+    public func routed(category code: String, grid: String?, village: String?) -> RoutedCategory? {
+        guard let found = category(code), let routing = route(category: code, grid: grid, village: village) else { return nil }
+        return RoutedCategory(category: found, deadlineHours: deadlineHours(of: code), routing: routing, model: taxonomy.model)
     }
 }
