@@ -6,7 +6,7 @@ import Synchronization
 
 /// `GET /v1/stats?by=grid|village|town|platform&from=&to=&town=`: per group, events received in
 /// [from, to) (default: the year up to now), closed, closure rate, median and p90 hours to close,
-/// overdue. Aggregated in memory from a table of event facts reloaded when events change.
+/// overdue. Aggregated in memory from a table of event facts refreshed when events change.
 struct StatsController<Context: RequestContext>: Sendable {
     let facts: EventFacts
 
@@ -55,18 +55,20 @@ struct StatsController<Context: RequestContext>: Sendable {
     }
 }
 
-/// The events' facts table, reloaded when the events' revision moved.
+/// The events' facts table, brought up to date (only changed events are read) when the
+/// events' revision moved.
 final class EventFacts: Sendable {
     private let store: GridMapStore
-    private let cache = Mutex<(revision: Int64, table: EventStatsTable)?>(nil)
+    private let cache = Mutex(EventStatsTable())
 
     init(store: GridMapStore) { self.store = store }
 
     func table() throws -> EventStatsTable {
         let revision = try store.eventsRevision()
-        if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached.table }
-        let table = try store.eventStatsTable()
-        cache.withLock { $0 = (revision, table) }
+        if let current = cache.withLock({ $0.mark == revision ? $0 : nil }) { return current }
+        var table = cache.withLock { $0 }
+        try store.refresh(&table)
+        cache.withLock { if table.mark > $0.mark { $0 = table } }
         return table
     }
 }

@@ -42,6 +42,21 @@ import Testing
         }
         let pafz = try #require(table.stats(by: .platform, from: 0, to: now, now: now).first { $0.key == "PAFZ" })
         #expect(abs(pafz.medianHours! - medianBySQL) < 0.001)
+
+        // A refreshed table equals a fresh one after changes: a new event, a closed one, a supervised one.
+        var refreshed = table
+        let open = try #require(try store.events({ var q = EventQuery(); q.status = .inProgress; return q }()).first)
+        _ = try store.transition(open.id, to: .resolved, actor: "x", note: nil, at: "2026-01-02T00:00:00.000Z")
+        _ = try store.importEvents(try EventFile.csv("category,description,lon,lat,crs,reported_at,source,reporter\n"
+            + "party,x,119.72,28.27,wgs84,2025-06-01T00:00:00Z,app,甲\n"), resolvers: HistoricalResolvers(store: store))
+        try store.superviseOverdue(at: "2026-01-05T00:00:00.000Z")
+        try store.refresh(&refreshed)
+        let fresh = try store.eventStatsTable()
+        #expect(refreshed.count == table.count + 1)
+        for dimension in StatsDimension.allCases {
+            #expect(refreshed.stats(by: dimension, from: 0, to: now, now: now) == fresh.stats(by: dimension, from: 0, to: now, now: now))
+        }
+        #expect(refreshed.stats(by: .town, from: 0, to: now, now: now) != table.stats(by: .town, from: 0, to: now, now: now))
     }
 
     @Test func aBadRowIsNamedByLineAndNothingIsStored() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GridMapGeometry
 
 /// What statistics group events by.
 public enum StatsDimension: String, CaseIterable, Sendable {
@@ -24,35 +25,58 @@ public struct GroupStats: Sendable, Equatable {
 /// county-year of a million events aggregates in milliseconds). Built from the store, which stays
 /// the record; tests check the figures against SQL.
 public struct EventStatsTable: Sendable {
+    /// Event ids, ascending, and the facts of each at the same position.
+    public private(set) var ids: [Int64] = []
     /// Seconds since 1970 of report, resolution (-1 open) and deadline (-1 none).
-    public var reported: [Int64] = []
-    public var closed: [Int64] = []
-    public var deadline: [Int64] = []
+    public private(set) var reported: [Int64] = []
+    public private(set) var closed: [Int64] = []
+    public private(set) var deadline: [Int64] = []
     /// Per dimension: each event's key position, and the keys.
-    public var keyIndex: [StatsDimension: [Int32]] = [:]
-    public var keys: [StatsDimension: [String]] = [:]
-    public var towns: [Int32] = []
+    public private(set) var keyIndex: [StatsDimension: [Int32]] = [:]
+    public private(set) var keys: [StatsDimension: [String]] = [:]
+    private var positions: [StatsDimension: [String: Int32]] = [:]
+    /// The store's change mark the table reflects (see `GridMapStore.refresh`).
+    public var mark: Int64 = 0
 
     public init() {}
 
-    /// Appends one event's facts (keys may be nil: outside grids).
-    public mutating func append(reported: Int64, closed: Int64?, deadline: Int64?, keys unitKeys: [StatsDimension: String?],
-                                positions: inout [StatsDimension: [String: Int32]]) {
-        self.reported.append(reported)
-        self.closed.append(closed ?? -1)
-        self.deadline.append(deadline ?? -1)
-        for dimension in StatsDimension.allCases {
-            let key = unitKeys[dimension] ?? nil
-            var position: Int32 = -1
-            if let key {
-                if let known = positions[dimension]?[key] { position = known } else {
-                    position = Int32(keys[dimension, default: []].count)
-                    keys[dimension, default: []].append(key)
-                    positions[dimension, default: [:]][key] = position
-                }
-            }
-            keyIndex[dimension, default: []].append(position)
+    /// Adds an event newer than every one in the table, or updates one already in it.
+    public mutating func set(id: Int64, reported: Int64, closed: Int64?, deadline: Int64?, keys unitKeys: [StatsDimension: String?]) {
+        let row: Int
+        if let last = ids.last, id <= last {
+            guard let found = Self.search(ids, id) else { return }
+            row = found
+        } else {
+            row = ids.count
+            ids.append(id)
+            self.reported.append(0)
+            self.closed.append(0)
+            self.deadline.append(0)
+            for dimension in StatsDimension.allCases { keyIndex[dimension, default: []].append(-1) }
         }
+        self.reported[row] = reported
+        self.closed[row] = closed ?? -1
+        self.deadline[row] = deadline ?? -1
+        for dimension in StatsDimension.allCases {
+            keyIndex[dimension]![row] = (unitKeys[dimension] ?? nil).map { position(of: $0, in: dimension) } ?? -1
+        }
+    }
+
+    private mutating func position(of key: String, in dimension: StatsDimension) -> Int32 {
+        if let known = positions[dimension]?[key] { return known }
+        let position = Int32(keys[dimension, default: []].count)
+        keys[dimension, default: []].append(key)
+        positions[dimension, default: [:]][key] = position
+        return position
+    }
+
+    private static func search(_ ids: [Int64], _ id: Int64) -> Int? {
+        var low = 0, high = ids.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ids[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
     }
 
     public var count: Int { reported.count }
@@ -81,15 +105,28 @@ public struct EventStatsTable: Sendable {
         }
         return groupKeys.indices.filter { received[$0] > 0 }.sorted { groupKeys[$0] < groupKeys[$1] }.map { g in
             var hours = durations[g]
-            hours.sort()
+            let median = Self.quantile(&hours, 0.5), p90 = Self.quantile(&hours, 0.9)
             return GroupStats(key: groupKeys[g], received: received[g], closed: hours.count,
-                              medianHours: Self.quantile(hours, 0.5), p90Hours: Self.quantile(hours, 0.9), overdue: overdue[g])
+                              medianHours: median, p90Hours: p90, overdue: overdue[g])
         }
     }
 
-    /// Nearest-rank quantile of sorted values.
-    static func quantile(_ sorted: [Double], _ q: Double) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        return sorted[max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1)]
+    /// Nearest-rank quantile, by selection (Hoare's quickselect, O(n) on average; reorders `values`).
+    static func quantile(_ values: inout [Double], _ q: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let k = max(0, Int((q * Double(values.count)).rounded(.up)) - 1)
+        var low = 0, high = values.count - 1
+        var random = SplitMix64(seed: UInt64(values.count))
+        while low < high {
+            let pivot = values[low + Int(random.next() % UInt64(high - low + 1))]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { break }
+        }
+        return values[k]
     }
 }
