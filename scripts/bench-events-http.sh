@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Event benchmarks on loopback (issue 3): POST /v1/events under wrk (each request a new event at a
+# random point of 大港头镇, located, routed and stored), and GET /v1/stats latency, on a database
+# holding the sample towns and `gridmap bench events`-style bulk events.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=${PORT:-18081}
+seconds=${SECONDS_PER_RUN:-10}
+out=bench-out
+mkdir -p "$out"
+swift build -c release --product gridmap >/dev/null
+gridmap=.build/release/gridmap
+db="$out/events.sqlite"
+rm -f "$db" "$db-wal" "$db-shm"
+for dataset in geodata/dagangtou geodata/ganpu; do
+    "$gridmap" import "$dataset" --db "$db" >/dev/null
+    "$gridmap" events import "$dataset/events.csv" --db "$db" | head -1
+done
+
+"$gridmap" serve --db "$db" --port "$port" >"$out/serve-events.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.1
+done
+
+cat >"$out/post-event.lua" <<'LUA'
+math.randomseed(2)
+local categories = {"dispute.neighbour", "fire.passage", "environment.water", "livelihood.road", "food_safety.catering"}
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  local lon = 119.70 + math.random() * 0.06
+  local lat = 28.25 + math.random() * 0.04
+  local body = string.format('{"category":"%s","description":"压测","lon":%.7f,"lat":%.7f,"source":"app","reporter":"bench"}',
+    categories[math.random(#categories)], lon, lat)
+  return wrk.format(nil, "/v1/events", nil, body)
+end
+LUA
+echo
+echo "POST /v1/events under wrk (2 threads, 16 connections, ${seconds} s):"
+wrk -t2 -c16 -d"${seconds}s" -s "$out/post-event.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|Non-2xx"
+echo
+echo "GET /v1/stats?by=grid latency (the first after the POSTs refreshes the facts table):"
+for run in 1 2 3 4 5; do
+    curl -s -o /dev/null -w "  run $run: %{time_total} s\n" "http://127.0.0.1:$port/v1/stats?by=grid&from=2025-01-01&to=2027-01-01"
+done
