@@ -19,7 +19,7 @@ enum EventReportParser {
         let reportedAt = try Self.reportedAt(try body.optionalString("reported_at"), now: now)
         return EventReport(category: try body.requiredString("category"), description: try body.requiredString("description"),
                            coordinate: Coordinate(try body.requiredNumber("lon"), try body.requiredNumber("lat")),
-                           crs: try ResolveController<BasicRequestContext>.crs(try body.optionalString("crs")),
+                           crs: try CoordinateSystem(requested: try body.optionalString("crs")),
                            reportedAt: reportedAt, source: source, reporter: try body.requiredString("reporter"))
     }
 

@@ -22,3 +22,15 @@ enum PointCheck {
             + "[\(swapped.x), \(swapped.y)] is inside the data: longitude and latitude look swapped (the order is lon, lat)")
     }
 }
+
+extension CoordinateSystem {
+    /// The coordinate system a request names (`wgs84` when it names none), or a 400 `unknown_crs`.
+    init(requested text: String?) throws {
+        guard let text else { self = .wgs84; return }
+        guard let crs = CoordinateSystem(rawValue: text.lowercased()) else {
+            throw APIError.badRequest("unknown_crs", "unknown crs '\(text)' (expected one of: "
+                + CoordinateSystem.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        self = crs
+    }
+}

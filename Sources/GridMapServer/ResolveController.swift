@@ -16,7 +16,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
 
     @Sendable func resolveOne(_ request: Request, context: Context) async throws -> Response {
         let query = request.uri.queryParameters
-        let crs = try Self.crs(query["crs"].map(String.init))
+        let crs = try CoordinateSystem(requested: query["crs"].map(String.init))
         let lon = try Self.number(query["lon"].map(String.init), name: "lon")
         let lat = try Self.number(query["lat"].map(String.init), name: "lat")
         let served = boundaries.resolution
@@ -55,7 +55,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
             }
         }
         timer.end("parse")
-        let crs = try Self.crs(list.crs ?? queryCRS)
+        let crs = try CoordinateSystem(requested: list.crs ?? queryCRS)
         let served = boundaries.resolution
         for i in 0..<list.count {
             try PointCheck.validate(Coordinate(list.values[2 * i], list.values[2 * i + 1]), label: "points[\(i)]")
@@ -70,15 +70,6 @@ struct ResolveController<Context: RequestContext>: Sendable {
         context.logger.debug("bulk resolve", metadata: ["points": "\(list.count)", "ms": "\(timer.summary)"])
         let results = BulkResults(served: served, crs: crs, withPeople: withPeople, body: body, list: list, wgs: wgs)
         return results.response()
-    }
-
-    static func crs(_ text: String?) throws -> CoordinateSystem {
-        guard let text else { return .wgs84 }
-        guard let crs = CoordinateSystem(rawValue: text.lowercased()) else {
-            throw APIError.badRequest("unknown_crs", "unknown crs '\(text)' (expected one of: "
-                + CoordinateSystem.allCases.map(\.rawValue).joined(separator: ", ") + ")")
-        }
-        return crs
     }
 
     static func number(_ text: String?, name: String) throws -> Double {

@@ -21,27 +21,30 @@ public final class HistoricalResolvers: Sendable {
 
     /// The resolver valid at `instant` (normalised ISO 8601, see ``Timestamp``).
     public func resolver(at instant: String) throws -> Resolver {
-        let revision = try store.boundaryRevision()
-        let period = try cache.withLock { cache in
-            if cache.revision != revision {
-                cache = Cache(revision: revision, changes: try store.changeInstants(), resolvers: [:])
-            }
-            return Self.period(of: instant, in: cache.changes)
-        }
-        if let cached = cache.withLock({ $0.resolvers[period] }) { return cached }
-        let resolver = Resolver(try store.snapshot(asOf: instant))
-        cache.withLock { if $0.revision == revision { $0.resolvers[period] = resolver } }
-        return resolver
+        try refresh()
+        return try cachedResolver(at: instant)
     }
 
     /// A lookup for many instants at once: the store's revision is checked once, here.
     public func lookup() throws -> (String) throws -> Resolver {
-        _ = try resolver(at: "")  // refreshes the cache for the current revision
-        return { [self] instant in
-            let period = cache.withLock { Self.period(of: instant, in: $0.changes) }
-            if let cached = cache.withLock({ $0.resolvers[period] }) { return cached }
-            return try resolver(at: instant)
-        }
+        try refresh()
+        return { [self] instant in try cachedResolver(at: instant) }
+    }
+
+    /// Drops the cache when the store's boundaries or platform models changed.
+    private func refresh() throws {
+        let revision = try store.boundaryRevision()
+        guard cache.withLock({ $0.revision }) != revision else { return }
+        let changes = try store.changeInstants()
+        cache.withLock { $0 = Cache(revision: revision, changes: changes, resolvers: [:]) }
+    }
+
+    private func cachedResolver(at instant: String) throws -> Resolver {
+        let (period, revision) = cache.withLock { (Self.period(of: instant, in: $0.changes), $0.revision) }
+        if let cached = cache.withLock({ $0.resolvers[period] }) { return cached }
+        let resolver = Resolver(try store.snapshot(asOf: instant))
+        cache.withLock { if $0.revision == revision { $0.resolvers[period] = resolver } }
+        return resolver
     }
 
     /// The last change at or before `instant` ("" before the first): instants in one period see
