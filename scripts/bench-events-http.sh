@@ -2,15 +2,8 @@
 # Event benchmarks on loopback (issue 3): POST /v1/events under wrk (each request a new event at a
 # random point of 大港头镇, located, routed and stored), and GET /v1/stats latency, on a database
 # holding the sample towns and `gridmap bench events`-style bulk events.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
+source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18081}
-seconds=${SECONDS_PER_RUN:-10}
-out=bench-out
-mkdir -p "$out"
-swift build -c release --product gridmap >/dev/null
-gridmap=.build/release/gridmap
 db="$out/events.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
 for dataset in geodata/dagangtou geodata/ganpu; do
@@ -18,13 +11,7 @@ for dataset in geodata/dagangtou geodata/ganpu; do
     "$gridmap" events import "$dataset/events.csv" --db "$db" | head -1
 done
 
-"$gridmap" serve --db "$db" --port "$port" >"$out/serve-events.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-    sleep 0.1
-done
+serve "$db" "$port" "$out/serve-events.log"
 
 cat >"$out/post-event.lua" <<'LUA'
 math.randomseed(2)

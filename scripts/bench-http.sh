@@ -3,27 +3,14 @@
 # GET /v1/resolve against the trivial /healthz route under wrk, on the synthetic 2,000-grid county
 # of `gridmap bench resolve`. Client and server share this machine's cores, as they do for both
 # routes, so the ratio is fair. Needs curl and wrk (scripts/setup.sh installs them).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
+source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18080}
-seconds=${SECONDS_PER_RUN:-10}
-out=bench-out
-mkdir -p "$out"
-swift build -c release --product gridmap >/dev/null
-gridmap=.build/release/gridmap
 
 "$gridmap" bench resolve --province-grids 0 --sql-points 1000 \
     --keep-db "$out/bench.sqlite" --body-out "$out/body.json" --body-points 1000000 | tee "$out/bench-resolve.txt"
 read -r min_x min_y max_x max_y < <(sed -n 's/^extent: //p' "$out/bench-resolve.txt")
 
-"$gridmap" serve --db "$out/bench.sqlite" --port "$port" --log-level debug >"$out/serve.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-    sleep 0.1
-done
+serve "$out/bench.sqlite" "$port" "$out/serve.log"
 
 post() {  # curl's "Expect: 100-continue" would add a one-second wait; the client discards the response
     curl -sf -H 'Expect:' -H 'content-type: application/json' --data-binary @"$out/body.json" "$@" \
