@@ -10,6 +10,7 @@ python3-pyproj):
     /usr/bin/python3 geodata/generate.py
 """
 import csv
+import datetime
 import itertools
 import json
 import math
@@ -226,8 +227,30 @@ def people(villages, grids, rng, phone_base):
     for v in villages:
         rows += [("村干部", "", v["code"]), ("联村干部", "", v["code"])]
         rows += [("网格员", g["code"], "") for g in grids if g["village_code"] == v["code"]]
-    return [(role, names[i], "1390000%04d" % phones[i], grid, village)
+    return [(role, names[i], "1390000%04d" % phones[i], grid, village, "A")
             for i, (role, grid, village) in enumerate(rows)]
+
+
+def backups(directory, grids):
+    """B posts (AB岗): a backup 网格员 for every grid, named when the primary is absent. Drawn
+    from their own generator so the rest of the output does not move."""
+    rng = random.Random(f"gridmap:{directory}:backups")
+    phones = rng.sample(range(10000), len(grids))
+    return [("网格员", rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), "1390001%04d" % phones[i],
+             g["code"], "", "B") for i, g in enumerate(grids)]
+
+
+def duty_roster(directory):
+    """值班领导: the town's leaders take the command room in turn, a day each, 2025-2026."""
+    rng = random.Random(f"gridmap:{directory}:duty")
+    leaders = [(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), "1390002%04d" % rng.randrange(10000))
+               for _ in range(5)]
+    day, rows = datetime.date(2025, 1, 1), []
+    while day.year <= 2026:
+        name, phone = leaders[day.toordinal() % len(leaders)]
+        rows.append((day.isoformat(), name, phone))
+        day += datetime.timedelta(days=1)
+    return rows
 
 
 def write_geojson(path, features):
@@ -269,8 +292,12 @@ def generate(directory, town_name, model, village_count, phone_base):
                                            g["geom"]) for g in grids])
     with open(out / "people.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["role", "name", "phone", "grid_code", "village_code"])
-        writer.writerows(people(villages, grids, rng, phone_base))
+        writer.writerow(["role", "name", "phone", "grid_code", "village_code", "post"])
+        writer.writerows(people(villages, grids, rng, phone_base) + backups(directory, grids))
+    with open(out / "duty.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["date", "name", "phone"])
+        writer.writerows(duty_roster(directory))
     (out / "dataset.json").write_text(json.dumps(
         dict(name=directory, town_code=town["town_code12"], valid_from=VALID_FROM, platform_model=model),
         ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -65,13 +65,23 @@ public struct Person: Hashable, Sendable, Codable {
     public var phone: String
     /// The grid or village code the person is attached to (per ``PersonRole/attachedTo``).
     public var unitCode: String
+    /// AB岗: the primary (A) holds the post; the backup (B) is named while the primary is absent.
+    public var post: Post
+    public var absent: Bool
 
-    public init(role: PersonRole, name: String, phone: String, unitCode: String) {
+    public init(role: PersonRole, name: String, phone: String, unitCode: String, post: Post = .a, absent: Bool = false) {
         self.role = role
         self.name = name
         self.phone = phone
         self.unitCode = unitCode
+        self.post = post
+        self.absent = absent
     }
+}
+
+/// A post of the AB岗 system.
+public enum Post: String, CaseIterable, Sendable, Codable {
+    case a = "A", b = "B"
 }
 
 /// Everything resolution needs, read from the store at one moment.

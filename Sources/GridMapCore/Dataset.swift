@@ -12,7 +12,7 @@ public struct DatasetFeature: Sendable {
 }
 
 /// A dataset directory's content: `towns.geojson`, `villages.geojson`, `grids.geojson`, and the
-/// optional `people.csv`, `platforms.json` (the towns' platform model) and `dataset.json`
+/// optional `people.csv`, `platforms.json` (the towns' platform model), `duty.csv` and `dataset.json`
 /// (manifest). Codes are the identity of features.
 public struct Dataset: Sendable {
     /// The dataset's name (manifest `name`, else the directory's name): re-importing a dataset of
@@ -28,6 +28,8 @@ public struct Dataset: Sendable {
     /// Nil when the directory has no `platforms.json` (stored taxonomies are then left alone);
     /// otherwise the platform model of every town in the dataset.
     public var taxonomy: Taxonomy?
+    /// Nil when the directory has no `duty.csv`; otherwise the towns' duty roster.
+    public var duty: [DutyDay]?
     /// Digits a grid code adds to its village's code (manifest `grid_code_suffix_digits`, default 3).
     public var gridCodeSuffixDigits: Int
 

@@ -36,11 +36,16 @@ public enum DatasetReader {
                 problems += error.problems
             }
         }
+        var duty: [DutyDay]?
+        let dutyFile = directory.appendingPathComponent("duty.csv")
+        if FileManager.default.fileExists(atPath: dutyFile.path) {
+            duty = DutyCSV.read(try String(contentsOf: dutyFile, encoding: .utf8), problems: &problems)
+        }
         guard problems.isEmpty else { throw DatasetError(problems) }
         return Dataset(name: manifest?.name ?? directory.standardizedFileURL.lastPathComponent,
                        validFrom: manifest?.validFrom,
                        towns: layers[.town] ?? [], villages: layers[.village] ?? [], grids: layers[.grid] ?? [],
-                       people: people, taxonomy: taxonomy,
+                       people: people, taxonomy: taxonomy, duty: duty,
                        gridCodeSuffixDigits: gridCodeSuffixDigits ?? manifest?.gridCodeSuffixDigits ?? 3)
     }
 
@@ -77,8 +82,8 @@ public enum DatasetReader {
     }
 }
 
-/// `people.csv`: header `role,name,phone,grid_code,village_code`; a 网格员 names a grid, a 村干部 or
-/// 联村干部 a village.
+/// `people.csv`: header `role,name,phone,grid_code,village_code[,post]`; a 网格员 names a grid, a
+/// 村干部 or 联村干部 a village; `post` is A (primary, default) or B (backup, AB岗).
 enum PeopleCSV {
     static func read(_ text: String, problems: inout [String]) throws -> [Person] {
         let rows = CSV.rows(text)
@@ -108,7 +113,12 @@ enum PeopleCSV {
                 problems.append("people.csv line \(line): a \(role.rawValue) needs a name and a \(role.attachedTo.rawValue)_code")
                 continue
             }
-            people.append(Person(role: role, name: field("name"), phone: field("phone"), unitCode: unit))
+            let postText = column["post"] == nil ? "" : field("post")
+            guard let post = postText.isEmpty ? .a : Post(rawValue: postText.uppercased()) else {
+                problems.append("people.csv line \(line): post must be A or B, not '\(postText)'")
+                continue
+            }
+            people.append(Person(role: role, name: field("name"), phone: field("phone"), unitCode: unit, post: post))
         }
         return people
     }

@@ -80,8 +80,15 @@ public final class Resolver: Sendable {
     }
 
     /// The people attached to a grid or village.
+    /// The people on duty for a unit: per role the primary (A post), or the backup (B post)
+    /// while the primary is absent; when both are absent, the primary still answers for it.
     public func people(of unit: AdminUnit?) -> [Person] {
-        unit.flatMap { peopleByUnit[$0.code] } ?? []
+        let all = unit.flatMap { peopleByUnit[$0.code] } ?? []
+        return PersonRole.allCases.compactMap { role in
+            let holders = all.filter { $0.role == role }
+            return holders.first { $0.post == .a && !$0.absent } ?? holders.first { $0.post == .b && !$0.absent }
+                ?? holders.first { $0.post == .a } ?? holders.first
+        }
     }
 
     /// True when the point lies inside the layer's extent (used to tell swapped lat/lon apart).

@@ -37,6 +37,7 @@ extension JSONWriter {
         raw(",\"town\":"); optionalString(e.townCode)
         raw(",\"routing\":"); raw(json: e.routingJSON)
         raw(",\"people\":"); raw(json: e.peopleJSON)
+        raw(",\"duty_leader\":"); raw(json: e.dutyLeaderJSON ?? "null")
     }
 
     private mutating func historyMember(_ history: [EventHistoryEntry]) {

@@ -51,6 +51,7 @@ public enum GridMapServer {
         PlatformsController(boundaries: boundaries).addRoutes(to: router)
         EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
         StatsController(facts: EventFacts(store: store)).addRoutes(to: router)
+        PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
         return router
     }
 }

@@ -37,10 +37,7 @@ struct ResolutionJSON: Sendable {
             let all = resolver.people(of: r.grid) + resolver.people(of: r.village)
             for (i, person) in all.enumerated() {
                 if i > 0 { json.raw(",") }
-                json.raw("{\"role\":"); json.string(person.role.rawValue)
-                json.raw(",\"name\":"); json.string(person.name)
-                json.raw(",\"phone\":"); json.string(person.phone)
-                json.raw(",\"unit\":"); json.string(person.unitCode); json.raw("}")
+                json.person(person)
             }
             json.raw("]")
         }
@@ -83,5 +80,17 @@ struct ResolutionJSON: Sendable {
     private static func unit(_ json: inout JSONWriter, _ unit: AdminUnit?) {
         guard let unit else { json.raw("null"); return }
         json.raw("{\"code\":"); json.string(unit.code); json.raw(",\"name\":"); json.string(unit.name); json.raw("}")
+    }
+}
+
+extension JSONWriter {
+    /// A responsible person: role, name, phone, unit, post (AB岗) and absence.
+    mutating func person(_ person: Person) {
+        raw("{\"role\":"); string(person.role.rawValue)
+        raw(",\"name\":"); string(person.name)
+        raw(",\"phone\":"); string(person.phone)
+        raw(",\"unit\":"); string(person.unitCode)
+        raw(",\"post\":"); string(person.post.rawValue)
+        raw(",\"absent\":"); bool(person.absent); raw("}")
     }
 }

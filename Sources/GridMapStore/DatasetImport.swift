@@ -79,6 +79,9 @@ extension GridMapStore {
                     summary.taxonomies.append(town.unit.code)
                 }
             }
+            if let duty = validated.duty {
+                try Self.replaceRoster(duty, towns: validated.towns.map(\.unit.code), dataset: validated.name, db)
+            }
             if !summary.isNoOp {
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'boundary_revision'")
             }
@@ -144,9 +147,10 @@ extension GridMapStore {
         return counts
     }
 
+    /// Replaces the dataset's people; absences marked in the store are kept for the same people.
     private static func replacePeople(_ people: [Person], dataset: String, _ db: Database) throws -> Int? {
-        let before = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code FROM people WHERE dataset = ? ORDER BY id",
-                                      arguments: [dataset])
+        let before = try storedPeople(dataset, db)
+        let absent = Set(before.filter(\.absent).map(\.key))
         try db.execute(sql: "DELETE FROM people WHERE dataset = ?", arguments: [dataset])
         var problems: [String] = []
         for (i, person) in people.enumerated() {
@@ -157,13 +161,24 @@ extension GridMapStore {
                 problems.append("people.csv line \(i + 2): \(person.role.rawValue) \(person.name): unknown \(level.rawValue) \(person.unitCode)")
                 continue
             }
-            try db.execute(sql: "INSERT INTO people (role, name, phone, grid_code, village_code, dataset) VALUES (?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO people (role, name, phone, grid_code, village_code, post, dataset) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [person.role.rawValue, person.name, person.phone,
-                                       level == .grid ? person.unitCode : nil, level == .village ? person.unitCode : nil, dataset])
+                                       level == .grid ? person.unitCode : nil, level == .village ? person.unitCode : nil,
+                                       person.post.rawValue, dataset])
         }
         guard problems.isEmpty else { throw DatasetError(problems) }
-        let after = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code FROM people WHERE dataset = ? ORDER BY id",
-                                     arguments: [dataset])
-        return before == after ? nil : people.count
+        let after = try storedPeople(dataset, db)
+        for person in after where absent.contains(person.key) {
+            try db.execute(sql: "UPDATE people SET absent = 1 WHERE id = ?", arguments: [person.id])
+        }
+        return before.map(\.key) == after.map(\.key) ? nil : people.count
+    }
+
+    /// The dataset's stored people: id, identity key (all columns but absence), absence.
+    private static func storedPeople(_ dataset: String, _ db: Database) throws -> [(id: Int64, key: String, absent: Bool)] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, role || '|' || name || '|' || phone || '|' || COALESCE(grid_code, '') || '|' || COALESCE(village_code, '')
+                || '|' || post AS key, absent FROM people WHERE dataset = ? ORDER BY id
+            """, arguments: [dataset]).map { ($0["id"], $0["key"], $0["absent"]) }
     }
 }

@@ -87,6 +87,14 @@ extension GridMapStore {
             }
             try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
                            arguments: [status.rawValue, status.isClosed ? (current.closedAt ?? now) : nil, id])
+            var note = note
+            if status == .dispatched, let town = current.townCode, let date = DutyDay.beijingDate(of: now),
+               let leader = try Row.fetchOne(db, sql: "SELECT date, name, phone FROM duty_roster WHERE town_code = ? AND date = ?",
+                                             arguments: [town, date]) {
+                let day = DutyDay(date: leader["date"], name: leader["name"], phone: leader["phone"])
+                try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [jsonText(day), id])
+                note = [note, "值班领导 \(day.name) \(day.phone)"].compactMap { $0 }.joined(separator: "; ")
+            }
             try Self.appendHistory(id, at: now, actor: actor, action: "transition", from: current.status, to: status,
                                    note: note, db)
             return try Self.event(id, db)!
@@ -155,7 +163,7 @@ extension GridMapStore {
                     townCode: row["town_code"], platformCode: row["platform_code"], routingJSON: row["routing"],
                     peopleJSON: row["people"], deadlineAt: row["deadline_at"],
                     status: EventStatus(rawValue: row["status"]) ?? .received, supervised: row["supervised"],
-                    closedAt: row["closed_at"], history: [])
+                    closedAt: row["closed_at"], dutyLeaderJSON: row["duty_leader"], history: [])
     }
 
     static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
@@ -213,13 +221,14 @@ struct StoredPlatformName: Encodable {
 }
 
 struct StoredPerson: Encodable {
-    var role: String, name: String, phone: String, unit: String
+    var role: String, name: String, phone: String, unit: String, post: String
 
     init(_ person: Person) {
         role = person.role.rawValue
         name = person.name
         phone = person.phone
         unit = person.unitCode
+        post = person.post.rawValue
     }
 }
 

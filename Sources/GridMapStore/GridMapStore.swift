@@ -27,11 +27,11 @@ public final class GridMapStore: Sendable {
             let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
             var layers: [AdminLevel: [Boundary]] = [:]
             for level in AdminLevel.allCases { layers[level] = try Self.boundaries(level, asOf: instant, db) }
-            let people = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code FROM people ORDER BY id")
+            let people = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code, post, absent FROM people ORDER BY id")
                 .compactMap { row -> Person? in
                     guard let role = PersonRole(rawValue: row["role"]) else { return nil }
-                    return Person(role: role, name: row["name"], phone: row["phone"],
-                                  unitCode: row["grid_code"] ?? row["village_code"])
+                    return Person(role: role, name: row["name"], phone: row["phone"], unitCode: row["grid_code"] ?? row["village_code"],
+                                  post: Post(rawValue: row["post"]) ?? .a, absent: row["absent"])
                 }
             let taxonomies = Dictionary(try Self.taxonomies(asOf: instant, db).map { ($0.townCode, $0.taxonomy) },
                                         uniquingKeysWith: { first, _ in first })

@@ -110,6 +110,17 @@ enum Schema {
                     PRIMARY KEY (event_id, seq));
                 """)
         }
+        migrator.registerMigration("v4: AB posts, absences, duty roster, duty leader of dispatched events") { db in
+            try db.execute(sql: """
+                ALTER TABLE people ADD COLUMN post TEXT NOT NULL DEFAULT 'A' CHECK (post IN ('A', 'B'));
+                ALTER TABLE people ADD COLUMN absent INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE duty_roster (
+                    town_code TEXT NOT NULL REFERENCES towns(code), date TEXT NOT NULL,
+                    name TEXT NOT NULL, phone TEXT NOT NULL, dataset TEXT NOT NULL REFERENCES datasets(name),
+                    PRIMARY KEY (town_code, date));
+                ALTER TABLE events ADD COLUMN duty_leader TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -64,6 +64,38 @@ import Testing
         }
     }
 
+    @Test func theBackupStandsInAndTheDutyLeaderIsShownOnDispatch() async throws {
+        try await withServer { send in
+            let grid = try store.gridsCoveringBySQL([Coordinate(119.72, 28.27)])[0][0]
+            let (_, before) = try await send(.get, "/v1/resolve?lon=119.72&lat=28.27", nil)
+            let primary = try #require(before["people"]?.array?.first { $0["role"] == .string("网格员") })
+            #expect(primary["post"] == .string("A"))
+            let (status, marked) = try await send(.post, "/v1/people/absence", #"{"unit":"\#(grid)","role":"网格员","post":"A","absent":true}"#)
+            #expect(status == .ok)
+            #expect(marked["on_duty"]?.array?.first?["post"] == .string("B"))
+            let (_, during) = try await send(.get, "/v1/resolve?lon=119.72&lat=28.27", nil)
+            let standIn = try #require(during["people"]?.array?.first { $0["role"] == .string("网格员") })
+            #expect(standIn["post"] == .string("B") && standIn["name"] != primary["name"])
+
+            let (_, event) = try await send(.post, "/v1/events", Self.valid)
+            #expect(event["people"]?.array?.first?["post"] == .string("B"), "the event names who is on duty")
+            let id = Int(try #require(event["id"]?.number))
+            #expect(event["duty_leader"] == .null)
+            _ = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","actor":"值班员"}"#)
+            let (_, dispatched) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"dispatched","actor":"值班员"}"#)
+            let today = try #require(DutyDay.beijingDate(of: Timestamp.now()))
+            let leader = try #require(try store.dutyLeader(town: "331102102000", date: today))
+            #expect(dispatched["duty_leader"]?["name"] == .string(leader.name))
+            #expect(dispatched["history"]?.array?.last?["note"]?.string?.contains(leader.name) == true)
+
+            _ = try await send(.post, "/v1/people/absence", #"{"unit":"\#(grid)","role":"网格员","post":"A","absent":false}"#)
+            let (_, after) = try await send(.get, "/v1/resolve?lon=119.72&lat=28.27", nil)
+            #expect(after["people"]?.array?.first { $0["role"] == .string("网格员") }?["name"] == primary["name"])
+            let (missing, _) = try await send(.post, "/v1/people/absence", #"{"unit":"000","role":"网格员","absent":true}"#)
+            #expect(missing == .notFound)
+        }
+    }
+
     @Test func badReportsAre4xxNamingTheProblem() async throws {
         let cases: [(String, HTTPResponse.Status, String)] = [
             ("{", .badRequest, "malformed_body"),

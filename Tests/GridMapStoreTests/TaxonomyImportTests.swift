@@ -54,3 +54,25 @@ extension ImportTests {
         #expect(try failingImport(malformed).first?.hasPrefix("platforms.json: not valid JSON") == true)
     }
 }
+
+/// AB posts and the duty roster through import.
+extension ImportTests {
+    @Test func absencesSurviveReimportAndTheRosterIsStored() throws {
+        let store = try Fixtures.store(with: ["dagangtou"])
+        #expect(try store.setAbsent(true, unit: "331102102001001", role: .gridMember, post: .a) == 1)
+        let reimport = try store.importDataset(at: Fixtures.sample("dagangtou"))
+        #expect(reimport.isNoOp)
+        let people = try store.snapshot().people.filter { $0.unitCode == "331102102001001" }
+        #expect(people.map(\.post) == [.a, .b] && people.map(\.absent) == [true, false])
+        #expect(Resolver(try store.snapshot()).people(of: AdminUnit(level: .grid, code: "331102102001001", name: "", parentCode: nil))
+            .map(\.post) == [.b])
+        #expect(try store.dutyLeader(town: "331102102000", date: "2026-11-23") != nil)
+        #expect(try store.dutyLeader(town: "331102102000", date: "2030-01-01") == nil)
+
+        let badRoster = try Fixtures.editableCopy(of: "dagangtou")
+        try "date,name,phone\n2025-01-01,甲,1\n2025-01-01,乙,2\n2025-13-01,丙,3\n".write(
+            to: badRoster.appendingPathComponent("duty.csv"), atomically: true, encoding: .utf8)
+        #expect(try failingImport(badRoster) == ["duty.csv line 3: 2025-01-01 appears more than once",
+                                                 "duty.csv line 4: expected a YYYY-MM-DD date, a name and a phone"])
+    }
+}

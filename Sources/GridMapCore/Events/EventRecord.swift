@@ -25,13 +25,15 @@ public struct EventRecord: Sendable {
     /// 督办: set (with a history entry) once the deadline passed before the event was handled.
     public var supervised: Bool
     public var closedAt: String?
+    /// The command room's duty leader (值班领导) when the event was dispatched (JSON object).
+    public var dutyLeaderJSON: String?
     /// Oldest first; empty when not asked for.
     public var history: [EventHistoryEntry]
 
     public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
                 reportedAt: String, source: String, reporter: String, gridCode: String?, villageCode: String?,
                 townCode: String?, platformCode: String, routingJSON: String, peopleJSON: String, deadlineAt: String?,
-                status: EventStatus, supervised: Bool, closedAt: String?, history: [EventHistoryEntry]) {
+                status: EventStatus, supervised: Bool, closedAt: String?, dutyLeaderJSON: String?, history: [EventHistoryEntry]) {
         self.id = id
         self.category = category
         self.description = description
@@ -51,6 +53,7 @@ public struct EventRecord: Sendable {
         self.status = status
         self.supervised = supervised
         self.closedAt = closedAt
+        self.dutyLeaderJSON = dutyLeaderJSON
         self.history = history
     }
 

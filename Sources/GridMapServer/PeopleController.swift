@@ -1,0 +1,42 @@
+import GridMapCore
+import GridMapStore
+import Hummingbird
+
+/// `POST /v1/people/absence` `{"unit": code, "role": "网格员", "post": "A", "absent": true}`: marks
+/// a post holder absent (the B post then stands in) or back; answers who is now on duty there.
+struct PeopleController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+    let boundaries: ServedBoundaries
+
+    func addRoutes(to router: Router<Context>) {
+        router.post("/v1/people/absence", use: absence)
+    }
+
+    @Sendable func absence(_ request: Request, context: Context) async throws -> Response {
+        let body = try await JSONBody(request, maxBytes: 4096)
+        let unit = try body.requiredString("unit"), roleText = try body.requiredString("role")
+        guard let role = PersonRole(rawValue: roleText) else {
+            throw APIError.badRequest("invalid_field", "'role': one of " + PersonRole.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let post = Post(rawValue: (try body.optionalString("post") ?? "A").uppercased()) else {
+            throw APIError.badRequest("invalid_field", "'post' must be A or B")
+        }
+        guard case .bool(let absent) = body.fields["absent"] else {
+            throw APIError.badRequest("missing_field", "'absent' (true or false) is required")
+        }
+        guard try store.setAbsent(absent, unit: unit, role: role, post: post) > 0 else {
+            throw APIError(.notFound, "unknown_person", "no \(role.rawValue) holds post \(post.rawValue) of \(unit)")
+        }
+        try boundaries.reloadIfChanged()
+        let resolver = boundaries.resolver
+        let holder = AdminUnit(level: role.attachedTo, code: unit, name: "", parentCode: nil)
+        var json = JSONWriter()
+        json.raw("{\"unit\":"); json.string(unit); json.raw(",\"on_duty\":[")
+        for (i, person) in resolver.people(of: holder).enumerated() {
+            if i > 0 { json.raw(",") }
+            json.person(person)
+        }
+        json.raw("]}")
+        return json.response()
+    }
+}
