@@ -77,4 +77,22 @@ import Testing
         #expect(problems(header + good + good).isEmpty)
         #expect(try store.events(EventQuery()).count == 2)
     }
+
+    @Test func geoJSONFilesImportLikeCSV() throws {
+        let store = try Fixtures.store(with: ["dagangtou"])
+        let point = #"{"type":"Feature","geometry":{"type":"Point","coordinates":[119.72,28.27]},"properties":{"category":"party","description":"x","crs":"wgs84","reported_at":"2025-06-01T08:00:00+08:00","source":"patrol","reporter":"乙","status":"resolved","closed_at":"2025-06-02T00:00:00Z"}}"#
+        let line = #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[119.72,28.27],[119.73,28.28]]},"properties":{}}"#
+        do {
+            _ = try EventFile.geoJSON(Data(#"{"type":"FeatureCollection","features":[\#(point),\#(line)]}"#.utf8))
+            Issue.record("a LineString feature must be rejected")
+        } catch let error as DatasetError {
+            #expect(error.problems == ["feature 1: geometry must be a Point"])
+        }
+        let events = try EventFile.geoJSON(Data(#"{"type":"FeatureCollection","features":[\#(point)]}"#.utf8))
+        _ = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+        let stored = try #require(try store.events(EventQuery()).first)
+        #expect(stored.status == .resolved && stored.closedAt == "2025-06-02T00:00:00.000Z")
+        #expect(stored.gridCode == (try store.gridsCoveringBySQL([stored.point])[0].first))
+        #expect(try store.event(stored.id)?.history.map(\.action) == ["received", "imported"])
+    }
 }
