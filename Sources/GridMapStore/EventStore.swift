@@ -43,11 +43,11 @@ extension GridMapStore {
         try db.cachedStatement(sql: """
             INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
                 grid_code, village_code, town_code, grid_boundary_id, taxonomy_id, platform_code, routing, people,
-                deadline_at, status, geometry)
+                deadline_at, status, lon, lat)
             VALUES (:category, :description, :x, :y, :crs, :instant, :source, :reporter, :grid, :village, :town,
                 (SELECT id FROM grid_boundaries b WHERE b.code = :grid AND \(Validity.sql("b", report.reportedAt))),
                 (SELECT id FROM taxonomies t WHERE t.town_code = :town AND \(Validity.sql("t", report.reportedAt))),
-                :platform, :routing, :people, :deadline, 'received', MakePoint(:lon, :lat, 4326))
+                :platform, :routing, :people, :deadline, 'received', :lon, :lat)
             """).execute(arguments: [
                 "category": report.category, "description": report.description,
                 "x": report.coordinate.x, "y": report.coordinate.y, "crs": report.crs.rawValue,
@@ -58,6 +58,8 @@ extension GridMapStore {
                 "lon": event.point.x, "lat": event.point.y,
             ])
         let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [id, event.point.x, event.point.x, event.point.y, event.point.y])
         try appendHistory(id, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil, db)
         return id
     }
@@ -140,10 +142,11 @@ extension GridMapStore {
             arguments["now"] = now
         }
         if let box = query.bbox {
+            // The R*Tree holds 32-bit boxes around each point: a filter; the exact test is on lon/lat.
             conditions.append("""
-                e.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'events' AND f_geometry_column = 'geometry'
-                    AND search_frame = BuildMbr(:minx, :miny, :maxx, :maxy, 4326))
-                AND MbrContains(BuildMbr(:minx, :miny, :maxx, :maxy, 4326), e.geometry)
+                e.id IN (SELECT id FROM events_rtree WHERE max_lon >= :minx AND min_lon <= :maxx
+                    AND max_lat >= :miny AND min_lat <= :maxy)
+                AND e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy
                 """)
             arguments.merge(["minx": box.minX, "miny": box.minY, "maxx": box.maxX, "maxy": box.maxY]) { $1 }
         }
@@ -153,7 +156,7 @@ extension GridMapStore {
         }
     }
 
-    private static let selectEvents = "SELECT e.*, X(e.geometry) AS lon, Y(e.geometry) AS lat FROM events e"
+    private static let selectEvents = "SELECT e.* FROM events e"
 
     private static func record(_ row: Row) -> EventRecord {
         EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
