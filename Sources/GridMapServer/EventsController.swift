@@ -25,11 +25,12 @@ struct EventsController<Context: RequestContext>: Sendable {
         let report = try EventReportParser.parse(body, now: now)
         let resolver = try resolvers.resolver(at: report.reportedAt)
         try PointCheck.validate(report.coordinate, label: "the event's coordinate")
-        try PointCheck.rejectSwapped(report.coordinate, used: report.crs.toWGS84(report.coordinate), crs: report.crs,
+        let point = report.crs.toWGS84(report.coordinate)
+        try PointCheck.rejectSwapped(report.coordinate, used: point, crs: report.crs,
                                      resolver: resolver, label: "the event's coordinate")
         let located: LocatedEvent
         do {
-            located = try resolver.locate(report)
+            located = try resolver.locate(report, at: point)
         } catch {
             switch error {
             case .unknownCategory: throw APIError.badRequest("unknown_category", error.description)

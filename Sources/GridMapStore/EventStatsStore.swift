@@ -4,7 +4,11 @@ import GridMapCore
 extension GridMapStore {
     /// Moves whenever any event changes (every change appends to the history): cheap to poll.
     public func eventsRevision() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM event_history") ?? 0 }
+        try pool.read(Self.eventsRevision)
+    }
+
+    private static func eventsRevision(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM event_history") ?? 0
     }
 
     /// The facts of every event, for in-memory statistics.
@@ -18,7 +22,7 @@ extension GridMapStore {
     public func refresh(_ table: inout EventStatsTable) throws {
         table = try pool.read { [table] db in
             var table = table
-            let mark = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM event_history") ?? 0
+            let mark = try Self.eventsRevision(db)
             let columns = "id, reported_at, closed_at, deadline_at, grid_code, village_code, town_code, platform_code"
             let rows = table.mark == 0
                 ? try Row.fetchCursor(db, sql: "SELECT \(columns) FROM events ORDER BY id")

@@ -91,9 +91,7 @@ extension GridMapStore {
                            arguments: [status.rawValue, status.isClosed ? (current.closedAt ?? now) : nil, id])
             var note = note
             if status == .dispatched, let town = current.townCode, let date = DutyDay.beijingDate(of: now),
-               let leader = try Row.fetchOne(db, sql: "SELECT date, name, phone FROM duty_roster WHERE town_code = ? AND date = ?",
-                                             arguments: [town, date]) {
-                let day = DutyDay(date: leader["date"], name: leader["name"], phone: leader["phone"])
+               let day = try Self.dutyLeader(town: town, date: date, db) {
                 try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [jsonText(day), id])
                 note = [note, "值班领导 \(day.name) \(day.phone)"].compactMap { $0 }.joined(separator: "; ")
             }

@@ -18,10 +18,12 @@ extension GridMapStore {
 
     /// The town's duty leader (值班领导) on a date (`YYYY-MM-DD`, Beijing time).
     public func dutyLeader(town: String, date: String) throws -> DutyDay? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT date, name, phone FROM duty_roster WHERE town_code = ? AND date = ?",
-                             arguments: [town, date]).map { DutyDay(date: $0["date"], name: $0["name"], phone: $0["phone"]) }
-        }
+        try pool.read { db in try Self.dutyLeader(town: town, date: date, db) }
+    }
+
+    static func dutyLeader(town: String, date: String, _ db: Database) throws -> DutyDay? {
+        try Row.fetchOne(db, sql: "SELECT date, name, phone FROM duty_roster WHERE town_code = ? AND date = ?",
+                         arguments: [town, date]).map { DutyDay(date: $0["date"], name: $0["name"], phone: $0["phone"]) }
     }
 
     /// Replaces the duty roster of the dataset's towns.

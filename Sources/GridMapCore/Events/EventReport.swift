@@ -47,7 +47,11 @@ extension Resolver {
     /// Locates and routes a report whose coordinate is already checked: converts to WGS84,
     /// resolves, routes by the town's model. The resolver must be the one valid at the report's time.
     public func locate(_ report: EventReport) throws(RoutingError) -> LocatedEvent {
-        let point = report.crs.toWGS84(report.coordinate)
+        try locate(report, at: report.crs.toWGS84(report.coordinate))
+    }
+
+    /// The same for a report whose coordinate the caller already converted to WGS84 (`point`).
+    public func locate(_ report: EventReport, at point: Coordinate) throws(RoutingError) -> LocatedEvent {
         let resolution = resolve(point)
         let routed = try route(resolution, category: report.category)
         return LocatedEvent(report: report, point: point, resolution: resolution, routed: routed,

@@ -37,8 +37,6 @@ public struct TaxonomyRouter: Sendable {
 
     public func category(_ code: String) -> EventCategory? { categoryByCode[code] }
 
-    public func platform(_ code: String) -> Platform? { platformByCode[code] }
-
     /// The handling deadline of a category, in hours (inherited from its parents).
     public func deadlineHours(of code: String) -> Int? {
         ancestors(of: code).lazy.compactMap { self.categoryByCode[$0]?.deadlineHours }.first
