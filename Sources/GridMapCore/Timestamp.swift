@@ -15,8 +15,28 @@ public enum Timestamp {
         let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
         let (year, month, day) = civil(fromDays: days)
         let seconds = msOfDay / 1000
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(seconds / 3600, 2) + ":"
-            + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2) + "." + pad(msOfDay % 1000, 3) + "Z"
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var at = 0
+            func put(_ value: Int64, width: Int) {
+                var digits = 1, rest = value / 10
+                while rest > 0 { digits += 1; rest /= 10 }
+                var remaining = value
+                for position in stride(from: at + max(width, digits) - 1, through: at, by: -1) {
+                    buffer[position] = UInt8(48 + remaining % 10)
+                    remaining /= 10
+                }
+                at += max(width, digits)
+            }
+            func put(_ character: Unicode.Scalar) {
+                buffer[at] = UInt8(ascii: character)
+                at += 1
+            }
+            if year < 0 { put("-") }
+            put(abs(year), width: 4); put("-"); put(month, width: 2); put("-"); put(day, width: 2)
+            put("T"); put(seconds / 3600, width: 2); put(":"); put(seconds / 60 % 60, width: 2); put(":")
+            put(seconds % 60, width: 2); put("."); put(msOfDay % 1000, width: 3); put("Z")
+            return at
+        }
     }
 
     /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff…]]` with `Z` or a
@@ -127,11 +147,6 @@ public enum Timestamp {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }
 

@@ -28,40 +28,10 @@ extension GridMapStore {
     /// Stores a located event, status `received`, with its first history entry.
     @discardableResult
     public func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
-        try pool.write { db in try Self.insert(event, actor: actor, at: now, db) }
-    }
-
-    /// Inserts an event; `rendered` gives the stored JSON of its routing and people (bulk imports
-    /// memoise them: they repeat).
-    static func insert(_ event: LocatedEvent, actor: String, at now: String, _ db: Database,
-                       rendered: (routing: String, people: String)? = nil) throws -> Int64 {
-        let report = event.report, r = event.resolution, routed = event.routed
-        let json = rendered ?? (StoredRouting(routed).json, peopleJSON(event.people))
-        let deadline = routed.deadlineHours.flatMap { hours in
-            Timestamp.parse(report.reportedAt).map { Timestamp.format($0.addingTimeInterval(Double(hours) * 3600)) }
+        try pool.write { db in
+            var writer = try EventWriter(db)
+            return try writer.insert(event, actor: actor, at: now)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
-                grid_code, village_code, town_code, grid_boundary_id, taxonomy_id, platform_code, routing, people,
-                deadline_at, status, lon, lat)
-            VALUES (:category, :description, :x, :y, :crs, :instant, :source, :reporter, :grid, :village, :town,
-                (SELECT id FROM grid_boundaries b WHERE b.code = :grid AND \(Validity.sql("b", report.reportedAt))),
-                (SELECT id FROM taxonomies t WHERE t.town_code = :town AND \(Validity.sql("t", report.reportedAt))),
-                :platform, :routing, :people, :deadline, 'received', :lon, :lat)
-            """).execute(arguments: [
-                "category": report.category, "description": report.description,
-                "x": report.coordinate.x, "y": report.coordinate.y, "crs": report.crs.rawValue,
-                "source": report.source.rawValue, "reporter": report.reporter,
-                "grid": r.grid?.code, "village": r.village?.code, "town": r.town?.code, "instant": report.reportedAt,
-                "platform": routed.routing.platform.code, "routing": json.routing,
-                "people": json.people, "deadline": deadline,
-                "lon": event.point.x, "lat": event.point.y,
-            ])
-        let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [id, event.point.x, event.point.x, event.point.y, event.point.y])
-        try appendHistory(id, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil, db)
-        return id
     }
 
     /// One event with its history, or nil.
@@ -140,12 +110,7 @@ extension GridMapStore {
             arguments["now"] = now
         }
         if let box = query.bbox {
-            // The R*Tree holds 32-bit boxes around each point: a filter; the exact test is on lon/lat.
-            conditions.append("""
-                e.id IN (SELECT id FROM events_rtree WHERE max_lon >= :minx AND min_lon <= :maxx
-                    AND max_lat >= :miny AND min_lat <= :maxy)
-                AND e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy
-                """)
+            conditions.append(Self.placeCondition(box))
             arguments.merge(["minx": box.minX, "miny": box.minY, "maxx": box.maxX, "maxy": box.maxY]) { $1 }
         }
         let sql = "\(Self.selectEvents) WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.id LIMIT :limit"
@@ -154,7 +119,20 @@ extension GridMapStore {
         }
     }
 
-    private static let selectEvents = "SELECT e.* FROM events e"
+    private static let selectEvents = """
+        SELECT e.*, r.json AS routing, p.json AS people FROM events e
+        JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
+        """
+
+    /// Points inside `box` (parameters :minx … :maxy) through the place index: one range of
+    /// longitudes per latitude band, or a band range when the box spans too many bands.
+    private static func placeCondition(_ box: BoundingBox) -> String {
+        let first = EventIndexes.band(box.minY), last = EventIndexes.band(box.maxY)
+        let band = EventIndexes.bandSQL("e.lat")
+        let bands = last - first < 1_000 ? "\(band) IN (\((first...last).map(String.init).joined(separator: ",")))"
+            : "\(band) BETWEEN \(first) AND \(last)"
+        return "\(bands) AND e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy"
+    }
 
     private static func record(_ row: Row) -> EventRecord {
         EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
@@ -167,12 +145,37 @@ extension GridMapStore {
                     closedAt: row["closed_at"], dutyLeaderJSON: row["duty_leader"], history: [])
     }
 
+    /// Appends to an event's history.
     static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
-                                      to: EventStatus?, note: String?, _ db: Database) throws {
-        try db.cachedStatement(sql: """
+                              to: EventStatus?, note: String?, _ db: Database) throws {
+        try EventHistoryWriter(db).append(id, at: at, actor: actor, action: action, from: from, to: to, note: note)
+    }
+}
+
+/// Appends rows to `event_history` through one prepared statement.
+struct EventHistoryWriter {
+    private let statement: FastStatement
+
+    init(_ db: Database) throws {
+        statement = try FastStatement(db, sql: """
             INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note)
-            VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_history WHERE event_id = ?), ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, id, at, actor, action, from?.rawValue, to?.rawValue, note])
+            VALUES (?1, COALESCE(?2, (SELECT MAX(seq) FROM event_history WHERE event_id = ?1) + 1, 1), ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+    }
+
+    /// Appends an entry; `seq` defaults to the event's next one.
+    func append(_ id: Int64, seq: Int64? = nil, at: String, actor: String, action: String, from: EventStatus?,
+                to: EventStatus?, note: String?) throws {
+        let s = statement
+        s.bind(id, at: 1)
+        s.bind(seq, at: 2)
+        s.bind(at, at: 3)
+        s.bind(actor, at: 4)
+        s.bind(action, at: 5)
+        s.bind(from?.rawValue, at: 6)
+        s.bind(to?.rawValue, at: 7)
+        s.bind(note, at: 8)
+        try s.run()
     }
 }
 
@@ -233,7 +236,7 @@ struct StoredPerson: Encodable {
     }
 }
 
-func peopleJSON(_ people: [Person]) -> String { jsonText(people.map(StoredPerson.init)) }
+func peopleSnapshot(_ people: [Person]) -> String { jsonText(people.map(StoredPerson.init)) }
 
 func jsonText<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()

@@ -26,7 +26,7 @@ public final class HistoricalResolvers: Sendable {
     }
 
     /// A lookup for many instants at once: the store's revision is checked once, here.
-    public func lookup() throws -> (String) throws -> Resolver {
+    public func lookup() throws -> @Sendable (String) throws -> Resolver {
         try refresh()
         return { [self] instant in try cachedResolver(at: instant) }
     }

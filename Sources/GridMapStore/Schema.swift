@@ -8,7 +8,9 @@ import GridMapCore
 /// code (the identity), name, parent code, owning dataset and the GeoJSON properties.
 /// A town's platform model is versioned the same way: `taxonomies` rows (one current per town)
 /// own their `platforms`, `event_categories` and `routing_rules`. Events keep the boundary and
-/// taxonomy versions they were routed with; every change of an event appends to `event_history`.
+/// taxonomy versions they were routed with, and their routing decision and responsible people as
+/// JSON snapshots shared through `event_snapshots`; every change of an event appends to
+/// `event_history`.
 enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -140,6 +142,23 @@ enum Schema {
                 SELECT DiscardGeometryColumn('events', 'geometry');
                 ALTER TABLE events DROP COLUMN geometry;
                 """)
+        }
+        migrator.registerMigration("v6: routing and people snapshots stored once; events indexed by place without an R*Tree") { db in
+            // Each event kept ~500 bytes of JSON that repeat across thousands of events, and the
+            // R*Tree cost 15 µs an insert: snapshots are now shared rows, and a B-tree on
+            // (latitude band, lon) answers bounding boxes (see ``EventIndexes``).
+            try db.execute(sql: """
+                CREATE TABLE event_snapshots (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE);
+                INSERT OR IGNORE INTO event_snapshots (json) SELECT routing FROM events UNION SELECT people FROM events;
+                ALTER TABLE events ADD COLUMN routing_id INTEGER REFERENCES event_snapshots(id);
+                ALTER TABLE events ADD COLUMN people_id INTEGER REFERENCES event_snapshots(id);
+                UPDATE events SET routing_id = (SELECT id FROM event_snapshots WHERE json = routing),
+                                  people_id = (SELECT id FROM event_snapshots WHERE json = people);
+                ALTER TABLE events DROP COLUMN routing;
+                ALTER TABLE events DROP COLUMN people;
+                DROP TABLE events_rtree;
+                """)
+            try db.execute(sql: EventIndexes.place.createSQL)
         }
         return migrator
     }

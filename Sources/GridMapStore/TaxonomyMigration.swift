@@ -43,14 +43,16 @@ extension GridMapStore {
                 WHERE town_code = ? AND status NOT IN ('resolved', 'evaluated') ORDER BY id
                 """, arguments: [town])
             var missing: [String] = []
+            var writer = try EventWriter(db)
             for row in open {
                 let id: Int64 = row["id"], category: String = row["category_code"], old: String = row["platform_code"]
                 guard let routed = router.routed(category: category, grid: row["grid_code"], village: row["village_code"]) else {
                     missing.append("event \(id): category \(category) is not in the \(taxonomy.model) model")
                     continue
                 }
-                try db.execute(sql: "UPDATE events SET platform_code = ?, routing = ?, taxonomy_id = ? WHERE id = ?",
-                               arguments: [routed.routing.platform.code, StoredRouting(routed).json, taxonomyID, id])
+                try db.execute(sql: "UPDATE events SET platform_code = ?, routing_id = ?, taxonomy_id = ? WHERE id = ?",
+                               arguments: [routed.routing.platform.code, try writer.snapshotID(StoredRouting(routed).json),
+                                           taxonomyID, id])
                 try Self.appendHistory(id, at: validFrom, actor: actor, action: "rerouted", from: nil, to: nil,
                                        note: "platform model → \(taxonomy.model): \(old) → \(routed.routing.platform.code)", db)
                 migration.moved["\(old) → \(routed.routing.platform.code)", default: 0] += 1

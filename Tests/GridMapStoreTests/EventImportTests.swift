@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GridMapCore
+import GridMapGeometry
 @testable import GridMapStore
 import GridMapTestSupport
 import Testing
@@ -78,6 +79,77 @@ import Testing
         #expect(try store.events(EventQuery()).count == 2)
     }
 
+    @Test func largeImportsAreCheckedInEverySliceAndIndexedLikeSmallOnes() throws {
+        let store = try Fixtures.store(with: ["dagangtou"])
+        let text = try String(contentsOf: Fixtures.sample("dagangtou").appendingPathComponent("events.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        let header = lines.removeFirst()
+        var rows = Array(repeating: lines, count: 5).flatMap { $0 }  // > 16,384 rows: several slices
+        #expect(rows.count > 20_000)
+        var broken = rows
+        broken[3] = broken[3].replacingOccurrences(of: ",119.", with: ",121.")
+        broken[19_000] = "nope" + broken[19_000].drop { $0 != "," }
+        let csv = { (rows: [String]) in ([header] + rows).joined(separator: "\n") + "\n" }
+        do {
+            _ = try store.importEvents(try EventFile.csv(csv(broken)), resolvers: HistoricalResolvers(store: store))
+            Issue.record("bad rows must stop the import")
+        } catch let error as DatasetError {
+            #expect(error.problems.map { $0.prefix(11) } == ["line 5: the", "line 19002:"])
+        }
+        #expect(try store.events(EventQuery()).isEmpty, "nothing stored")
+
+        // Imported into an empty table (indexes rebuilt), then once more (indexes grown row by row).
+        rows.removeLast(rows.count - 18_000)
+        _ = try store.importEvents(try EventFile.csv(csv(rows)), resolvers: HistoricalResolvers(store: store))
+        _ = try store.importEvents(try EventFile.csv(csv(Array(rows.prefix(500)))), resolvers: HistoricalResolvers(store: store))
+        let indexes = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
+        }
+        #expect(indexes == EventIndexes.all.map(\.name).sorted())
+        let all = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, lon, lat FROM events ORDER BY id").map { (id: $0[0] as Int64, point: Coordinate($0[1], $0[2])) }
+        }
+        #expect(all.count == 18_500 && all.last?.id == 18_500, "ids follow the files' order")
+        var random = SplitMix64(seed: 31)
+        for _ in 0..<20 {
+            let x = 119.60 + random.unit() * 0.25, y = 28.20 + random.unit() * 0.15
+            let box = BoundingBox(minX: x, minY: y, maxX: x + random.unit() * 0.08, maxY: y + random.unit() * 0.05)
+            var query = EventQuery()
+            query.bbox = box
+            query.limit = 20_000
+            #expect(try store.events(query).map(\.id) == all.filter { box.contains($0.point) }.map(\.id))
+        }
+    }
+
+    @Test func version5DatabasesMoveTheirSnapshotsToSharedRows() throws {
+        let path = try Fixtures.scratchDirectory().appendingPathComponent("v5.sqlite").path
+        let pool = try DatabasePool(path: path, configuration: SpatiaLiteConnection.configuration())
+        let migrator = Schema.migrator()
+        try migrator.migrate(pool, upTo: "v5: event points in lon/lat columns with a plain R*Tree")
+        try pool.write { db in
+            for (i, routing, people) in [(1, #"{"platform":"A"}"#, "[]"), (2, #"{"platform":"B"}"#, "[]"), (3, #"{"platform":"A"}"#, #"[{"name":"甲"}]"#)] {
+                try db.execute(sql: """
+                    INSERT INTO events (id, category_code, description, input_x, input_y, crs, reported_at, source, reporter,
+                        platform_code, routing, people, status, lon, lat)
+                    VALUES (?, 'c', 'd', 119.7, 28.3, 'wgs84', '2025-01-01T00:00:00.000Z', 'app', 'r', 'P', ?, ?, 'received', 119.7, 28.3)
+                    """, arguments: [i, routing, people])
+            }
+        }
+        try pool.close()
+        let store = try GridMapStore(path: path)
+        let migrated = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.json AS routing, p.json AS people FROM events e
+                JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id ORDER BY e.id
+                """).map { "\($0["routing"] as String) \($0["people"] as String)" }
+        }
+        #expect(migrated == [#"{"platform":"A"} []"#, #"{"platform":"B"} []"#, #"{"platform":"A"} [{"name":"甲"}]"#])
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event_snapshots") } == 4)
+        var query = EventQuery()
+        query.bbox = BoundingBox(minX: 119.69, minY: 28.29, maxX: 119.71, maxY: 28.31)
+        #expect(try store.events(query).map(\.id) == [1, 2, 3])
+    }
+
     @Test func geoJSONFilesImportLikeCSV() throws {
         let store = try Fixtures.store(with: ["dagangtou"])
         let point = #"{"type":"Feature","geometry":{"type":"Point","coordinates":[119.72,28.27]},"properties":{"category":"party","description":"x","crs":"wgs84","reported_at":"2025-06-01T08:00:00+08:00","source":"patrol","reporter":"乙","status":"resolved","closed_at":"2025-06-02T00:00:00Z"}}"#
@@ -93,6 +165,7 @@ import Testing
         let stored = try #require(try store.events(EventQuery()).first)
         #expect(stored.status == .resolved && stored.closedAt == "2025-06-02T00:00:00.000Z")
         #expect(stored.gridCode == (try store.gridsCoveringBySQL([stored.point])[0].first))
-        #expect(try store.event(stored.id)?.history.map(\.action) == ["received", "imported"])
+        let history = try #require(try store.event(stored.id)?.history)
+        #expect(history.map(\.action) == ["imported"] && history[0].to == .resolved && history[0].seq == 1)
     }
 }

@@ -33,6 +33,8 @@ public struct LocatedEvent: Sendable {
     public var routed: RoutedCategory
     /// The grid's and village's people at the time.
     public var people: [Person]
+    /// When handling is due: reported at plus the category's deadline (nil without one).
+    public var deadline: String?
 
     public init(report: EventReport, point: Coordinate, resolution: Resolution, routed: RoutedCategory, people: [Person]) {
         self.report = report
@@ -40,6 +42,9 @@ public struct LocatedEvent: Sendable {
         self.resolution = resolution
         self.routed = routed
         self.people = people
+        deadline = routed.deadlineHours.flatMap { hours in
+            Timestamp.parseMilliseconds(report.reportedAt).map { Timestamp.format(milliseconds: $0 + Int64(hours) * 3_600_000) }
+        }
     }
 }
 

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import GridMapCore
+
+/// Inserts events through prepared statements, each distinct routing or people snapshot (JSON)
+/// stored once in `event_snapshots`, with the boundary and platform-model versions valid at
+/// `reported_at`. One writer serves one transaction.
+struct EventWriter {
+    private let db: Database
+    private let insertEvent: FastStatement
+    private let findSnapshot: FastStatement
+    private let insertSnapshot: FastStatement
+    let history: EventHistoryWriter
+    private let gridBoundaries: VersionTable
+    private let taxonomies: VersionTable
+    private var snapshotIDs: [String: Int64] = [:]
+
+    init(_ db: Database) throws {
+        self.db = db
+        insertEvent = try FastStatement(db, sql: """
+            INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
+                grid_code, village_code, town_code, platform_code, routing_id, people_id, deadline_at, status, closed_at,
+                lon, lat, grid_boundary_id, taxonomy_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+            """)
+        findSnapshot = try FastStatement(db, sql: "SELECT id FROM event_snapshots WHERE json = ?1")
+        insertSnapshot = try FastStatement(db, sql: "INSERT INTO event_snapshots (json) VALUES (?1) RETURNING id")
+        history = try EventHistoryWriter(db)
+        gridBoundaries = try VersionTable(db, table: "grid_boundaries", keyColumn: "code")
+        taxonomies = try VersionTable(db, table: "taxonomies", keyColumn: "town_code")
+    }
+
+    /// Stores a new event, rendering its snapshots, with status `received` and its first history
+    /// entry.
+    mutating func insert(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
+        let id = try insert(event, routingID: try snapshotID(StoredRouting(event.routed).json),
+                            peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil)
+        try history.append(id, seq: 1, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil)
+        return id
+    }
+
+    /// Stores an event row with stored snapshots and `status` (imports carry the status reached
+    /// in the source system), without history.
+    func insert(_ event: LocatedEvent, routingID: Int64, peopleID: Int64, status: EventStatus,
+                closedAt: String?) throws -> Int64 {
+        let report = event.report, r = event.resolution, s = insertEvent
+        s.bind(report.category, at: 1)
+        s.bind(report.description, at: 2)
+        s.bind(report.coordinate.x, at: 3)
+        s.bind(report.coordinate.y, at: 4)
+        s.bind(report.crs.rawValue, at: 5)
+        s.bind(report.reportedAt, at: 6)
+        s.bind(report.source.rawValue, at: 7)
+        s.bind(report.reporter, at: 8)
+        s.bind(r.grid?.code, at: 9)
+        s.bind(r.village?.code, at: 10)
+        s.bind(r.town?.code, at: 11)
+        s.bind(event.routed.routing.platform.code, at: 12)
+        s.bind(routingID, at: 13)
+        s.bind(peopleID, at: 14)
+        s.bind(event.deadline, at: 15)
+        s.bind(status.rawValue, at: 16)
+        s.bind(closedAt, at: 17)
+        s.bind(event.point.x, at: 18)
+        s.bind(event.point.y, at: 19)
+        s.bind(gridBoundaries.id(r.grid?.code, at: report.reportedAt), at: 20)
+        s.bind(taxonomies.id(r.town?.code, at: report.reportedAt), at: 21)
+        try s.run()
+        return db.lastInsertedRowID
+    }
+
+    /// The id of a stored snapshot, storing it when new.
+    mutating func snapshotID(_ json: String) throws -> Int64 {
+        if let id = snapshotIDs[json] { return id }
+        findSnapshot.bind(json, at: 1)
+        insertSnapshot.bind(json, at: 1)
+        guard let id = try findSnapshot.run() ?? insertSnapshot.run() else {
+            throw DatabaseError(message: "event snapshot not stored")
+        }
+        snapshotIDs[json] = id
+        return id
+    }
+}

@@ -1,0 +1,131 @@
+import Dispatch
+import GridMapCore
+import Synchronization
+
+/// Locates, routes and renders the events of an import on all cores, slice by slice in file
+/// order, while the caller stores the slices already done.
+final class ImportPipeline: Sendable {
+    /// Slice positions, in file order.
+    let slices: Range<Int>
+    private let prepared: Mutex<[PreparedSlice?]>
+    private let ready: [DispatchSemaphore]
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Events per slice: large enough to amortise the rendering, small enough for the writer to
+    /// start early.
+    private static let sliceSize = 16_384
+
+    init(_ events: [HistoricalEvent], resolverAt: @escaping @Sendable (String) throws -> Resolver) {
+        let count = max(1, (events.count + Self.sliceSize - 1) / Self.sliceSize)
+        slices = 0..<count
+        prepared = Mutex([PreparedSlice?](repeating: nil, count: count))
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        DispatchQueue.global().async { [self] in
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                let range = (i * events.count / count)..<((i + 1) * events.count / count)
+                let slice = PreparedSlice(events, range, resolverAt: resolverAt)
+                prepared.withLock { $0[i] = slice }
+                ready[i].signal()
+            }
+            done.signal()
+        }
+    }
+
+    /// Slice `index` once it is ready, handed over (the pipeline keeps no copy); throws the error
+    /// that stopped its preparation.
+    func take(_ index: Int) throws -> PreparedSlice {
+        ready[index].wait()
+        let slice = prepared.withLock { slices in
+            defer { slices[index] = nil }
+            return slices[index]!
+        }
+        if let failure = slice.failure { throw failure }
+        return slice
+    }
+
+    /// Waits until every slice is prepared, so that no work outlives the import.
+    func finish() { done.wait() }
+}
+
+/// A slice of an import, located and rendered: its events with their routing and people snapshots
+/// as positions in `snapshots` (each distinct JSON once), or the events that cannot be routed
+/// ("line 12: …"), or the error that stopped it.
+struct PreparedSlice: @unchecked Sendable {
+    struct Event {
+        var event: LocatedEvent
+        var routing: Int
+        var people: Int
+    }
+
+    let range: Range<Int>
+    private(set) var events: [Event] = []
+    private(set) var snapshots: [String] = []
+    private(set) var problems: [String] = []
+    private(set) var failure: (any Error)?
+
+    init(_ all: [HistoricalEvent], _ range: Range<Int>, resolverAt: (String) throws -> Resolver) {
+        self.range = range
+        var renderer = SnapshotRenderer()
+        events.reserveCapacity(range.count)
+        do {
+            for event in all[range] {
+                let resolver = try resolverAt(event.report.reportedAt)
+                do {
+                    let located = try resolver.locate(event.report)
+                    let (routing, people) = renderer.snapshots(of: located, by: resolver)
+                    events.append(Event(event: located, routing: routing, people: people))
+                } catch {
+                    problems.append("\(event.position): \(error)")
+                }
+            }
+        } catch {
+            failure = error
+        }
+        snapshots = renderer.rendered
+    }
+}
+
+/// Renders the snapshots of located events once per distinct routing decision and place: they
+/// are functions of the resolver (one per period of valid boundaries and models), the town, the
+/// rule that decided, and the grid and village.
+private struct SnapshotRenderer {
+    private struct Decision: Hashable {
+        var resolver: ObjectIdentifier
+        var town: String?
+        var category: String
+        var rule: String
+        var place: TaxonomyRouter.Place
+    }
+
+    private struct Place: Hashable {
+        var resolver: ObjectIdentifier
+        var grid: String?
+        var village: String?
+    }
+
+    /// Every snapshot rendered, each once.
+    private(set) var rendered: [String] = []
+    private var decisions: [Decision: Int] = [:]
+    private var places: [Place: Int] = [:]
+    /// The resolvers named by the keys, kept alive so that no other takes their identity.
+    private var resolvers: [ObjectIdentifier: Resolver] = [:]
+
+    /// Positions in `rendered` of the event's routing and people snapshots.
+    mutating func snapshots(of event: LocatedEvent, by resolver: Resolver) -> (routing: Int, people: Int) {
+        let id = ObjectIdentifier(resolver), r = event.resolution, routed = event.routed
+        if resolvers[id] == nil { resolvers[id] = resolver }
+        let decision = Decision(resolver: id, town: r.town?.code, category: routed.category.code,
+                                rule: routed.routing.ruleCategory, place: routed.routing.place)
+        let place = Place(resolver: id, grid: r.grid?.code, village: r.village?.code)
+        return (Self.position(decision, in: &decisions, rendering: &rendered) { StoredRouting(routed).json },
+                Self.position(place, in: &places, rendering: &rendered) { peopleSnapshot(event.people) })
+    }
+
+    private static func position<Key: Hashable>(_ key: Key, in positions: inout [Key: Int], rendering rendered: inout [String],
+                                                render: () -> String) -> Int {
+        if let known = positions[key] { return known }
+        rendered.append(render())
+        positions[key] = rendered.count - 1
+        return rendered.count - 1
+    }
+}
