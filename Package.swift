@@ -18,10 +18,12 @@ let package = Package(
         .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite",
                        providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // A cache prefetch hint for bulk point lookups.
         .target(name: "CPrefetch"),
-        // Plain geometry values, GeoJSON, coordinate systems, the exact point index, GEOS wrapper.
-        .target(name: "GridMapGeometry", dependencies: ["CGEOS", "CPrefetch"]),
+        // Plain geometry values, GeoJSON, coordinate systems, the exact point index, GEOS and PROJ
+        // wrappers.
+        .target(name: "GridMapGeometry", dependencies: ["CGEOS", "CProj", "CPrefetch"]),
         // The SpatiaLite store of record: schema, migrations, dataset import, queries.
         .target(name: "GridMapStore", dependencies: [
             "GridMapGeometry", "GridMapCore", "CSpatiaLite",
