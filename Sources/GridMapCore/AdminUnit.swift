@@ -105,3 +105,25 @@ public struct AdminSnapshot: Sendable {
         self.revision = revision
     }
 }
+
+extension AdminSnapshot {
+    /// The boundaries of one level.
+    public func boundaries(_ level: AdminLevel) -> [Boundary] {
+        switch level {
+        case .town: towns
+        case .village: villages
+        case .grid: grids
+        }
+    }
+
+    /// The boundaries of `level` inside a town and/or a village (nil: any).
+    public func boundaries(_ level: AdminLevel, inTown town: String?, village: String?) -> [Boundary] {
+        let townOfVillage = Dictionary(villages.map { ($0.unit.code, $0.unit.parentCode) }, uniquingKeysWith: { a, _ in a })
+        return boundaries(level).filter { boundary in
+            let unit = boundary.unit
+            let villageCode = level == .grid ? unit.parentCode : level == .village ? unit.code : nil
+            let townCode = level == .town ? unit.code : level == .village ? unit.parentCode : villageCode.flatMap { townOfVillage[$0] ?? nil }
+            return (town == nil || town == townCode) && (village == nil || (level != .town && village == villageCode))
+        }
+    }
+}

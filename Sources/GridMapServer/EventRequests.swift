@@ -39,43 +39,20 @@ enum EventReportParser {
 /// `platform`, `grid`, `village`, `town`, `overdue=true`, `limit` (1–1000, default 100), `cursor`.
 enum EventQueryParser {
     static func parse(_ request: Request, now: String) throws -> EventQuery {
-        let parameters = request.uri.queryParameters
+        let parameters = QueryParameters(request)
         var query = EventQuery()
-        let text = { (key: String) -> String? in parameters[key[...]].map(String.init) }
-        if let bbox = text("bbox") {
-            let values = bbox.split(separator: ",").compactMap { Double($0) }
-            guard values.count == 4, values.allSatisfy({ $0.isFinite }), values[0] <= values[2], values[1] <= values[3] else {
-                throw APIError.badRequest("invalid_parameter", "'bbox' must be minLon,minLat,maxLon,maxLat")
-            }
-            query.bbox = BoundingBox(minX: values[0], minY: values[1], maxX: values[2], maxY: values[3])
-        }
-        let times: [(String, WritableKeyPath<EventQuery, String?>)] = [("from", \.from), ("to", \.to)]
-        for (key, path) in times {
-            guard let value = text(key) else { continue }
-            guard let instant = Timestamp.normalize(value) else {
-                throw APIError.badRequest("invalid_parameter", "'\(key)': '\(value)' is not an ISO 8601 time")
-            }
-            query[keyPath: path] = instant
-        }
-        if let status = text("status") {
-            guard let parsed = EventStatus(rawValue: status) else {
-                throw APIError.badRequest("invalid_parameter", "'status': unknown status '\(status)'")
-            }
-            query.status = parsed
-        }
-        query.category = text("category")
-        query.platform = text("platform")
-        query.grid = text("grid")
-        query.village = text("village")
-        query.town = text("town")
-        if text("overdue") == "true" { query.overdueAt = now }
-        if let limit = text("limit") {
-            guard let value = Int(limit), (1...1000).contains(value) else {
-                throw APIError.badRequest("invalid_parameter", "'limit' must be an integer from 1 to 1000")
-            }
-            query.limit = value
-        }
-        if let cursor = text("cursor") {
+        query.bbox = try parameters.bbox()
+        query.from = try parameters.instant("from")
+        query.to = try parameters.instant("to")
+        query.status = try parameters.status()
+        query.category = parameters.text("category")
+        query.platform = parameters.text("platform")
+        query.grid = parameters.text("grid")
+        query.village = parameters.text("village")
+        query.town = parameters.text("town")
+        if parameters.text("overdue") == "true" { query.overdueAt = now }
+        query.limit = try parameters.integer("limit", in: 1...1000) ?? query.limit
+        if let cursor = parameters.text("cursor") {
             guard let value = Int64(cursor), value >= 0 else {
                 throw APIError.badRequest("invalid_parameter", "'cursor' must be a value of next_cursor")
             }

@@ -50,7 +50,9 @@ public enum GridMapServer {
         ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
         PlatformsController(boundaries: boundaries).addRoutes(to: router)
         EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
-        StatsController(facts: EventFacts(store: store)).addRoutes(to: router)
+        let facts = EventFactsCache(store: store)
+        StatsController(facts: facts).addRoutes(to: router)
+        DensityController(facts: facts, boundaries: boundaries).addRoutes(to: router)
         PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
         return router
     }

@@ -8,24 +8,20 @@ import Synchronization
 /// [from, to) (default: the year up to now), closed, closure rate, median and p90 hours to close,
 /// overdue. Aggregated in memory from a table of event facts refreshed when events change.
 struct StatsController<Context: RequestContext>: Sendable {
-    let facts: EventFacts
+    let facts: EventFactsCache
 
     func addRoutes(to router: Router<Context>) {
         router.get("/v1/stats", use: stats)
     }
 
     @Sendable func stats(_ request: Request, context: Context) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let byText = parameters["by"].map(String.init) ?? "town"
-        guard let dimension = StatsDimension(rawValue: byText) else {
-            throw APIError.badRequest("invalid_parameter", "'by' must be one of: "
-                + StatsDimension.allCases.map(\.rawValue).joined(separator: ", "))
-        }
+        let parameters = QueryParameters(request)
+        let dimension = try parameters.choice("by", StatsDimension.self) ?? .town
         let now = Int64(Date().timeIntervalSince1970)
-        let to = try Self.instant(parameters["to"].map(String.init), name: "to") ?? now
-        let from = try Self.instant(parameters["from"].map(String.init), name: "from") ?? to - 365 * 86_400
+        let to = try parameters.epochSeconds("to") ?? now
+        let from = try parameters.epochSeconds("from") ?? to - 365 * 86_400
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
-        let groups = try facts.table().stats(by: dimension, from: from, to: to, now: now, town: parameters["town"].map(String.init))
+        let groups = try facts.table().stats(by: dimension, from: from, to: to, now: now, town: parameters.text("town"))
         var json = JSONWriter(capacity: 256 + groups.count * 200)
         json.raw("{\"by\":"); json.string(dimension.rawValue)
         json.raw(",\"from\":"); json.string(Timestamp.format(Date(timeIntervalSince1970: TimeInterval(from))))
@@ -45,25 +41,17 @@ struct StatsController<Context: RequestContext>: Sendable {
         json.raw("]}")
         return json.response()
     }
-
-    private static func instant(_ text: String?, name: String) throws -> Int64? {
-        guard let text else { return nil }
-        guard let date = Timestamp.parse(text) else {
-            throw APIError.badRequest("invalid_parameter", "'\(name)': '\(text)' is not an ISO 8601 time")
-        }
-        return Int64(date.timeIntervalSince1970)
-    }
 }
 
 /// The events' facts table, brought up to date (only changed events are read) when the
 /// events' revision moved.
-final class EventFacts: Sendable {
+final class EventFactsCache: Sendable {
     private let store: GridMapStore
-    private let cache = Mutex(EventStatsTable())
+    private let cache = Mutex(EventFactsTable())
 
     init(store: GridMapStore) { self.store = store }
 
-    func table() throws -> EventStatsTable {
+    func table() throws -> EventFactsTable {
         let revision = try store.eventsRevision()
         if let current = cache.withLock({ $0.mark == revision ? $0 : nil }) { return current }
         var table = cache.withLock { $0 }

@@ -25,7 +25,7 @@ struct EventsBench: ParsableCommand {
         print("bulk import (locate, route, store; one transaction): \(format(imported.seconds)) s, "
             + "\(Int(Double(events) / imported.seconds)) events/s")
 
-        let loaded = try measure { try store.eventStatsTable() }
+        let loaded = try measure { try store.eventFactsTable() }
         print("stats table load (after any change): \(format(loaded.seconds * 1000)) ms")
         let now = Timestamp.epochSeconds("2026-01-01T00:00:00.000Z")!
         for dimension in StatsDimension.allCases {

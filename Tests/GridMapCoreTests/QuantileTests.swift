@@ -12,10 +12,10 @@ import Testing
             for q in [0.5, 0.9, 0.0, 1.0] {
                 var scratch = values
                 let expected = sorted[max(0, Int((q * Double(count)).rounded(.up)) - 1)]
-                #expect(EventStatsTable.quantile(&scratch, q) == expected, "n=\(count) q=\(q)")
+                #expect(EventFactsTable.quantile(&scratch, q) == expected, "n=\(count) q=\(q)")
             }
         }
         var empty: [Double] = []
-        #expect(EventStatsTable.quantile(&empty, 0.5) == nil)
+        #expect(EventFactsTable.quantile(&empty, 0.5) == nil)
     }
 }

@@ -15,7 +15,7 @@ import Testing
         #expect(summary.events == events.count && events.count > 3_000)
         #expect(Set(summary.platforms.keys) == ["DJTL", "JJST", "PAFZ", "GGFW"])
 
-        let table = try store.eventStatsTable()
+        let table = try store.eventFactsTable()
         let from = Timestamp.epochSeconds("2025-04-01T00:00:00.000Z")!, to = Timestamp.epochSeconds("2025-10-01T00:00:00.000Z")!
         let now = Timestamp.epochSeconds("2026-01-01T00:00:00.000Z")!
         for dimension in StatsDimension.allCases {
@@ -52,7 +52,7 @@ import Testing
             + "party,x,119.72,28.27,wgs84,2025-06-01T00:00:00Z,app,甲\n"), resolvers: HistoricalResolvers(store: store))
         try store.superviseOverdue(at: "2026-01-05T00:00:00.000Z")
         try store.refresh(&refreshed)
-        let fresh = try store.eventStatsTable()
+        let fresh = try store.eventFactsTable()
         #expect(refreshed.count == table.count + 1)
         for dimension in StatsDimension.allCases {
             #expect(refreshed.stats(by: dimension, from: 0, to: now, now: now) == fresh.stats(by: dimension, from: 0, to: now, now: now))

@@ -3,7 +3,7 @@ import GridMapGeometry
 
 /// What statistics group events by.
 public enum StatsDimension: String, CaseIterable, Sendable {
-    case grid, village, town, platform
+    case grid, village, town, platform, category
 }
 
 /// The figures of one group over a period.
@@ -21,66 +21,7 @@ public struct GroupStats: Sendable, Equatable {
     public var overdue: Int
 }
 
-/// The facts statistics need about every event, in columns, for in-memory aggregation (a
-/// county-year of a million events aggregates in milliseconds). Built from the store, which stays
-/// the record; tests check the figures against SQL.
-public struct EventStatsTable: Sendable {
-    /// Event ids, ascending, and the facts of each at the same position.
-    public private(set) var ids: [Int64] = []
-    /// Seconds since 1970 of report, resolution (-1 open) and deadline (-1 none).
-    public private(set) var reported: [Int64] = []
-    public private(set) var closed: [Int64] = []
-    public private(set) var deadline: [Int64] = []
-    /// Per dimension: each event's key position, and the keys.
-    public private(set) var keyIndex: [StatsDimension: [Int32]] = [:]
-    public private(set) var keys: [StatsDimension: [String]] = [:]
-    private var positions: [StatsDimension: [String: Int32]] = [:]
-    /// The store's change mark the table reflects (see `GridMapStore.refresh`).
-    public var mark: Int64 = 0
-
-    public init() {}
-
-    /// Adds an event newer than every one in the table, or updates one already in it.
-    public mutating func set(id: Int64, reported: Int64, closed: Int64?, deadline: Int64?, keys unitKeys: [StatsDimension: String?]) {
-        let row: Int
-        if let last = ids.last, id <= last {
-            guard let found = Self.search(ids, id) else { return }
-            row = found
-        } else {
-            row = ids.count
-            ids.append(id)
-            self.reported.append(0)
-            self.closed.append(0)
-            self.deadline.append(0)
-            for dimension in StatsDimension.allCases { keyIndex[dimension, default: []].append(-1) }
-        }
-        self.reported[row] = reported
-        self.closed[row] = closed ?? -1
-        self.deadline[row] = deadline ?? -1
-        for dimension in StatsDimension.allCases {
-            keyIndex[dimension]![row] = (unitKeys[dimension] ?? nil).map { position(of: $0, in: dimension) } ?? -1
-        }
-    }
-
-    private mutating func position(of key: String, in dimension: StatsDimension) -> Int32 {
-        if let known = positions[dimension]?[key] { return known }
-        let position = Int32(keys[dimension, default: []].count)
-        keys[dimension, default: []].append(key)
-        positions[dimension, default: [:]][key] = position
-        return position
-    }
-
-    private static func search(_ ids: [Int64], _ id: Int64) -> Int? {
-        var low = 0, high = ids.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ids[mid] < id { low = mid + 1 } else { high = mid }
-        }
-        return low < ids.count && ids[low] == id ? low : nil
-    }
-
-    public var count: Int { reported.count }
-
+extension EventFactsTable {
     /// Figures per group of `dimension` for events reported in [from, to), at `now`, optionally
     /// within one town; groups ordered by key.
     public func stats(by dimension: StatsDimension, from: Int64, to: Int64, now: Int64, town: String? = nil) -> [GroupStats] {

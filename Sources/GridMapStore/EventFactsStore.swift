@@ -1,5 +1,6 @@
 import GRDB
 import GridMapCore
+import GridMapGeometry
 
 extension GridMapStore {
     /// Moves whenever any event changes (every change appends to the history): cheap to poll.
@@ -12,18 +13,22 @@ extension GridMapStore {
     }
 
     /// The facts of every event, for in-memory statistics.
-    public func eventStatsTable() throws -> EventStatsTable {
-        var table = EventStatsTable()
+    public func eventFactsTable() throws -> EventFactsTable {
+        var table = EventFactsTable()
         try refresh(&table)
         return table
     }
 
     /// Brings a facts table up to date: only the events changed since its mark are read.
-    public func refresh(_ table: inout EventStatsTable) throws {
+    public func refresh(_ table: inout EventFactsTable) throws {
         table = try pool.read { [table] db in
             var table = table
+            var projections = MetricProjections()
             let mark = try Self.eventsRevision(db)
-            let columns = "id, reported_at, closed_at, deadline_at, grid_code, village_code, town_code, platform_code"
+            let columns = """
+                id, reported_at, closed_at, deadline_at, status, lon, lat, grid_code, village_code, town_code, platform_code,
+                category_code
+                """
             let rows = table.mark == 0
                 ? try Row.fetchCursor(db, sql: "SELECT \(columns) FROM events ORDER BY id")
                 : try Row.fetchCursor(db, sql: """
@@ -32,9 +37,14 @@ extension GridMapStore {
                     """, arguments: [table.mark, mark])
             while let row = try rows.next() {
                 guard let reported = Timestamp.epochSeconds(row[1]) else { continue }
-                table.set(id: row[0], reported: reported, closed: (row[2] as String?).flatMap(Timestamp.epochSeconds),
-                          deadline: (row[3] as String?).flatMap(Timestamp.epochSeconds),
-                          keys: [.grid: row[4], .village: row[5], .town: row[6], .platform: row[7]])
+                let point = Coordinate(row[5], row[6])
+                let (planar, zone) = try projections.project(point)
+                table.set(EventFact(
+                    id: row[0], reported: reported, closed: (row[2] as String?).flatMap(Timestamp.epochSeconds),
+                    deadline: (row[3] as String?).flatMap(Timestamp.epochSeconds),
+                    status: EventStatus(rawValue: row[4]) ?? .received,
+                    keys: [.grid: row[7], .village: row[8], .town: row[9], .platform: row[10], .category: row[11]],
+                    point: point, planar: planar, zone: zone))
             }
             table.mark = mark
             return table

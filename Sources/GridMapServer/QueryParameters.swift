@@ -1,0 +1,73 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import Hummingbird
+
+/// A request's query parameters read as typed values; each problem is a 400 naming the parameter.
+struct QueryParameters {
+    private let request: Request
+
+    init(_ request: Request) { self.request = request }
+
+    func text(_ key: String) -> String? { request.uri.queryParameters[key[...]].map(String.init) }
+
+    /// `bbox=minLon,minLat,maxLon,maxLat`.
+    func bbox() throws -> BoundingBox? {
+        guard let text = text("bbox") else { return nil }
+        let values = text.split(separator: ",").compactMap { Double($0) }
+        guard values.count == 4, values.allSatisfy({ $0.isFinite }), values[0] <= values[2], values[1] <= values[3],
+              (-180...180).contains(values[0]), (-180...180).contains(values[2]),
+              (-90...90).contains(values[1]), (-90...90).contains(values[3]) else {
+            throw APIError.badRequest("invalid_parameter", "'bbox' must be minLon,minLat,maxLon,maxLat in degrees")
+        }
+        return BoundingBox(minX: values[0], minY: values[1], maxX: values[2], maxY: values[3])
+    }
+
+    /// An ISO 8601 time in the stored spelling.
+    func instant(_ key: String) throws -> String? {
+        guard let value = text(key) else { return nil }
+        guard let instant = Timestamp.normalize(value) else {
+            throw APIError.badRequest("invalid_parameter", "'\(key)': '\(value)' is not an ISO 8601 time")
+        }
+        return instant
+    }
+
+    /// An ISO 8601 time as whole seconds since 1970.
+    func epochSeconds(_ key: String) throws -> Int64? {
+        try instant(key).flatMap(Timestamp.epochSeconds)
+    }
+
+    func status() throws -> EventStatus? {
+        guard let value = text("status") else { return nil }
+        guard let status = EventStatus(rawValue: value) else {
+            throw APIError.badRequest("invalid_parameter", "'status': unknown status '\(value)' (one of: "
+                + EventStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return status
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let value = text(key) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw APIError.badRequest("invalid_parameter", "'\(key)' must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func number(_ key: String, in range: ClosedRange<Double>) throws -> Double? {
+        guard let value = text(key) else { return nil }
+        guard let number = Double(value), number.isFinite, range.contains(number) else {
+            throw APIError.badRequest("invalid_parameter", "'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    /// One of an enumeration's raw values.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        guard let value = text(key) else { return nil }
+        guard let choice = T(rawValue: value) else {
+            throw APIError.badRequest("invalid_parameter", "'\(key)' must be one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return choice
+    }
+}
