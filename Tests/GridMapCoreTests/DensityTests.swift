@@ -63,7 +63,7 @@ import Testing
         var random = SplitMix64(seed: 9)
         let categories = ["fire.passage", "fire.ebike", "dispute.family"], towns = ["T1", "T2"]
         for id in 1...5_000 {
-            let point = Coordinate(119.6 + random.unit() * 0.3, 28.2 + random.unit() * 0.2)
+            let point = Coordinate((id % 10 == 0 ? 118.3 : 119.6) + random.unit() * 0.3, 28.2 + random.unit() * 0.2)
             table.set(EventFact(id: Int64(id), reported: Int64(random.unit() * 1_000_000), closed: nil, deadline: nil,
                                 status: id % 3 == 0 ? .resolved : .received,
                                 keys: [.town: towns[id % 2], .category: categories[id % 3], .grid: "G\(id % 50)"],
@@ -74,7 +74,7 @@ import Testing
         filter.category = "fire"
         filter.town = "T2"
         filter.bbox = BoundingBox(minX: 119.65, minY: 28.25, maxX: 119.8, maxY: 28.35)
-        let expected = (0..<table.count).filter { i in
+        let expected = (0..<table.count).filter { i -> Bool in
             table.reported[i] >= 200_000 && table.reported[i] < 700_000 && table.keys[.category]![Int(table.keyIndex[.category]![i])].hasPrefix("fire.")
                 && table.keys[.town]![Int(table.keyIndex[.town]![i])] == "T2" && filter.bbox!.contains(table.points[i])
         }
@@ -85,6 +85,12 @@ import Testing
         #expect(table.counts(by: .grid, rows: rows).reduce(0, +) == rows.count)
 
         let all = table.rows(matching: EventFilter(from: 0, to: 2_000_000))
+        for grid in [BinGrid(shape: .hex, size: 250), BinGrid(shape: .square, size: 1_000)] {
+            let naive = all.reduce(into: [BinCell: Int]()) { counts, row in
+                counts[grid.cell(of: table.planar[Int(row)], zone: table.zones[Int(row)]), default: 0] += 1
+            }
+            #expect(table.binCounts(grid, rows: all) == naive && Set(naive.keys.map(\.zone)).count == 2)
+        }
         let few = table.weightedPoints(rows: Array(all.prefix(30)), limit: 100)
         #expect(few.clusterSize == nil && few.points.count == 30 && few.points.allSatisfy { $0.weight == 1 })
         let clustered = table.weightedPoints(rows: all, limit: 200)
