@@ -86,6 +86,12 @@ public struct EventFactsTable: Sendable {
         }
     }
 
+    /// The key of `dimension` of the event at `row`, if it has one.
+    public func key(_ dimension: StatsDimension, at row: Int) -> String? {
+        guard let position = keyIndex[dimension]?[row], position >= 0 else { return nil }
+        return keys[dimension]?[Int(position)]
+    }
+
     /// The position of `key` among the keys of `dimension`, if any event has it.
     public func position(of key: String, in dimension: StatsDimension) -> Int32? { positions[dimension]?[key] }
 
