@@ -127,3 +127,18 @@ extension AdminSnapshot {
         }
     }
 }
+
+extension AdminSnapshot {
+    /// Areas in km² by code of `level`'s units, each measured on the CGCS2000 Gauss-Krüger zone
+    /// of its centre (via PROJ).
+    public func areasKm2(_ level: AdminLevel) throws -> [String: Double] {
+        var projections = MetricProjections()
+        var areas: [String: Double] = [:]
+        for boundary in boundaries(level) {
+            guard let box = boundary.geometry.boundingBox else { continue }
+            let zone = GaussKrugerZone(longitude: (box.minX + box.maxX) / 2)
+            areas[boundary.unit.code] = try projections.projection(zone).area(boundary.geometry) / 1_000_000
+        }
+        return areas
+    }
+}

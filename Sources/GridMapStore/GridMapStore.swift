@@ -87,3 +87,13 @@ enum Validity {
         instant.map { ["instant": $0] } ?? StatementArguments()
     }
 }
+
+extension GridMapStore {
+    /// Codes of the towns a dataset imported, or nil when no dataset has that name.
+    public func townCodes(dataset: String) throws -> [String]? {
+        try pool.read { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM datasets WHERE name = ?", arguments: [dataset]) == 1 else { return nil }
+            return try String.fetchAll(db, sql: "SELECT code FROM towns WHERE dataset = ? ORDER BY code", arguments: [dataset])
+        }
+    }
+}
