@@ -14,6 +14,9 @@ import Hummingbird
 /// - `/v1/density/{hex,square}?size=METRES` (default 200): the non-empty bins with stable ids.
 /// - `/v1/density/points?limit=N` (default 10,000): the events as points of weight 1, or clusters
 ///   weighted by their number of events when there are more than `limit`.
+/// - `/v1/density/kde?bandwidth=METRES&cell=METRES&levels=N` (defaults 500, 100, 5): a quartic
+///   kernel density on a raster in the Gauss-Krüger zone of the events' median longitude, as
+///   nested isobands: level i is where the density reaches i/(N+1) of its peak.
 struct DensityController<Context: RequestContext>: Sendable {
     let facts: EventFactsCache
     let boundaries: ServedBoundaries
@@ -32,6 +35,7 @@ struct DensityController<Context: RequestContext>: Sendable {
             router.get("/v1/density/\(shape.rawValue)") { request, _ in try binDensity(request, shape: shape) }
         }
         router.get("/v1/density/points") { request, _ in try weightedPoints(request) }
+        router.get("/v1/density/kde") { request, _ in try kernelDensity(request) }
     }
 
     private func unitDensity(_ request: Request, level: AdminLevel, dimension: StatsDimension) throws -> Response {
@@ -130,6 +134,49 @@ struct DensityController<Context: RequestContext>: Sendable {
             if i > 0 { json.raw(",") }
             json.raw("{\"type\":\"Feature\",\"geometry\":"); json.pointGeometry(point.point)
             json.raw(",\"properties\":{\"weight\":"); json.number(point.weight); json.raw("}}")
+        }
+        json.raw("]}")
+        return json.response()
+    }
+
+    private func kernelDensity(_ request: Request) throws -> Response {
+        let parameters = QueryParameters(request)
+        let filter = try Self.filter(parameters)
+        let bandwidth = try parameters.number("bandwidth", in: 10...20_000) ?? 500
+        let cell = try parameters.number("cell", in: 5...5_000) ?? 100
+        let levels = try parameters.integer("levels", in: 1...20) ?? 5
+        let table = try facts.table()
+        let rows = table.rows(matching: filter)
+        let longitudes = rows.map { table.points[Int($0)].x }.sorted()
+        let projection = try MetricProjection(zone: GaussKrugerZone(longitude: longitudes.isEmpty ? 120 : longitudes[longitudes.count / 2]))
+        let planar = rows.map { row in
+            table.zones[Int(row)] == projection.zone ? table.planar[Int(row)] : projection.forward(table.points[Int(row)])
+        }
+        let bands: [Isoband], raster: DensityRaster
+        do {
+            raster = try KernelDensity.quartic(points: planar, bandwidth: bandwidth, cellSize: cell)
+            bands = try raster.isobands(levels: levels)
+        } catch {
+            throw APIError.badRequest("invalid_parameter", error.description)
+        }
+        var json = JSONWriter(capacity: 4096 + bands.reduce(0) { $0 + $1.geometry.vertexCount * 40 })
+        json.raw("{\"type\":\"FeatureCollection\"")
+        Self.writePeriods(filter, into: &json)
+        json.raw(",\"events\":"); json.number(rows.count)
+        json.raw(",\"kernel\":{\"shape\":\"quartic\",\"bandwidth_m\":"); json.number(bandwidth)
+        json.raw(",\"cell_m\":"); json.number(cell); json.raw(",\"epsg\":"); json.number(projection.zone.epsg)
+        json.raw(",\"peak_per_km2\":"); json.number(Self.rounded(raster.maximum))
+        json.raw(",\"integral\":"); json.number(Self.rounded(raster.integral))
+        json.raw("},\"features\":[")
+        for (i, band) in bands.enumerated() {
+            if i > 0 { json.raw(",") }
+            let geometry = MultiPolygon(band.geometry.polygons.map { polygon in
+                Polygon(exterior: polygon.exterior.map(projection.inverse), holes: polygon.holes.map { $0.map(projection.inverse) })
+            })
+            json.raw("{\"type\":\"Feature\",\"id\":"); json.string("kde-\(i + 1)")
+            json.raw(",\"geometry\":"); json.multiPolygonGeometry(geometry)
+            json.raw(",\"properties\":{\"level\":"); json.number(i + 1)
+            json.raw(",\"threshold_per_km2\":"); json.number(Self.rounded(band.threshold)); json.raw("}}")
         }
         json.raw("]}")
         return json.response()

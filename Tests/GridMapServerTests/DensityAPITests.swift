@@ -114,6 +114,40 @@ import Testing
         }
     }
 
+    /// Validity of a GeoJSON geometry, and the area of `inner` outside `outer`, by SpatiaLite.
+    func checkBands(_ outer: String, _ inner: String) throws -> (valid: Bool, outside: Double) {
+        try store.pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT ST_IsValid(GeomFromGeoJSON(:inner)), ST_Area(ST_Difference(GeomFromGeoJSON(:inner), GeomFromGeoJSON(:outer)))
+                """, arguments: ["inner": inner, "outer": outer])!
+            return (row[0] == 1, (row[1] as Double?) ?? 0)
+        }
+    }
+
+    @Test func kernelDensityIntegratesToTheEventsInNestedValidBands() async throws {
+        try await withServer { get in
+            let (status, body) = try await get("/v1/density/kde?\(Self.period)&bandwidth=400&cell=50&levels=4")
+            #expect(status == .ok)
+            let events = try sqlCount("1")
+            #expect(body["events"]?.number == Double(events))
+            #expect(abs((body["kernel"]?["integral"]?.number ?? 0) / Double(events) - 1) < 0.01)
+            let bands = try #require(body["features"]?.array)
+            #expect(bands.count == 4)
+            let geometries = bands.map { $0["geometry"]!.text }
+            var previous: String?
+            for (i, geometry) in geometries.enumerated() {
+                let check = try checkBands(previous ?? geometry, geometry)
+                #expect(check.valid, "band \(i + 1) is valid")
+                #expect(check.outside < 1e-10, "band \(i + 1) lies inside band \(i)")
+                previous = geometry
+            }
+            let thresholds = bands.compactMap { $0["properties"]?["threshold_per_km2"]?.number }
+            #expect(thresholds == thresholds.sorted() && thresholds.count == 4)
+            let (tooFine, error) = try await get("/v1/density/kde?\(Self.period)&bandwidth=10000&cell=5")
+            #expect(tooFine == .badRequest && error["detail"]?.string?.contains("bandwidth") == true, "\(error)")
+        }
+    }
+
     @Test func pointsClusterBeyondTheLimitAndBadParametersAreNamed() async throws {
         try await withServer { get in
             let total = try sqlCount("1")
