@@ -19,6 +19,7 @@ let package = Package(
                        providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A cache prefetch hint for bulk point lookups.
         .target(name: "CPrefetch"),
         // Plain geometry values, GeoJSON, coordinate systems, the exact point index, GEOS and PROJ
@@ -31,6 +32,8 @@ let package = Package(
         ]),
         // Domain: administrative hierarchy, resolution of coordinates to grid/village/town.
         .target(name: "GridMapCore", dependencies: ["GridMapGeometry"]),
+        // Mapbox Vector Tiles 2.1: tile addressing, geometry fitted to a tile, encoding, gzip.
+        .target(name: "GridMapTiles", dependencies: ["GridMapGeometry", "CZlib"]),
         // HTTP API (Hummingbird 2).
         .target(name: "GridMapServer", dependencies: [
             "GridMapCore", "GridMapStore",
@@ -44,6 +47,7 @@ let package = Package(
         ]),
         .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
+        .testTarget(name: "GridMapTilesTests", dependencies: ["GridMapTiles", "GridMapGeometry", "GridMapTestSupport"]),
         .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"]),
         .testTarget(name: "GridMapStoreTests", dependencies: [
             "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -72,7 +72,7 @@ public final class GEOSGeometryValue {
         }
     }
 
-    private func ring(_ ring: OpaquePointer?, _ transform: (Coordinate) -> Coordinate) -> Ring {
+    func ring(_ ring: OpaquePointer?, _ transform: (Coordinate) -> Coordinate) -> Ring {
         guard let ring, let sequence = GEOSGeom_getCoordSeq_r(ctx, ring) else { return [] }
         var size: UInt32 = 0
         GEOSCoordSeq_getSize_r(ctx, sequence, &size)
