@@ -32,22 +32,25 @@ let package = Package(
         ]),
         // Domain: administrative hierarchy, resolution of coordinates to grid/village/town.
         .target(name: "GridMapCore", dependencies: ["GridMapGeometry"]),
-        // Mapbox Vector Tiles 2.1: tile addressing, geometry fitted to a tile, encoding, gzip.
-        .target(name: "GridMapTiles", dependencies: ["GridMapGeometry", "CZlib"]),
+        // Mapbox Vector Tiles 2.1: tile addressing, geometry fitted to a tile, encoding, gzip; and
+        // the layers GridMap draws into tiles (Layers/).
+        .target(name: "GridMapTiles", dependencies: ["GridMapGeometry", "GridMapCore", "CZlib"]),
         // HTTP API (Hummingbird 2).
         .target(name: "GridMapServer", dependencies: [
-            "GridMapCore", "GridMapStore",
+            "GridMapCore", "GridMapStore", "GridMapTiles",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "gridmap", dependencies: [
-            "GridMapServer", "GridMapStore", "GridMapCore",
+            "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
-        .testTarget(name: "GridMapTilesTests", dependencies: ["GridMapTiles", "GridMapGeometry", "GridMapTestSupport"]),
+        .testTarget(name: "GridMapTilesTests", dependencies: [
+            "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapStore", "GridMapTestSupport",
+        ]),
         .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"]),
         .testTarget(name: "GridMapStoreTests", dependencies: [
             "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -20,7 +20,7 @@ import Hummingbird
 struct DensityController<Context: RequestContext>: Sendable {
     let facts: EventFactsCache
     let boundaries: ServedBoundaries
-    let areas = UnitAreas()
+    let areas: UnitAreas
 
     /// Most bins one answer may hold.
     static var maxBins: Int { 200_000 }

@@ -52,7 +52,9 @@ public enum GridMapServer {
         EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
         let facts = EventFactsCache(store: store)
         StatsController(facts: facts).addRoutes(to: router)
-        DensityController(facts: facts, boundaries: boundaries).addRoutes(to: router)
+        let areas = UnitAreas()
+        DensityController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
+        TilesController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
         PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
         return router
     }

@@ -1,0 +1,101 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import GridMapTiles
+import Hummingbird
+
+/// Vector tiles: `GET /tiles/{layer}/{z}/{x}/{y}.mvt` (Mapbox Vector Tile 2.1, EPSG:3857, extent
+/// 4096, buffer 64; gzip when the client accepts it) and `GET /tiles/{layer}.json` (TileJSON
+/// 3.0.0). Layers: towns, villages, grids, events, density-grids, density-hex; the event layers
+/// take the density filters (`from`, `to` — default the 30 days up to now —, `category`, …).
+/// Tiles carry a strong ETag over the layer, address, query and the store's revisions, and are
+/// answered 304 when it matches `If-None-Match`.
+struct TilesController<Context: RequestContext>: Sendable {
+    let facts: EventFactsCache
+    let boundaries: ServedBoundaries
+    let areas: UnitAreas
+
+    /// Zooms the TileJSON advertises; clients over-zoom beyond.
+    static var zooms: ClosedRange<Int> { 0...16 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/tiles/:layer/:z/:x/:y") { request, context in try tile(request, context: context) }
+        router.get("/tiles/:document") { request, context in try tileJSON(request, context: context) }
+    }
+
+    private func tile(_ request: Request, context: Context) throws -> Response {
+        let layer = try Self.layer(context.parameters.get("layer"))
+        let yText = context.parameters.get("y") ?? ""
+        guard yText.hasSuffix(".mvt"), let z = context.parameters.get("z", as: Int.self),
+              let x = context.parameters.get("x", as: Int.self), let y = Int(yText.dropLast(4)) else {
+            throw APIError.badRequest("invalid_tile", "tiles are addressed /tiles/{layer}/{z}/{x}/{y}.mvt")
+        }
+        let id: TileID
+        do { id = try TileID(z: z, x: x, y: y) } catch { throw APIError.badRequest("invalid_tile", "\(error)") }
+        let snapshot = boundaries.resolver.snapshot
+        let parameters = QueryParameters(request)
+        let filter = try DensityController<Context>.filter(parameters)
+        let table = layer.followsEvents ? try facts.table() : EventFactsTable()
+        let version = "\(layer.rawValue)/\(id)?\(layer.followsEvents ? request.uri.query ?? "" : "")"
+            + "#\(snapshot.revision)/\(table.mark)/\(layer.followsEvents ? filter.to : 0)"
+        let etag = "\"" + String(Self.fnv1a(version), radix: 16) + "\""
+        var headers: HTTPFields = [.eTag: etag, .cacheControl: layer.followsEvents ? "public, max-age=60" : "public, max-age=300",
+                                   .vary: "Accept-Encoding"]
+        if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) == true {
+            return Response(status: .notModified, headers: headers)
+        }
+        let sources = TileSources(snapshot: snapshot, facts: table, filter: filter,
+                                  gridAreas: layer == .densityGrids ? try areas.areas(.grid, of: snapshot) : [:])
+        var bytes = try TileRenderer(sources: sources).tile([layer], at: id).encoded()
+        if request.headers[.acceptEncoding]?.contains("gzip") == true {
+            bytes = try Gzip.compress(bytes)
+            headers[.contentEncoding] = "gzip"
+        }
+        headers[.contentType] = "application/vnd.mapbox-vector-tile"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private func tileJSON(_ request: Request, context: Context) throws -> Response {
+        let document = context.parameters.get("document") ?? ""
+        guard document.hasSuffix(".json") else { throw APIError(.notFound, "not_found", "no tile document \(document)") }
+        let layer = try Self.layer(String(document.dropLast(5)))
+        let snapshot = boundaries.resolver.snapshot
+        let extent = snapshot.towns.compactMap(\.geometry.boundingBox).reduce(nil) { $0?.union($1) ?? $1 }
+        let host = request.head.authority ?? "127.0.0.1"
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        var json = JSONWriter()
+        json.raw("{\"tilejson\":\"3.0.0\",\"name\":"); json.string("GridMap \(layer.rawValue)")
+        json.raw(",\"scheme\":\"xyz\",\"tiles\":["); json.string("http://\(host)/tiles/\(layer.rawValue)/{z}/{x}/{y}.mvt\(query)")
+        json.raw("],\"minzoom\":"); json.number(Self.zooms.lowerBound); json.raw(",\"maxzoom\":"); json.number(Self.zooms.upperBound)
+        if let extent {
+            json.raw(",\"bounds\":[")
+            for (i, value) in [extent.minX, extent.minY, extent.maxX, extent.maxY].enumerated() {
+                if i > 0 { json.raw(",") }
+                json.number((value * 1e6).rounded() / 1e6)
+            }
+            json.raw("],\"center\":["); json.number(((extent.minX + extent.maxX) / 2 * 1e6).rounded() / 1e6)
+            json.raw(","); json.number(((extent.minY + extent.maxY) / 2 * 1e6).rounded() / 1e6); json.raw(",12]")
+        }
+        json.raw(",\"vector_layers\":[{\"id\":"); json.string(layer.rawValue); json.raw(",\"fields\":{")
+        for (i, field) in layer.fields.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.string(field.name); json.raw(":"); json.string(field.type)
+        }
+        json.raw("},\"minzoom\":"); json.number(Self.zooms.lowerBound); json.raw(",\"maxzoom\":"); json.number(Self.zooms.upperBound)
+        json.raw("}]}")
+        return json.response()
+    }
+
+    private static func layer(_ name: String?) throws -> TileLayer {
+        guard let name, let layer = TileLayer(rawValue: name) else {
+            throw APIError(.notFound, "unknown_layer", "unknown tile layer '\(name ?? "")' (one of: "
+                + TileLayer.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return layer
+    }
+
+    /// 64-bit FNV-1a: a stable digest for ETags.
+    private static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+}
