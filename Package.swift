@@ -56,7 +56,7 @@ let package = Package(
             "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
-            "GridMapServer", "GridMapTestSupport",
+            "GridMapServer", "GridMapTiles", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

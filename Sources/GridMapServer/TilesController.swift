@@ -20,7 +20,8 @@ struct TilesController<Context: RequestContext>: Sendable {
 
     func addRoutes(to router: Router<Context>) {
         router.get("/tiles/:layer/:z/:x/:y") { request, context in try tile(request, context: context) }
-        router.get("/tiles/:document") { request, context in try tileJSON(request, context: context) }
+        // "/tiles/{layer}.json": the router wants one parameter name per path position.
+        router.get("/tiles/:layer") { request, context in try tileJSON(request, context: context) }
     }
 
     private func tile(_ request: Request, context: Context) throws -> Response {
@@ -56,7 +57,7 @@ struct TilesController<Context: RequestContext>: Sendable {
     }
 
     private func tileJSON(_ request: Request, context: Context) throws -> Response {
-        let document = context.parameters.get("document") ?? ""
+        let document = context.parameters.get("layer") ?? ""
         guard document.hasSuffix(".json") else { throw APIError(.notFound, "not_found", "no tile document \(document)") }
         let layer = try Self.layer(String(document.dropLast(5)))
         let snapshot = boundaries.resolver.snapshot
