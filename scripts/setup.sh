@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command to get GridMap running: installs the Debian packages, builds the release
 # binary, imports the sample towns in geodata/ and their sample year of events into a new
-# database (only when the database does not exist yet) and serves the HTTP API.
+# database (only when the database does not exist yet), writes their vector tiles to
+# tiles/<town>.mbtiles and serves the HTTP API.
 # Environment: GRIDMAP_DB (default gridmap.sqlite), HOST (default 127.0.0.1), PORT (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +17,7 @@ if [ ! -e "$db" ]; then
         "$gridmap" events import "$dataset/events.csv" --db "$db"
     done
 fi
+for dataset in dagangtou ganpu; do
+    "$gridmap" tiles build --db "$db" --dataset "$dataset"
+done
 exec "$gridmap" serve --db "$db" --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}"
