@@ -36,17 +36,6 @@ public final class MetricProjection {
     /// Longitude/latitude of metres.
     public func inverse(_ c: Coordinate) -> Coordinate { transform(c, PJ_INV) }
 
-    /// Metres of interleaved longitude, latitude values, in place.
-    public func forward(interleaved values: inout [Double]) {
-        let count = values.count / 2
-        values.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let stride = 2 * MemoryLayout<Double>.stride
-            _ = proj_trans_generic(transformation, PJ_FWD, base, stride, count, base + 1, stride, count,
-                                   nil, 0, 0, nil, 0, 0)
-        }
-    }
-
     /// Area in square metres of a longitude/latitude multipolygon, on the zone's plane (holes
     /// subtracted).
     public func area(_ multiPolygon: MultiPolygon) -> Double {
