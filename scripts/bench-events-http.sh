@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Event benchmarks on loopback (issue 3): POST /v1/events under wrk (each request a new event at a
-# random point of 大港头镇, located, routed and stored), and GET /v1/stats latency, on a database
-# holding the sample towns and `gridmap bench events`-style bulk events.
+# random point of 大港头镇, located, routed and stored) on the sample towns, then GET /v1/stats
+# latency over a year of 1,000,000 events (`gridmap bench events`; EVENTS to change the number).
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18081}
 db="$out/events.sqlite"
@@ -33,4 +33,16 @@ echo
 echo "GET /v1/stats?by=grid latency (the first after the POSTs refreshes the facts table):"
 for run in 1 2 3 4 5; do
     curl -s -o /dev/null -w "  run $run: %{time_total} s\n" "http://127.0.0.1:$port/v1/stats?by=grid&from=2025-01-01&to=2027-01-01"
+done
+
+million="$out/million.sqlite"
+"$gridmap" bench events --events "${EVENTS:-1000000}" --keep-db "$million" | head -2
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+serve "$million" "$port" "$out/serve-million.log"
+echo
+echo "GET /v1/stats over ${EVENTS:-1000000} events of 2025 (run 1 loads the facts table):"
+for by in grid village town platform category; do
+    for run in 1 2 3; do
+        curl -s -o /dev/null -w "  by=$by run $run: %{time_total} s\n" "http://127.0.0.1:$port/v1/stats?by=$by&from=2025-01-01&to=2026-01-01"
+    done
 done

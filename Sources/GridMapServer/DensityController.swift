@@ -95,18 +95,21 @@ struct DensityController<Context: RequestContext>: Sendable {
             throw APIError.badRequest("too_many_bins", "\(counts.count) bins exceed \(Self.maxBins): use a larger 'size' or a smaller area")
         }
         let binKm2 = (shape == .hex ? 3.0.squareRoot() / 2 : 1) * grid.size * grid.size / 1_000_000
-        var projections = MetricProjections()
+        let ordered = counts.sorted { ($0.key.zone, $0.key.r, $0.key.q) < ($1.key.zone, $1.key.r, $1.key.q) }
+        let outlines = try MetricProjectionPool.shared.withProjections { projections in
+            try ordered.map { cell, _ in
+                let projection = try projections.projection(cell.zone)
+                return grid.outline(of: cell).map(projection.inverse)
+            }
+        }
         var json = JSONWriter(capacity: 1024 + counts.count * 400)
         json.raw("{\"type\":\"FeatureCollection\"")
         Self.writePeriods(filter, into: &json)
         json.raw(",\"bin\":{\"shape\":"); json.string(shape.rawValue)
         json.raw(",\"size_m\":"); json.number(grid.size); json.raw(",\"area_km2\":"); json.number(Self.rounded(binKm2))
         json.raw("},\"features\":[")
-        let ordered = counts.sorted { ($0.key.zone, $0.key.r, $0.key.q) < ($1.key.zone, $1.key.r, $1.key.q) }
-        for (i, (cell, count)) in ordered.enumerated() {
+        for (i, ((cell, count), outline)) in zip(ordered, outlines).enumerated() {
             if i > 0 { json.raw(",") }
-            let projection = try projections.projection(cell.zone)
-            let outline = grid.outline(of: cell).map(projection.inverse)
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string(grid.id(of: cell))
             json.raw(",\"geometry\":"); json.polygonGeometry(Polygon(exterior: outline))
             json.raw(",\"properties\":{\"count\":"); json.number(count)
@@ -148,9 +151,12 @@ struct DensityController<Context: RequestContext>: Sendable {
         let table = try facts.table()
         let rows = table.rows(matching: filter)
         let longitudes = rows.map { table.points[Int($0)].x }.sorted()
-        let projection = try MetricProjection(zone: GaussKrugerZone(longitude: longitudes.isEmpty ? 120 : longitudes[longitudes.count / 2]))
-        let planar = rows.map { row in
-            table.zones[Int(row)] == projection.zone ? table.planar[Int(row)] : projection.forward(table.points[Int(row)])
+        let zone = GaussKrugerZone(longitude: longitudes.isEmpty ? 120 : longitudes[longitudes.count / 2])
+        let planar = try MetricProjectionPool.shared.withProjections { projections in
+            let projection = try projections.projection(zone)
+            return rows.map { row in
+                table.zones[Int(row)] == zone ? table.planar[Int(row)] : projection.forward(table.points[Int(row)])
+            }
         }
         let bands: [Isoband], raster: DensityRaster
         do {
@@ -164,15 +170,20 @@ struct DensityController<Context: RequestContext>: Sendable {
         Self.writePeriods(filter, into: &json)
         json.raw(",\"events\":"); json.number(rows.count)
         json.raw(",\"kernel\":{\"shape\":\"quartic\",\"bandwidth_m\":"); json.number(bandwidth)
-        json.raw(",\"cell_m\":"); json.number(cell); json.raw(",\"epsg\":"); json.number(projection.zone.epsg)
+        json.raw(",\"cell_m\":"); json.number(cell); json.raw(",\"epsg\":"); json.number(zone.epsg)
         json.raw(",\"peak_per_km2\":"); json.number(Self.rounded(raster.maximum))
         json.raw(",\"integral\":"); json.number(Self.rounded(raster.integral))
         json.raw("},\"features\":[")
-        for (i, band) in bands.enumerated() {
+        let geometries = try MetricProjectionPool.shared.withProjections { projections in
+            let projection = try projections.projection(zone)
+            return bands.map { band in
+                MultiPolygon(band.geometry.polygons.map { polygon in
+                    Polygon(exterior: polygon.exterior.map(projection.inverse), holes: polygon.holes.map { $0.map(projection.inverse) })
+                })
+            }
+        }
+        for (i, (band, geometry)) in zip(bands, geometries).enumerated() {
             if i > 0 { json.raw(",") }
-            let geometry = MultiPolygon(band.geometry.polygons.map { polygon in
-                Polygon(exterior: polygon.exterior.map(projection.inverse), holes: polygon.holes.map { $0.map(projection.inverse) })
-            })
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string("kde-\(i + 1)")
             json.raw(",\"geometry\":"); json.multiPolygonGeometry(geometry)
             json.raw(",\"properties\":{\"level\":"); json.number(i + 1)

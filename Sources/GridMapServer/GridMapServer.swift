@@ -24,7 +24,8 @@ public enum GridMapServer {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
-        var app = Application(router: router(store: store, boundaries: boundaries, limits: limits),
+        let facts = EventFactsCache(store: store)
+        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
@@ -34,11 +35,17 @@ public enum GridMapServer {
             PeriodicTask(name: "flagging overdue events", interval: reloadInterval, logger: logger) {
                 let flagged = try store.superviseOverdue(at: Timestamp.now())
                 if flagged > 0 { logger.info("overdue events flagged for supervision (督办)", metadata: ["count": "\(flagged)"]) }
+            },
+            // Loads the events' facts table soon after start (seconds for a million events) and keeps
+            // it fresh, so statistics, density and tile requests rarely wait for it.
+            PeriodicTask(name: "refreshing the events' facts", interval: reloadInterval, logger: logger) {
+                _ = try facts.table()
             })
         return app
     }
 
-    static func router(store: GridMapStore, boundaries: ServedBoundaries, limits: ServerLimits) -> Router<BasicRequestContext> {
+    static func router(store: GridMapStore, boundaries: ServedBoundaries, facts: EventFactsCache,
+                       limits: ServerLimits) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(JSONErrorMiddleware())
         router.get("/healthz") { _, _ in
@@ -50,7 +57,6 @@ public enum GridMapServer {
         ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
         PlatformsController(boundaries: boundaries).addRoutes(to: router)
         EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
-        let facts = EventFactsCache(store: store)
         StatsController(facts: facts).addRoutes(to: router)
         let areas = UnitAreas()
         DensityController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)

@@ -12,12 +12,15 @@ struct EventsBench: ParsableCommand {
 
     @Option(help: "Events to generate and import.") var events = 1_000_000
     @Option(help: "Dataset directories to import first.") var dataset: [String] = ["geodata/dagangtou", "geodata/ganpu"]
+    @Option(help: "Keep the database here (for scripts/bench-events-http.sh).") var keepDb: String?
 
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-events-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try GridMapStore(path: directory.appendingPathComponent("bench.sqlite").path)
+        let path = keepDb ?? directory.appendingPathComponent("bench.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try GridMapStore(path: path)
         for path in dataset { _ = try store.importDataset(at: URL(fileURLWithPath: path)) }
         let generated = measure { try! synthesize(store) }
         print("GridMap events benchmark: \(events) events in \(dataset.count) towns (generated in \(format(generated.seconds)) s)")

@@ -1,4 +1,6 @@
+import Dispatch
 import GridMapGeometry
+import Synchronization
 import Testing
 
 /// PROJ's Gauss-Krüger zones against reference values computed with pyproj (EPSG:4490 → 454x).
@@ -39,5 +41,27 @@ import Testing
         #expect(abs(area / 108_755_439 - 1) < 0.001, "Gauss-Krüger scale error near the central meridian is < 0.1 %")
         let holed = projection.area(MultiPolygon([Polygon(exterior: ring, holes: [hole])]))
         #expect(abs((area - holed) / (area / 25) - 1) < 0.01, "a hole of 1/25 of the cell is subtracted")
+    }
+
+    @Test func thePoolLendsEachProjectionToOneBorrowerAtATimeAndReusesIt() throws {
+        let pool = MetricProjectionPool()
+        let zone = GaussKrugerZone(longitude: 120)
+        let first = try pool.withProjections { ObjectIdentifier(try $0.projection(zone)) }
+        #expect(try pool.withProjections { ObjectIdentifier(try $0.projection(zone)) } == first, "given back, then lent again")
+        let (outer, inner) = try pool.withProjections { outer in
+            let lent = try outer.projection(zone)
+            return (lent, try pool.withProjections { try $0.projection(zone) })
+        }
+        #expect(outer !== inner, "never lent to two borrowers at once")
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            let p = Coordinate(119.5 + Double(i) / 100, 28 + Double(i) / 100)
+            let reference = try! MetricProjection(zone: zone).forward(p)
+            for _ in 0..<200 {
+                let projected = try! pool.withProjections { try $0.projection(zone).forward(p) }
+                if projected != reference { wrong.withLock { $0 += 1 } }
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 }

@@ -3,8 +3,9 @@ import CProj
 /// PROJ's transformation between CGCS2000 longitude/latitude and one Gauss-Krüger zone's metres
 /// (easting, northing). WGS84 coordinates are taken as CGCS2000: the two differ by centimetres.
 ///
-/// Not thread-safe (it owns a PROJ context): create one per task.
-public final class MetricProjection {
+/// Not thread-safe (it owns a PROJ context): one task at a time uses it (Sendable so that a
+/// ``MetricProjectionPool`` can lend it from task to task).
+public final class MetricProjection: @unchecked Sendable {
     public let zone: GaussKrugerZone
     private let context: OpaquePointer
     private let transformation: OpaquePointer

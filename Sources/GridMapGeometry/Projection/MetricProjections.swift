@@ -1,14 +1,22 @@
-/// One ``MetricProjection`` per Gauss-Krüger zone, made on first use: points are projected in
-/// the zone of their own longitude. Not thread-safe, like the projections it holds.
+import Synchronization
+
+/// One ``MetricProjection`` per Gauss-Krüger zone, taken on first use from a pool (or made):
+/// points are projected in the zone of their own longitude. Not thread-safe, like the projections
+/// it holds; give them back with ``MetricProjectionPool/withProjections(_:)``.
 public struct MetricProjections {
     private var byZone: [GaussKrugerZone: MetricProjection] = [:]
+    private let pool: MetricProjectionPool?
 
-    public init() {}
+    /// Projections made for this value alone.
+    public init() { pool = nil }
+
+    init(pool: MetricProjectionPool) { self.pool = pool }
 
     /// The projection of `zone`.
     public mutating func projection(_ zone: GaussKrugerZone) throws(ProjectionError) -> MetricProjection {
         if let known = byZone[zone] { return known }
-        let made = try MetricProjection(zone: zone)
+        let made: MetricProjection
+        if let lent = pool?.take(zone) { made = lent } else { made = try MetricProjection(zone: zone) }
         byZone[zone] = made
         return made
     }
@@ -17,5 +25,32 @@ public struct MetricProjections {
     public mutating func project(_ point: Coordinate) throws(ProjectionError) -> (Coordinate, GaussKrugerZone) {
         let zone = GaussKrugerZone(longitude: point.x)
         return (try projection(zone).forward(point), zone)
+    }
+
+    fileprivate var taken: [MetricProjection] { Array(byZone.values) }
+}
+
+/// Projections kept between requests: PROJ takes milliseconds to set one up, longer than most
+/// requests need it for. Each projection is lent to one borrower at a time.
+public final class MetricProjectionPool: Sendable {
+    /// The process's pool.
+    public static let shared = MetricProjectionPool()
+
+    private let idle = Mutex<[GaussKrugerZone: [MetricProjection]]>([:])
+
+    public init() {}
+
+    /// Runs `body` with projections borrowed from the pool, and gives them back afterwards.
+    public func withProjections<T>(_ body: (inout MetricProjections) throws -> T) rethrows -> T {
+        var projections = MetricProjections(pool: self)
+        defer {
+            let taken = projections.taken
+            idle.withLock { idle in for projection in taken { idle[projection.zone, default: []].append(projection) } }
+        }
+        return try body(&projections)
+    }
+
+    fileprivate func take(_ zone: GaussKrugerZone) -> MetricProjection? {
+        idle.withLock { $0[zone]?.popLast() }
     }
 }

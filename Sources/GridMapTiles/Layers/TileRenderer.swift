@@ -73,11 +73,16 @@ public struct TileRenderer {
         case .densityHex:
             let grid = BinGrid(shape: .hex, size: TileLayer.hexSize(zoom: frame.tile.z))
             let binKm2 = 3.0.squareRoot() / 2 * grid.size * grid.size / 1_000_000
-            var projections = MetricProjections()
-            return try sources.facts.binCounts(grid, rows: rows(in: bounds)).sorted { $0.key.q == $1.key.q ? $0.key.r < $1.key.r : $0.key.q < $1.key.q }
-                .compactMap { cell, count in
+            let bins = sources.facts.binCounts(grid, rows: rows(in: bounds)).sorted { $0.key.q == $1.key.q ? $0.key.r < $1.key.r : $0.key.q < $1.key.q }
+            let outlines = try MetricProjectionPool.shared.withProjections { projections in
+                try bins.map { cell, _ in
                     let projection = try projections.projection(cell.zone)
-                    let outline = MultiPolygon([Polygon(exterior: grid.outline(of: cell).map(projection.inverse))])
+                    return MultiPolygon([Polygon(exterior: grid.outline(of: cell).map(projection.inverse))])
+                }
+            }
+            return try zip(bins, outlines)
+                .compactMap { bin, outline in
+                    let (cell, count) = bin
                     let polygons = try frame.polygons(outline, context: context)
                     guard !polygons.isEmpty else { return nil }
                     return VectorTile.Feature(properties: [
