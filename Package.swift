@@ -46,7 +46,7 @@ let package = Package(
             "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
+        .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
         .testTarget(name: "GridMapTilesTests", dependencies: [
             "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapStore", "GridMapTestSupport",

@@ -1,4 +1,5 @@
 import Foundation
+import GridMapCore
 import GridMapGeometry
 import GridMapStore
 
@@ -27,6 +28,16 @@ public enum Fixtures {
     public static func store(with samples: [String]) throws -> GridMapStore {
         let store = try emptyStore()
         for name in samples { _ = try store.importDataset(at: sample(name)) }
+        return store
+    }
+
+    /// A store with the given sample datasets and their sample years of events imported.
+    public static func storeWithEvents(_ samples: [String]) throws -> GridMapStore {
+        let store = try self.store(with: samples)
+        for name in samples {
+            let events = try EventFile.read(sample(name).appendingPathComponent("events.csv"))
+            _ = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+        }
         return store
     }
 

@@ -14,9 +14,7 @@ import Testing
     let store: GridMapStore
 
     init() throws {
-        store = try Fixtures.store(with: ["dagangtou"])
-        let events = try EventFile.read(Fixtures.sample("dagangtou").appendingPathComponent("events.csv"))
-        _ = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+        store = try Fixtures.storeWithEvents(["dagangtou"])
     }
 
     struct Answer: Sendable {

@@ -12,9 +12,7 @@ import Testing
     let sources: TileSources
 
     init() throws {
-        store = try Fixtures.store(with: ["dagangtou"])
-        let events = try EventFile.read(Fixtures.sample("dagangtou").appendingPathComponent("events.csv"))
-        _ = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+        store = try Fixtures.storeWithEvents(["dagangtou"])
         let snapshot = try store.snapshot()
         sources = TileSources(snapshot: snapshot, facts: try store.eventFactsTable(),
                               filter: EventFilter(from: 0, to: Int64(Date().timeIntervalSince1970)), gridAreas: try snapshot.areasKm2(.grid))
