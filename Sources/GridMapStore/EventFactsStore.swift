@@ -23,7 +23,6 @@ extension GridMapStore {
     public func refresh(_ table: inout EventFactsTable) throws {
         table = try pool.read { [table] db in
             var table = table
-            var projections = MetricProjections()
             let mark = try Self.eventsRevision(db)
             let columns = """
                 id, reported_at, closed_at, deadline_at, status, lon, lat, grid_code, village_code, town_code, platform_code,
@@ -35,16 +34,18 @@ extension GridMapStore {
                     SELECT \(columns) FROM events
                     WHERE id IN (SELECT event_id FROM event_history WHERE rowid > ? AND rowid <= ?) ORDER BY id
                     """, arguments: [table.mark, mark])
-            while let row = try rows.next() {
-                guard let reported = Timestamp.epochSeconds(row[1]) else { continue }
-                let point = Coordinate(row[5], row[6])
-                let (planar, zone) = try projections.project(point)
-                table.set(EventFact(
-                    id: row[0], reported: reported, closed: (row[2] as String?).flatMap(Timestamp.epochSeconds),
-                    deadline: (row[3] as String?).flatMap(Timestamp.epochSeconds),
-                    status: EventStatus(rawValue: row[4]) ?? .received,
-                    keys: [.grid: row[7], .village: row[8], .town: row[9], .platform: row[10], .category: row[11]],
-                    point: point, planar: planar, zone: zone))
+            try MetricProjectionPool.shared.withProjections { projections in
+                while let row = try rows.next() {
+                    guard let reported = Timestamp.epochSeconds(row[1]) else { continue }
+                    let point = Coordinate(row[5], row[6])
+                    let (planar, zone) = try projections.project(point)
+                    table.set(EventFact(
+                        id: row[0], reported: reported, closed: (row[2] as String?).flatMap(Timestamp.epochSeconds),
+                        deadline: (row[3] as String?).flatMap(Timestamp.epochSeconds),
+                        status: EventStatus(rawValue: row[4]) ?? .received,
+                        keys: [.grid: row[7], .village: row[8], .town: row[9], .platform: row[10], .category: row[11]],
+                        point: point, planar: planar, zone: zone))
+                }
             }
             table.mark = mark
             return table
