@@ -1,6 +1,19 @@
 /// A closed ring: the first coordinate is repeated as the last one.
 public typealias Ring = [Coordinate]
 
+extension Ring {
+    /// The shoelace area: positive when counter-clockwise (x east, y north). Taken relative to the
+    /// first vertex, so that large projected coordinates lose no precision.
+    public var signedArea: Double {
+        guard let origin = first else { return 0 }
+        var twice = 0.0
+        for (a, b) in zip(self, dropFirst()) {
+            twice += (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
+        }
+        return twice / 2
+    }
+}
+
 /// A polygon: an exterior ring and zero or more holes (RFC 7946 / OGC simple features).
 public struct Polygon: Hashable, Sendable {
     public var exterior: Ring

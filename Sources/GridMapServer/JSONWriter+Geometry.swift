@@ -29,7 +29,7 @@ extension JSONWriter {
         raw("[")
         for (i, ring) in polygon.rings.enumerated() {
             if i > 0 { raw(",") }
-            let counterClockwise = Self.signedArea(ring) > 0
+            let counterClockwise = ring.signedArea > 0
             let oriented = counterClockwise == (i == 0) ? ring : ring.reversed()
             raw("[")
             for (j, c) in oriented.enumerated() {
@@ -39,9 +39,5 @@ extension JSONWriter {
             raw("]")
         }
         raw("]")
-    }
-
-    private static func signedArea(_ ring: Ring) -> Double {
-        zip(ring, ring.dropFirst()).reduce(0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y } / 2
     }
 }

@@ -47,7 +47,7 @@ struct TilesController<Context: RequestContext>: Sendable {
         }
         let sources = TileSources(snapshot: snapshot, facts: table, filter: filter,
                                   gridAreas: layer == .densityGrids ? try areas.areas(.grid, of: snapshot) : [:])
-        var bytes = try TileRenderer(sources: sources).tile([layer], at: id).encoded()
+        var bytes = try TileRenderer(sources: sources, layers: [layer]).tile(at: id).encoded()
         if request.headers[.acceptEncoding]?.contains("gzip") == true {
             bytes = try Gzip.compress(bytes)
             headers[.contentEncoding] = "gzip"

@@ -41,7 +41,7 @@ import Testing
         var filter = EventFilter(from: Timestamp.epochSeconds("2025-01-01")!, to: Timestamp.epochSeconds("2026-01-01")!)
         filter.category = "fire"
         let expected = try TileRenderer(sources: TileSources(snapshot: snapshot, facts: try store.eventFactsTable(), filter: filter,
-                                                             gridAreas: [:])).tile([.events], at: tile).encoded()
+                                                             gridAreas: [:]), layers: [.events]).tile(at: tile).encoded()
         try await withServer { get in
             let plain = try await get("/tiles/events/14/13640/6849.mvt?\(period)&category=fire", [:])
             #expect(plain.status == .ok && plain.headers[.contentType] == "application/vnd.mapbox-vector-tile")

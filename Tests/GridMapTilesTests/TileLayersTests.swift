@@ -23,7 +23,7 @@ import Testing
 
     @Test func gridsOnATileAreTheGridsMeetingItsBuffer() throws {
         #expect(Self.tile.wgs84Bounds.contains(Coordinate(119.72, 28.27)))
-        let bytes = try TileRenderer(sources: sources).tile([.grids, .events], at: Self.tile).encoded()
+        let bytes = try TileRenderer(sources: sources, layers: [.grids, .events]).tile(at: Self.tile).encoded()
         let decoded = try GDALTileReader.features(layer: "grids", of: bytes, tile: Self.tile)
         let buffered = SlippyMap.box(z: Self.tile.z, x: Self.tile.x, y: Self.tile.y, buffer: 64)
         let context = GEOSContext()

@@ -7,7 +7,7 @@ extension MultiPolygon {
         var exteriors: [(ring: Ring, area: Double, box: BoundingBox)] = []
         var holes: [(ring: Ring, area: Double)] = []
         for ring in rings {
-            let area = Self.area(ring.points)
+            let area = abs(ring.points.signedArea)
             if ring.isExterior {
                 exteriors.append((ring.points, area, BoundingBox(ring.points)!))
             } else {
@@ -27,17 +27,5 @@ extension MultiPolygon {
             holesOfExterior[owner].append(hole.ring)
         }
         self.init(exteriors.indices.map { Polygon(exterior: exteriors[$0].ring, holes: holesOfExterior[$0]) })
-    }
-
-    /// The shoelace area, taken relative to the first vertex so that large projected coordinates
-    /// lose no precision.
-    private static func area(_ ring: Ring) -> Double {
-        let origin = ring[0]
-        var twice = 0.0
-        for i in 1..<(ring.count - 1) {
-            let a = ring[i], b = ring[i + 1]
-            twice += (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
-        }
-        return abs(twice) / 2
     }
 }

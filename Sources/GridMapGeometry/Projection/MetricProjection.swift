@@ -41,16 +41,11 @@ public final class MetricProjection: @unchecked Sendable {
     /// subtracted).
     public func area(_ multiPolygon: MultiPolygon) -> Double {
         multiPolygon.polygons.reduce(0) { total, polygon in
-            total + abs(planarArea(polygon.exterior)) - polygon.holes.reduce(0) { $0 + abs(planarArea($1)) }
+            total + planarArea(polygon.exterior) - polygon.holes.reduce(0) { $0 + planarArea($1) }
         }
     }
 
-    private func planarArea(_ ring: Ring) -> Double {
-        let projected = ring.map(forward)
-        var twice = 0.0
-        for (a, b) in zip(projected, projected.dropFirst()) { twice += a.x * b.y - b.x * a.y }
-        return twice / 2
-    }
+    private func planarArea(_ ring: Ring) -> Double { abs(ring.map(forward).signedArea) }
 
     private func transform(_ c: Coordinate, _ direction: PJ_DIRECTION) -> Coordinate {
         let result = proj_trans(transformation, direction, PJ_COORD(xy: PJ_XY(x: c.x, y: c.y)))

@@ -22,12 +22,21 @@ public struct TileSources: Sendable {
 /// Draws GridMap's layers into vector tiles. Holds a GEOS context: one renderer per task.
 public struct TileRenderer {
     public let sources: TileSources
+    public let layers: [TileLayer]
     private let context = GEOSContext()
+    /// Events per grid key position over the whole filter, counted once for every tile drawn.
+    private let gridCounts: [Int]
 
-    public init(sources: TileSources) { self.sources = sources }
+    public init(sources: TileSources, layers: [TileLayer]) {
+        self.sources = sources
+        self.layers = layers
+        var whole = sources.filter
+        whole.bbox = nil
+        gridCounts = layers.contains(.densityGrids) ? sources.facts.counts(by: .grid, rows: sources.facts.rows(matching: whole)) : []
+    }
 
-    /// One tile with the given layers (empty layers are left out).
-    public func tile(_ layers: [TileLayer], at id: TileID) throws -> VectorTile {
+    /// One tile with the renderer's layers (empty layers are left out).
+    public func tile(at id: TileID) throws -> VectorTile {
         let frame = TileFrame(tile: id)
         var tile = VectorTile()
         for layer in layers {
@@ -58,12 +67,8 @@ public struct TileRenderer {
                 ], geometry: .points([point]))
             }
         case .densityGrids:
-            let facts = sources.facts
-            var whole = sources.filter
-            whole.bbox = nil
-            let counts = facts.counts(by: .grid, rows: facts.rows(matching: whole))
             return try sources.snapshot.grids.compactMap { boundary in
-                let count = facts.position(of: boundary.unit.code, in: .grid).map { counts[Int($0)] } ?? 0
+                let count = sources.facts.position(of: boundary.unit.code, in: .grid).map { gridCounts[Int($0)] } ?? 0
                 let area = sources.gridAreas[boundary.unit.code] ?? 0
                 return try polygonFeature(boundary, frame: frame, bounds: bounds, properties: [
                     "code": .string(boundary.unit.code), "name": .string(boundary.unit.name), "count": .int(Int64(count)),

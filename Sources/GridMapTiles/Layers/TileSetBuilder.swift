@@ -25,10 +25,10 @@ public struct TileSetBuilder: Sendable {
             let failure = Mutex<(any Error)?>(nil)
             let workers = System.coreCount
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let renderer = TileRenderer(sources: sources)
+                let renderer = TileRenderer(sources: sources, layers: layers)
                 for i in stride(from: worker, to: tiles.count, by: workers) {
                     do {
-                        let tile = try renderer.tile(layers, at: tiles[i])
+                        let tile = try renderer.tile(at: tiles[i])
                         guard !tile.layers.isEmpty else { continue }
                         let bytes = try Gzip.compress(tile.encoded())
                         rendered.withLock { $0[i] = bytes }
