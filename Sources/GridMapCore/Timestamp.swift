@@ -137,7 +137,7 @@ public enum Timestamp {
         return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
     }
 
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -150,7 +150,7 @@ public enum Timestamp {
     }
 }
 
-private extension Int64 {
+extension Int64 {
     /// Quotient rounded toward minus infinity, and the non-negative remainder.
     func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
         let q = self / divisor, r = self % divisor

@@ -42,3 +42,17 @@ public struct MultiPolygon: Hashable, Sendable {
 
     public var vertexCount: Int { rings.reduce(0) { $0 + $1.count } }
 }
+
+extension MultiPolygon {
+    /// Every coordinate mapped (e.g. projected to metres and back).
+    public func mapCoordinates(_ transform: (Coordinate) -> Coordinate) -> MultiPolygon {
+        MultiPolygon(polygons.map { Polygon(exterior: $0.exterior.map(transform), holes: $0.holes.map { $0.map(transform) }) })
+    }
+
+    /// Area on the coordinate plane, holes subtracted (m² for projected coordinates).
+    public var planarArea: Double {
+        polygons.reduce(0) { total, polygon in
+            total + abs(polygon.exterior.signedArea) - polygon.holes.reduce(0) { $0 + abs($1.signedArea) }
+        }
+    }
+}

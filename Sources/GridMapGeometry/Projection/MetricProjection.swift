@@ -39,13 +39,7 @@ public final class MetricProjection: @unchecked Sendable {
 
     /// Area in square metres of a longitude/latitude multipolygon, on the zone's plane (holes
     /// subtracted).
-    public func area(_ multiPolygon: MultiPolygon) -> Double {
-        multiPolygon.polygons.reduce(0) { total, polygon in
-            total + planarArea(polygon.exterior) - polygon.holes.reduce(0) { $0 + planarArea($1) }
-        }
-    }
-
-    private func planarArea(_ ring: Ring) -> Double { abs(ring.map(forward).signedArea) }
+    public func area(_ multiPolygon: MultiPolygon) -> Double { multiPolygon.mapCoordinates(forward).planarArea }
 
     private func transform(_ c: Coordinate, _ direction: PJ_DIRECTION) -> Coordinate {
         let result = proj_trans(transformation, direction, PJ_COORD(xy: PJ_XY(x: c.x, y: c.y)))

@@ -1,0 +1,41 @@
+import GridMapGeometry
+
+/// Grids prepared for coverage: each grid's WGS84 box and its polygon in metres on the CGCS2000
+/// 3° Gauss-Krüger zone of its centre (via PROJ), with its area. Positions are those of the
+/// resolver's grid index (codes ascending).
+public struct CoverageGrids: Sendable {
+    public let codes: [String]
+    public let index: PolygonIndex
+    public let zones: [GaussKrugerZone]
+    /// Polygons in metres of their zone.
+    public let metric: [MultiPolygon]
+    public let metricBoxes: [BoundingBox]
+    public let boxes: [BoundingBox]
+    /// Areas in m².
+    public let areas: [Double]
+
+    public init(resolver: Resolver) throws {
+        let geometries = resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry)
+        codes = resolver.grids.map(\.code)
+        index = resolver.gridIndex
+        boxes = geometries.map { $0.boundingBox ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        let zones = boxes.map { GaussKrugerZone(longitude: ($0.minX + $0.maxX) / 2) }
+        self.zones = zones
+        let metric = try MetricProjectionPool.shared.withProjections { projections in
+            try zip(geometries, zones).map { geometry, zone in geometry.mapCoordinates(try projections.projection(zone).forward) }
+        }
+        self.metric = metric
+        areas = metric.map(\.planarArea)
+        metricBoxes = metric.map { $0.boundingBox ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+    }
+
+    /// Position of a grid code.
+    public func position(of code: String) -> Int? {
+        var low = 0, high = codes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if codes[mid] < code { low = mid + 1 } else { high = mid }
+        }
+        return low < codes.count && codes[low] == code ? low : nil
+    }
+}

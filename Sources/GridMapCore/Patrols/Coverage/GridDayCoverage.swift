@@ -1,0 +1,48 @@
+import GridMapGeometry
+
+/// How one grid was patrolled on one day: the stored unit of coverage, so that a period's
+/// figures are assembled from days and a new day of tracks leaves earlier days alone.
+public struct GridDayCoverage: Sendable, Hashable {
+    public var grid: String
+    public var day: PatrolDay
+    /// The covered part of the grid, in metres of `zone` (union of the buffered tracks ∩ grid).
+    public var covered: MultiPolygon
+    public var zone: GaussKrugerZone
+    public var coveredArea: Double
+    /// Metres of track inside the grid.
+    public var length: Double
+    /// Time spent in stops whose centre lies in the grid, and their number.
+    public var dwellSeconds: Double
+    public var stops: Int
+    /// Intervals with a member inside, merged across members (see ``Visit/merged(_:gap:)``).
+    public var visits: [Visit]
+    /// Members with a fix inside the grid, sorted.
+    public var members: [String]
+
+    public init(grid: String, day: PatrolDay, covered: MultiPolygon, zone: GaussKrugerZone, coveredArea: Double,
+                length: Double, dwellSeconds: Double, stops: Int, visits: [Visit], members: [String]) {
+        self.grid = grid
+        self.day = day
+        self.covered = covered
+        self.zone = zone
+        self.coveredArea = coveredArea
+        self.length = length
+        self.dwellSeconds = dwellSeconds
+        self.stops = stops
+        self.visits = visits
+        self.members = members
+    }
+}
+
+/// The parameters of coverage.
+public struct CoverageOptions: Sendable, Hashable {
+    /// Buffer radius around tracks, metres (round joins and caps, 8 segments a quarter circle).
+    public var radius = 30.0
+    /// A visit ends after this long without a member inside (milliseconds).
+    public var visitGap: Int64 = 10 * 60_000
+
+    public init(radius: Double = 30, visitGap: Int64 = 10 * 60_000) {
+        self.radius = radius
+        self.visitGap = visitGap
+    }
+}

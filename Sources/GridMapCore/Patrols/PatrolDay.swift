@@ -1,0 +1,50 @@
+/// A patrol day: a calendar day in Beijing time (UTC+8, no daylight saving), the unit in which
+/// tracks are cleaned and coverage is computed and stored. A track that runs past midnight is
+/// split there.
+public struct PatrolDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (Beijing).
+    public let number: Int64
+
+    static let offset: Int64 = 8 * 3_600_000
+    static let length: Int64 = 86_400_000
+
+    public init(number: Int64) { self.number = number }
+
+    /// The day a UTC instant falls on in Beijing.
+    public init(milliseconds: Int64) {
+        number = (milliseconds + Self.offset).floorDivided(by: Self.length).quotient
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        guard text.utf8.count == 10, let utcMidnight = Timestamp.parseMilliseconds(text) else { return nil }
+        number = utcMidnight / Self.length
+    }
+
+    /// First millisecond of the day (00:00 Beijing) in UTC milliseconds.
+    public var start: Int64 { number * Self.length - Self.offset }
+    /// First millisecond of the next day.
+    public var end: Int64 { start + Self.length }
+    public var next: PatrolDay { PatrolDay(number: number + 1) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String { String(Timestamp.format(milliseconds: number * Self.length).prefix(10)) }
+
+    /// Monday-based week number since 1970 (1970-01-01 was a Thursday).
+    public var week: Int64 { (number + 3).floorDivided(by: 7).quotient }
+
+    /// Months since 1970-01.
+    public var month: Int64 {
+        let (year, month, _) = Timestamp.civil(fromDays: number)
+        return (year - 1970) * 12 + month - 1
+    }
+
+    /// The days that overlap the UTC interval [from, to).
+    public static func days(from: Int64, to: Int64) -> [PatrolDay] {
+        guard to > from else { return [] }
+        let first = PatrolDay(milliseconds: from), last = PatrolDay(milliseconds: to - 1)
+        return (first.number...last.number).map(PatrolDay.init(number:))
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { a.number < b.number }
+}
