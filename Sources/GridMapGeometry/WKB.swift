@@ -72,3 +72,20 @@ public enum WKB {
         }
     }
 }
+
+extension WKB {
+    /// Little-endian 2D LineString WKB, or a Point for a single coordinate.
+    public static func encodeLine(_ coordinates: [Coordinate]) -> Data {
+        var out = Data(capacity: 9 + coordinates.count * 16)
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func f64(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        out.append(1)
+        if coordinates.count == 1 {
+            u32(1)
+        } else {
+            u32(2); u32(UInt32(coordinates.count))
+        }
+        for c in coordinates { f64(c.x); f64(c.y) }
+        return out
+    }
+}

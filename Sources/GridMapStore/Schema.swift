@@ -160,6 +160,10 @@ enum Schema {
                 """)
             try db.execute(sql: EventIndexes.place.createSQL)
         }
+        migrator.registerMigration("v7: patrol fixes, derived tracks and stops, daily coverage of grids") { db in
+            try db.execute(sql: PatrolSchema.sql)
+            try db.execute(sql: "SELECT AddGeometryColumn('patrol_segments', 'geometry', 4326, 'GEOMETRY', 'XY', 1)")
+        }
         return migrator
     }
 }

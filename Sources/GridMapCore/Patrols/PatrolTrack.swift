@@ -50,4 +50,12 @@ public struct CleanedPatrol: Sendable {
     public var segments: [PatrolSegment]
     public var stops: [PatrolStop]
     public var report: CleaningReport
+
+    public init(member: String, day: PatrolDay, segments: [PatrolSegment], stops: [PatrolStop], report: CleaningReport) {
+        self.member = member
+        self.day = day
+        self.segments = segments
+        self.stops = stops
+        self.report = report
+    }
 }

@@ -10,6 +10,9 @@ public struct GaussKrugerZone: Hashable, Sendable, Comparable {
         centralMeridian = min(135, max(75, nearest))
     }
 
+    /// The zone of an EPSG code from ``epsg``.
+    public init(epsg: Int) { centralMeridian = 75 + (epsg - 4534) * 3 }
+
     /// "CGCS2000 / 3-degree Gauss-Kruger CM 120E" is EPSG:4549.
     public var epsg: Int { 4534 + (centralMeridian - 75) / 3 }
 
