@@ -62,6 +62,9 @@ public enum GridMapServer {
         DensityController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
         TilesController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
         PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
+        let resolvers = HistoricalResolvers(store: store)
+        PatrolsController(store: store, resolvers: resolvers, limits: limits).addRoutes(to: router)
+        CoverageController(store: store, resolvers: resolvers, boundaries: boundaries).addRoutes(to: router)
         return router
     }
 }

@@ -39,6 +39,19 @@ public struct PatrolDay: Hashable, Comparable, Sendable, CustomStringConvertible
         return (year - 1970) * 12 + month - 1
     }
 
+    /// The days from `from` up to `to` (exclusive): a plain date (`YYYY-MM-DD`) names a Beijing
+    /// day, a time (ISO 8601) an instant, and every day overlapping [from, to) is included. Nil
+    /// when either does not parse or the range is empty.
+    public static func range(from: String, to: String) -> ClosedRange<PatrolDay>? {
+        guard let start = instant(from), let end = instant(to) else { return nil }
+        let days = days(from: start, to: end)
+        guard let first = days.first, let last = days.last else { return nil }
+        return first...last
+    }
+
+    /// A plain date's Beijing midnight, or a time's instant (UTC ms).
+    static func instant(_ text: String) -> Int64? { PatrolDay(text)?.start ?? Timestamp.parseMilliseconds(text) }
+
     /// The days that overlap the UTC interval [from, to).
     public static func days(from: Int64, to: Int64) -> [PatrolDay] {
         guard to > from else { return [] }

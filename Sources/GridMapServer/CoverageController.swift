@@ -1,0 +1,51 @@
+import Foundation
+import GridMapCore
+import GridMapStore
+import Hummingbird
+
+/// Patrol coverage of grids over a period (Beijing days overlapping [`from`, `to`), default the
+/// last 7 days), optionally within a `town`, `village` or `grid`, at buffer `radius` (default
+/// 30 m), against each grid's required frequency (or `frequency=daily|weekly|monthly` for all):
+///
+/// - `GET /v1/coverage`: every grid with `covered_pct`, `length_m`, `dwell_min`, `visits`,
+///   `last_visit`, `members`, compliance.
+/// - `GET /v1/coverage/gaps`: each grid's uncovered parts (blind spots) as valid polygons with
+///   their areas, largest first; `min_area` (m², default 0) leaves out smaller ones.
+///
+/// Days whose tracks changed since their coverage was computed at that radius are computed
+/// first; the others are read as stored.
+struct CoverageController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+    let resolvers: HistoricalResolvers
+    let boundaries: ServedBoundaries
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/coverage") { request, _ in try report(request, gaps: false) }
+        router.get("/v1/coverage/gaps") { request, _ in try report(request, gaps: true) }
+    }
+
+    private func report(_ request: Request, gaps: Bool) throws -> Response {
+        let parameters = QueryParameters(request)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let period = try parameters.patrolDays(now: now)
+        let options = try parameters.coverageOptions()
+        let frequency = try parameters.choice("frequency", PatrolFrequency.self)
+        let minArea = try parameters.number("min_area", in: 0...1e9) ?? 0
+        let scope = CoverageScope(town: parameters.text("town"), village: parameters.text("village"), grid: parameters.text("grid"))
+        try checkKnown(scope)
+        let rows = try store.coverageReport(period: period, scope: scope, options: options, frequency: frequency,
+                                            withGaps: gaps, resolvers: resolvers)
+        let body = gaps ? CoverageGeoJSON.gaps(rows, period: period, radius: options.radius, minArea: minArea)
+            : CoverageGeoJSON.grids(rows, period: period, radius: options.radius, now: now)
+        return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
+    }
+
+    /// A 404 naming a town, village or grid code that no current unit has.
+    private func checkKnown(_ scope: CoverageScope) throws {
+        let snapshot = boundaries.resolver.snapshot
+        for (level, code) in [(AdminLevel.town, scope.town), (.village, scope.village), (.grid, scope.grid)] {
+            guard let code, !snapshot.boundaries(level).contains(where: { $0.unit.code == code }) else { continue }
+            throw APIError(.notFound, "unknown_\(level.rawValue)", "no \(level.rawValue) has the code '\(code)'")
+        }
+    }
+}

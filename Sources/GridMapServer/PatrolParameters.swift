@@ -1,0 +1,36 @@
+import GridMapCore
+
+/// The patrol and coverage settings a request may give, each checked with a 400 naming it.
+extension QueryParameters {
+    /// Cleaning settings: `max_accuracy` (m), `max_speed_kmh`, `max_gap_min`, `dwell_radius` (m),
+    /// `min_dwell_min`; defaults are ``TrackCleaning``'s.
+    func cleaning() throws -> TrackCleaning {
+        var cleaning = TrackCleaning()
+        if let value = try number("max_accuracy", in: 1...10_000) { cleaning.maxAccuracy = value }
+        if let value = try number("max_speed_kmh", in: 1...500) { cleaning.maxSpeed = value / 3.6 }
+        if let value = try number("max_gap_min", in: 0.1...1440) { cleaning.maxGap = Int64(value * 60_000) }
+        if let value = try number("dwell_radius", in: 1...1000) { cleaning.dwellRadius = value }
+        if let value = try number("min_dwell_min", in: 0.1...1440) { cleaning.minDwell = Int64(value * 60_000) }
+        return cleaning
+    }
+
+    /// `radius` (m, 1–500, default 30).
+    func coverageOptions() throws -> CoverageOptions {
+        CoverageOptions(radius: try number("radius", in: 1...500) ?? 30)
+    }
+
+    /// `from` and `to`: the days in between (see ``PatrolDay/range(from:to:)``: a plain date is a
+    /// Beijing day), by default the 7 days up to today; at most 366 days.
+    func patrolDays(now: Int64) throws -> ClosedRange<PatrolDay> {
+        let today = PatrolDay(milliseconds: now)
+        let to = text("to") ?? today.next.description
+        let from = text("from") ?? PatrolDay(number: (PatrolDay(to) ?? today.next).number - 7).description
+        guard let days = PatrolDay.range(from: from, to: to) else {
+            throw APIError.badRequest("invalid_parameter", "'from' and 'to' must be ISO 8601 dates or times with 'from' before 'to'")
+        }
+        guard days.upperBound.number - days.lowerBound.number < 366 else {
+            throw APIError.badRequest("invalid_parameter", "the period from 'from' to 'to' exceeds 366 days")
+        }
+        return days
+    }
+}

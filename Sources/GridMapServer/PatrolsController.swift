@@ -1,0 +1,71 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import GridMapStore
+import Hummingbird
+
+/// `POST /v1/patrols`: a GPX, GeoJSON, CSV or NDJSON file of grid members' fixes. The format comes
+/// from `format=`, else the content type, else the body's first bytes; `member=` names the member
+/// for files without one (GPX), `crs=` the coordinate system of fixes that do not name theirs
+/// (default wgs84). Cleaning settings as in ``QueryParameters/cleaning()``; the coverage of the
+/// changed days is computed at `radius` (default 30 m) before the answer. Any bad record is a
+/// 400 naming it, and nothing is stored.
+struct PatrolsController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+    let resolvers: HistoricalResolvers
+    let limits: ServerLimits
+
+    func addRoutes(to router: Router<Context>) {
+        router.post("/v1/patrols", use: upload)
+    }
+
+    @Sendable func upload(_ request: Request, context: Context) async throws -> Response {
+        let parameters = QueryParameters(request)
+        let cleaning = try parameters.cleaning()
+        let options = try parameters.coverageOptions()
+        let crs = try parameters.choice("crs", CoordinateSystem.self) ?? .wgs84
+        let body = Data(buffer: try await request.body.collect(upTo: limits.maxBodyBytes))
+        let format = try parameters.choice("format", PatrolFileFormat.self)
+            ?? request.headers[.contentType].flatMap(PatrolFileFormat.init(contentType:))
+        let fixes: [PatrolFix]
+        do {
+            fixes = try PatrolFile.parse(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs))
+        } catch {
+            throw APIError.badRequest(error.code.rawValue, error.detail)
+        }
+        let usedFormat = format ?? PatrolFileFormat.sniff(body) ?? .csv
+        let ingest = try store.importPatrols(fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning,
+                                             options: options, resolvers: resolvers)
+        var json = JSONWriter(capacity: 1024)
+        json.raw("{\"batch\":"); json.number(Int(ingest.batch))
+        json.raw(",\"format\":"); json.string(usedFormat.rawValue)
+        json.raw(",\"fixes\":"); json.number(ingest.fixes)
+        json.raw(",\"members\":"); json.number(ingest.members)
+        json.raw(",\"days\":["); json.strings(ingest.days.map(\.description)); json.raw("]")
+        json.raw(",\"radius_m\":"); json.number(options.radius)
+        json.raw(",\"cleaning\":"); json.cleaning(cleaning, report: ingest.report)
+        json.raw("}")
+        return json.response(status: .created)
+    }
+}
+
+extension JSONWriter {
+    /// The cleaning settings and what they did.
+    mutating func cleaning(_ cleaning: TrackCleaning, report: CleaningReport) {
+        raw("{\"settings\":{\"max_accuracy_m\":"); number(cleaning.maxAccuracy)
+        raw(",\"max_speed_kmh\":"); number((cleaning.maxSpeed * 3.6 * 1000).rounded() / 1000)
+        raw(",\"max_gap_min\":"); number(Double(cleaning.maxGap) / 60_000)
+        raw(",\"dwell_radius_m\":"); number(cleaning.dwellRadius)
+        raw(",\"min_dwell_min\":"); number(Double(cleaning.minDwell) / 60_000)
+        raw("},\"received\":"); number(report.received)
+        raw(",\"kept\":"); number(report.kept)
+        raw(",\"dropped_accuracy\":"); number(report.droppedAccuracy)
+        raw(",\"dropped_duplicate\":"); number(report.droppedDuplicate)
+        raw(",\"dropped_speed\":"); number(report.droppedSpeed)
+        raw(",\"speed_splits\":"); number(report.speedSplits)
+        raw(",\"gap_splits\":"); number(report.gapSplits)
+        raw(",\"segments\":"); number(report.segments)
+        raw(",\"stops\":"); number(report.stops)
+        raw("}")
+    }
+}

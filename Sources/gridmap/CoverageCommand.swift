@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GridMapCore
+import GridMapServer
+import GridMapStore
+
+/// `gridmap coverage`: how well each grid was patrolled over a period.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Patrol coverage of grids over Beijing days [--from, --to): CSV (default) or GeoJSON, or the blind spots (--gaps).")
+
+    enum Format: String, ExpressibleByArgument { case csv, geojson }
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "First day (YYYY-MM-DD, Beijing) or time (ISO 8601).") var from: String
+    @Option(help: "End, exclusive: a day (YYYY-MM-DD, Beijing) or time (ISO 8601).") var to: String
+    @Option(help: "Only this town's grids.") var town: String?
+    @Option(help: "Only this village's grids.") var village: String?
+    @Option(help: "Only this grid.") var grid: String?
+    @Option(help: "Buffer radius around tracks, metres.") var radius = 30.0
+    @Option(help: "Required frequency for every grid (daily, weekly, monthly); default: as set per unit, else daily.") var frequency: String?
+    @Option(help: "csv or geojson.") var format = Format.csv
+    @Flag(help: "The blind spots instead of the grids.") var gaps = false
+    @Option(help: "With --gaps: leave out blind spots smaller than this many m².") var minArea = 0.0
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        guard let days = PatrolDay.range(from: from, to: to) else {
+            throw ValidationError("--from and --to must be ISO 8601 dates (Beijing days) or times with --from before --to")
+        }
+        let (first, last) = (days.lowerBound, days.upperBound)
+        let required = try frequency.map { text in
+            guard let value = PatrolFrequency(rawValue: text) else { throw ValidationError("--frequency must be daily, weekly or monthly") }
+            return value
+        }
+        let store = try GridMapStore(path: database.path)
+        let rows = try store.coverageReport(period: first...last, scope: CoverageScope(town: town, village: village, grid: grid),
+                                            options: CoverageOptions(radius: radius), frequency: required, withGaps: gaps,
+                                            resolvers: HistoricalResolvers(store: store))
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let data: Data
+        switch (format, gaps) {
+        case (.geojson, false): data = Data(buffer: CoverageGeoJSON.grids(rows, period: first...last, radius: radius, now: now))
+        case (.geojson, true): data = Data(buffer: CoverageGeoJSON.gaps(rows, period: first...last, radius: radius, minArea: minArea))
+        case (.csv, false): data = Data(Self.gridsCSV(rows).utf8)
+        case (.csv, true): data = Data(Self.gapsCSV(rows, minArea: minArea).utf8)
+        }
+        if let output { try data.write(to: URL(fileURLWithPath: output)) } else { FileHandle.standardOutput.write(data) }
+    }
+
+    static func gridsCSV(_ rows: [GridCoverageRow]) -> String {
+        var text = "grid_code,grid_name,village_code,town_code,area_m2,covered_pct,length_m,dwell_min,stops,visits,last_visit,members,frequency,required,met,compliant\n"
+        for row in rows {
+            let c = row.coverage
+            text += [row.grid.code, row.grid.name, row.village?.code ?? "", row.town?.code ?? "", String(format: "%.1f", c.area),
+                     String(format: "%.2f", c.coveredFraction * 100), String(format: "%.1f", c.length), String(format: "%.1f", c.dwellSeconds / 60),
+                     "\(c.stops)", "\(c.visits.count)", row.lastVisit.map(Timestamp.format(milliseconds:)) ?? "", c.members.joined(separator: " "),
+                     c.compliance.frequency.rawValue, "\(c.compliance.required)", "\(c.compliance.met)", "\(c.compliance.compliant)"]
+                .joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    static func gapsCSV(_ rows: [GridCoverageRow], minArea: Double) -> String {
+        var text = "grid_code,rank,area_m2,grid_covered_pct\n"
+        for row in rows {
+            for (rank, gap) in row.gaps.enumerated() where gap.area >= minArea {
+                text += "\(row.grid.code),\(rank + 1),\(String(format: "%.1f", gap.area)),\(String(format: "%.2f", row.coverage.coveredFraction * 100))\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import GridMapCore
+import GridMapGeometry
+import GridMapStore
+
+/// One day of a county's patrols: `members` grid members walking `hours` with a fix every 10 s
+/// over a synthetic county of `grids` grids. Times storing and cleaning the fixes, computing every
+/// grid's coverage, assembling the day's report with blind spots, and the same coverage by
+/// SpatiaLite SQL (ST_Transform, ST_Buffer, ST_Union, ST_Intersection), whose areas are compared.
+struct PatrolsBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "patrols")
+
+    @Option(help: "Grids in the synthetic county.") var grids = 2_000
+    @Option(help: "Grid members patrolling, each in a different grid.") var members = 600
+    @Option(help: "Hours each member patrols.") var hours = 8.0
+    @Option(help: "Grids computed through SpatiaLite SQL too (0: none; default: all).") var sqlGrids: Int?
+
+    func run() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-patrols-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try SyntheticDataset.write(SyntheticGridLayer(count: grids), to: directory.appendingPathComponent("dataset"))
+        let store = try GridMapStore(path: directory.appendingPathComponent("bench.sqlite").path)
+        _ = try store.importDataset(at: directory.appendingPathComponent("dataset"), options: ImportOptions(validFrom: "2020-01-01T00:00:00.000Z"))
+        let resolvers = HistoricalResolvers(store: store)
+        let day = PatrolDay("2025-11-03")!
+        let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
+        let simulator = PatrolSimulator(grids: resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry))
+        var random = SplitMix64(seed: 7)
+        let patrolled = Array(resolver.grids.indices.shuffled(using: &random).prefix(members))
+        let generated = measure {
+            ParallelWork.map(Array(patrolled.enumerated())) { k, grid in
+                simulator.patrol(member: "member-\(k)", grid: grid, start: day.start + 8 * 3_600_000 + 1_800_000, hours: hours, seed: UInt64(k))
+            }.flatMap { $0 }
+        }
+        let fixes = generated.value
+        print("GridMap patrols benchmark — \(System.coreCount) cores: \(grids) grids, \(patrolled.count) members × \(format(hours)) h, "
+            + "\(fixes.count) fixes (generated in \(format(generated.seconds)) s)")
+
+        let csv = directory.appendingPathComponent("fixes.csv")
+        try PatrolCSV.write(fixes, to: csv)
+        let data = try Data(contentsOf: csv)
+        let parsed = try measure { try PatrolFile.parse(data, format: .csv, options: PatrolParseOptions(member: nil, crs: .wgs84)) }
+        print("parse CSV (\(data.count / 1_048_576) MB): \(format(parsed.seconds)) s, \(Int(Double(fixes.count) / parsed.seconds)) fixes/s")
+        let ingest = try measure { try store.ingestPatrols(parsed.value, source: "bench", format: "csv", cleaning: TrackCleaning()) }
+        let r = ingest.value.report
+        print("store + clean (one transaction): \(format(ingest.seconds)) s, \(Int(Double(fixes.count) / ingest.seconds)) fixes/s; "
+            + "kept \(r.kept), dropped \(r.droppedAccuracy) accuracy / \(r.droppedDuplicate) duplicate / \(r.droppedSpeed) spikes, "
+            + "\(r.segments) segments, \(r.stops) stops")
+
+        let options = CoverageOptions()
+        let computed = try measure { try store.updateCoverage(days: day...day, options: options, resolvers: resolvers) }
+        let stored = try store.gridDays(day...day, radius: options.radius)
+        print("coverage of every grid for the day (read tracks, compute, store): \(format(computed.seconds)) s "
+            + "[target ≤ 10 s]; \(stored.count) grids touched")
+        let report = try measure {
+            try store.coverageReport(period: day...day, scope: CoverageScope(), options: options, frequency: nil,
+                                     withGaps: true, resolvers: resolvers)
+        }
+        print("report of all \(report.value.count) grids with blind spots (stored day): \(format(report.seconds)) s")
+
+        let limit = sqlGrids ?? grids
+        guard limit > 0 else { return }
+        let sql = try measure { try store.coverageAreasBySQL(day: day, radius: options.radius, zone: GaussKrugerZone(longitude: 119.5), maxGrids: limit) }
+        let ours = Dictionary(uniqueKeysWithValues: stored.map { ($0.grid, $0.coveredArea) })
+        var worst = 0.0, compared = 0
+        for (code, area) in sql.value {
+            let mine = ours[code] ?? 0
+            worst = max(worst, abs(mine - area) / max(area, 1))
+            compared += 1
+        }
+        print("SpatiaLite SQL, \(limit) grids (\(compared) covered): \(format(sql.seconds)) s; "
+            + "largest relative difference in covered area \(String(format: "%.2e", worst))")
+    }
+}

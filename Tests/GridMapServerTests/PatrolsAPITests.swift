@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import GridMapCore
+import GridMapGeometry
+import GridMapServer
+@testable import GridMapStore
+import GridMapTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Patrol uploads and coverage over real HTTP on loopback, on 大港头镇.
+@Suite struct PatrolsAPITests {
+    let store: GridMapStore
+    static let garminGPX = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("GridMapCoreTests/Fixtures/garmin-etrex.gpx")
+    static let day = "from=2026-03-02&to=2026-03-03"
+
+    init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
+
+    typealias Call = (_ method: HTTPRequest.Method, _ uri: String, _ body: Data?) async throws -> (HTTPResponse.Status, JSONValue)
+
+    func withServer(_ body: @Sendable (Call) async throws -> Void) async throws {
+        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
+        try await app.test(.live) { client in
+            try await body { method, uri, data in
+                try await client.execute(uri: uri, method: method, body: data.map { ByteBuffer(bytes: $0) }) {
+                    ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
+                }
+            }
+        }
+    }
+
+    func storedFixes() throws -> Int { try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM patrol_fixes")! } }
+
+    @Test func aDeviceGPXIsStoredAndItsGridsShowVisits() async throws {
+        let gpx = try Data(contentsOf: Self.garminGPX)
+        let expected = try PatrolFile.parse(gpx, format: .gpx, options: PatrolParseOptions(member: "13900002342"))
+        try await withServer { call in
+            let (status, body) = try await call(.post, "/v1/patrols?member=13900002342&max_gap_min=20", gpx)
+            #expect(status == .created)
+            #expect(body["format"]?.string == "gpx" && body["fixes"]?.number == Double(expected.count))
+            #expect(body["days"] == .array([.string("2026-03-02")]))
+            #expect(body["cleaning"]?["settings"]?["max_gap_min"]?.number == 20)
+            #expect(body["cleaning"]?["received"]?.number == Double(expected.count))
+
+            let (okay, coverage) = try await call(.get, "/v1/coverage?\(Self.day)&town=331102102000", nil)
+            #expect(okay == .ok)
+            let features = try #require(coverage["features"]?.array)
+            #expect(try features.count == store.snapshot().grids.count)
+            // Every grid the fixes fall in (by the index) was visited and names the member; no other grid was.
+            let resolver = Resolver(try store.snapshot())
+            let visitedByIndex = Set(expected.compactMap { resolver.resolve($0.wgs84).grid?.code })
+            let visited = features.filter { ($0["properties"]?["visits"]?.number ?? 0) > 0 }
+            #expect(Set(visited.compactMap { $0["id"]?.string }) == visitedByIndex)
+            for feature in visited {
+                #expect(feature["properties"]?["members"] == .array([.string("13900002342")]))
+                #expect((feature["properties"]?["covered_pct"]?.number ?? 0) > 0)
+                #expect(feature["properties"]?["compliant"] == .bool(true))
+                #expect(feature["properties"]?["last_visit"]?.string?.hasPrefix("2026-03-02T") == true)
+            }
+        }
+    }
+
+    @Test func blindSpotsAreValidAndCompleteTheCoveredArea() async throws {
+        let gpx = try Data(contentsOf: Self.garminGPX)
+        try await withServer { call in
+            _ = try await call(.post, "/v1/patrols?member=m1", gpx)
+            let (_, coverage) = try await call(.get, "/v1/coverage?\(Self.day)", nil)
+            let covered = try #require(coverage["features"]?.array).filter { ($0["properties"]?["covered_m2"]?.number ?? 0) > 0 }
+            #expect(!covered.isEmpty)
+            let grid = try #require(covered.first?["id"]?.string)
+            let (status, gaps) = try await call(.get, "/v1/coverage/gaps?\(Self.day)&grid=\(grid)", nil)
+            #expect(status == .ok)
+            let spots = try #require(gaps["features"]?.array)
+            #expect(!spots.isEmpty)
+            let gapArea = spots.reduce(0) { $0 + ($1["properties"]?["area_m2"]?.number ?? 0) }
+            let properties = try #require(covered.first?["properties"])
+            let area = try #require(properties["area_m2"]?.number), coveredArea = try #require(properties["covered_m2"]?.number)
+            #expect(abs(gapArea + coveredArea - area) < max(1, area * 1e-6), "\(gapArea) + \(coveredArea) vs \(area)")
+            // Valid by SpatiaLite, and inside the grid.
+            try await store.pool.read { db in
+                for spot in spots {
+                    let geometry = try #require(spot["geometry"]).text
+                    let valid = try Int.fetchOne(db, sql: """
+                        SELECT ST_IsValid(GeomFromGeoJSON(?)) AND ST_Covers(ST_Buffer(b.geometry, 1e-6), SetSRID(GeomFromGeoJSON(?), 4326))
+                        FROM grid_boundaries b WHERE b.code = ? AND b.valid_to IS NULL
+                        """, arguments: [geometry, geometry, grid])
+                    #expect(valid == 1, "\(spot["id"]?.string ?? "")")
+                }
+            }
+        }
+    }
+
+    @Test func malformedOrSwappedUploadsStoreNothing() async throws {
+        try await withServer { call in
+            let truncated = Data(try Data(contentsOf: Self.garminGPX).prefix(2500))
+            let (status, body) = try await call(.post, "/v1/patrols?member=m1", truncated)
+            #expect(status == .badRequest && body["error"]?.string == "malformed_gpx")
+            #expect(body["detail"]?.string?.contains("line") == true)
+
+            let swapped = Data("member,time,lon,lat\nm1,2026-03-02T08:00:00+08:00,28.27,119.72\n".utf8)
+            let (swappedStatus, swappedBody) = try await call(.post, "/v1/patrols?format=csv", swapped)
+            #expect(swappedStatus == .badRequest && swappedBody["error"]?.string == "invalid_coordinate")
+            #expect(swappedBody["detail"]?.string?.contains("swapped") == true)
+
+            let noMember = try Data(contentsOf: Self.garminGPX)
+            let (missingStatus, missingBody) = try await call(.post, "/v1/patrols", noMember)
+            #expect(missingStatus == .badRequest && missingBody["error"]?.string == "missing_member")
+
+            let (radiusStatus, radiusBody) = try await call(.get, "/v1/coverage?\(Self.day)&radius=0", nil)
+            #expect(radiusStatus == .badRequest && radiusBody["detail"]?.string?.contains("radius") == true)
+            let (unknownStatus, unknownBody) = try await call(.get, "/v1/coverage?\(Self.day)&village=331102102999", nil)
+            #expect(unknownStatus == .notFound && unknownBody["error"]?.string == "unknown_village")
+            let (orderStatus, _) = try await call(.get, "/v1/coverage?from=2026-03-03&to=2026-03-02", nil)
+            #expect(orderStatus == .badRequest)
+        }
+        #expect(try storedFixes() == 0)
+    }
+}
