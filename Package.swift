@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "GridMapTilesTests", dependencies: [
             "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapStore", "GridMapTestSupport",
         ]),
-        .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"]),
+        .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GridMapStoreTests", dependencies: [
             "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,0 +1,52 @@
+import Foundation
+import GridMapGeometry
+
+/// What a patrol file does not say for itself.
+public struct PatrolParseOptions: Sendable {
+    /// The grid member the file belongs to: required for GPX, the fallback for records that
+    /// name no member in the other formats.
+    public var member: String?
+    /// The coordinate system of positions that do not name theirs (GPX always; CSV, NDJSON and
+    /// GeoJSON without a `crs` value). Chinese apps often export GCJ-02.
+    public var crs: CoordinateSystem
+
+    public init(member: String? = nil, crs: CoordinateSystem = .wgs84) {
+        self.member = member
+        self.crs = crs
+    }
+}
+
+/// Reads grid members' patrol fixes from GPX, GeoJSON, CSV or NDJSON files (see each reader:
+/// `PatrolGPXReader`, `PatrolGeoJSONReader`, `PatrolCSVReader`, `PatrolNDJSONReader`).
+public enum PatrolFile {
+    /// The fixes of a file, in file order. `format` nil sniffs it from the content. The first bad
+    /// record fails the whole file; a file without fixes is an error (`no_fixes`).
+    public static func parse(_ data: Data, format: PatrolFileFormat?,
+                             options: PatrolParseOptions) throws(PatrolParseError) -> [PatrolFix] {
+        guard let format = format ?? PatrolFileFormat.sniff(data) else {
+            guard data.contains(where: { !PatrolFields.isSpace($0) }) else {
+                throw PatrolParseError(.noFixes, "the file is empty")
+            }
+            throw PatrolParseError(.unknownFormat, "the content is not GPX, GeoJSON, CSV with a time,lon,lat header, or NDJSON")
+        }
+        let fixes: [PatrolFix]
+        switch format {
+        case .gpx: fixes = try PatrolGPXReader.fixes(data, options: options)
+        case .geojson: fixes = try PatrolGeoJSONReader.fixes(data, options: options)
+        case .csv: fixes = try read(data, options, with: PatrolCSVReader.fixes)
+        case .ndjson: fixes = try read(data, options, with: PatrolNDJSONReader.fixes)
+        }
+        guard !fixes.isEmpty else { throw PatrolParseError(.noFixes, "the \(format.rawValue) file holds no fixes") }
+        return fixes
+    }
+
+    /// Runs a reader of UTF-8 bytes on the data's bytes.
+    private static func read(
+        _ data: Data, _ options: PatrolParseOptions,
+        with reader: (UnsafeBufferPointer<UInt8>, PatrolParseOptions) throws(PatrolParseError) -> [PatrolFix]
+    ) throws(PatrolParseError) -> [PatrolFix] {
+        try data.withUnsafeBytes { raw in
+            Result { () throws(PatrolParseError) in try reader(raw.assumingMemoryBound(to: UInt8.self), options) }
+        }.get()
+    }
+}
