@@ -6,12 +6,13 @@ extension GridMapStore {
     /// A day's covered area (m²) of the first `maxGrids` current grids (by code) computed by
     /// SpatiaLite SQL alone, the independent reference for ``DailyCoverage``: grids and the day's
     /// stored segments transformed to `zone` (ST_Transform), segments buffered by `radius`
-    /// (ST_Buffer, 8 segments a quarter circle as GridMap's), and per grid the union of the
+    /// (ST_Buffer, arcs of 32 segments a quarter circle: close to the true circles GridMap's
+    /// distance field traces), and per grid the union of the
     /// buffers meeting its box intersected with it (ST_Union, ST_Intersection, ST_Area).
     public func coverageAreasBySQL(day: PatrolDay, radius: Double, zone: GaussKrugerZone, maxGrids: Int = .max) throws -> [String: Double] {
         try pool.write { db in
             try db.execute(sql: "SELECT InsertEpsgSrid(?)", arguments: [zone.epsg])
-            try db.execute(sql: "SELECT BufferOptions_SetQuadrantSegments(8)")
+            try db.execute(sql: "SELECT BufferOptions_SetQuadrantSegments(32)")
             defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.sql_grids; DROP TABLE IF EXISTS temp.sql_buffers") }
             try db.execute(sql: """
                 CREATE TEMP TABLE sql_grids AS

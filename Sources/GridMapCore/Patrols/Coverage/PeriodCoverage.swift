@@ -39,7 +39,14 @@ public struct PeriodCoverage: Sendable {
     public func gaps(gridMetric: MultiPolygon, projection: MetricProjection, context: GEOSContext) throws -> [(polygon: Polygon, area: Double)] {
         let shape = try context.geometry(gridMetric)
         let uncovered = covered.polygons.isEmpty ? shape : try shape.difference(try context.geometry(covered))
-        let degrees = try context.geometry(uncovered.polygons(), transform: projection.inverse).snapped(toGrid: 1e-7).polygons()
-        return degrees.polygons.map { ($0, MultiPolygon([$0]).mapCoordinates(projection.forward).planarArea) }
+        // GEOS 3.11's precision reduction can fail on intricate polygons ("unable to assign free
+        // hole to a shell"): then the coordinates are rounded first and the polygon repaired.
+        let degrees = try uncovered.polygons().polygons.flatMap { part in
+            let wgs84 = MultiPolygon([part]).mapCoordinates(projection.inverse)
+            let snapped = try? context.geometry(wgs84).snapped(toGrid: 1e-7)
+            return try (snapped ?? context.geometry(wgs84, transform: { Coordinate(($0.x * 1e7).rounded() / 1e7, ($0.y * 1e7).rounded() / 1e7) })
+                .madeValidByStructure()).polygons().polygons
+        }
+        return degrees.map { ($0, MultiPolygon([$0]).mapCoordinates(projection.forward).planarArea) }
     }
 }
