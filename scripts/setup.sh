@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command to get GridMap running: installs the Debian packages, builds the release
-# binary, imports the sample towns in geodata/ and their sample year of events into a new
-# database (only when the database does not exist yet), writes their vector tiles to
+# binary, imports the sample towns in geodata/, their sample year of events and a simulated
+# month of patrols (November 2025) into a new database (only when the database does not exist
+# yet), writes their vector tiles to
 # tiles/<town>.mbtiles and serves the HTTP API.
 # Environment: GRIDMAP_DB (default gridmap.sqlite), HOST (default 127.0.0.1), PORT (default 8080).
 set -euo pipefail
@@ -15,6 +16,7 @@ if [ ! -e "$db" ]; then
     for dataset in geodata/dagangtou geodata/ganpu; do
         "$gridmap" import "$dataset" --db "$db"
         "$gridmap" events import "$dataset/events.csv" --db "$db"
+        "$gridmap" patrols simulate --db "$db" --dataset "${dataset##*/}" --from 2025-11-01 --days 30
     done
 fi
 for dataset in dagangtou ganpu; do

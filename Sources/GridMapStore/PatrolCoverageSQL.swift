@@ -8,7 +8,8 @@ extension GridMapStore {
     /// stored segments transformed to `zone` (ST_Transform), segments buffered by `radius`
     /// (ST_Buffer, arcs of 32 segments a quarter circle: close to the true circles GridMap's
     /// distance field traces), and per grid the union of the
-    /// buffers meeting its box intersected with it (ST_Union, ST_Intersection, ST_Area).
+    /// buffers meeting its box intersected with it (ST_Union, ST_Intersection, ST_Area). Only
+    /// segments that come near those grids are buffered.
     public func coverageAreasBySQL(day: PatrolDay, radius: Double, zone: GaussKrugerZone, maxGrids: Int = .max) throws -> [String: Double] {
         try pool.write { db in
             try db.execute(sql: "SELECT InsertEpsgSrid(?)", arguments: [zone.epsg])
@@ -18,7 +19,8 @@ extension GridMapStore {
                 CREATE TEMP TABLE sql_grids AS
                     SELECT code, ST_Transform(geometry, :epsg) AS g FROM grid_boundaries WHERE valid_to IS NULL ORDER BY code LIMIT :limit;
                 CREATE TEMP TABLE sql_buffers AS
-                    SELECT ST_Buffer(ST_Transform(geometry, :epsg), :radius) AS b FROM patrol_segments WHERE day = :day;
+                    SELECT ST_Buffer(t, :radius) AS b FROM (SELECT ST_Transform(geometry, :epsg) AS t FROM patrol_segments WHERE day = :day)
+                    WHERE EXISTS (SELECT 1 FROM sql_grids WHERE MbrIntersects(g, ST_Expand(t, :radius)));
                 """, arguments: ["epsg": zone.epsg, "limit": min(maxGrids, Int(Int32.max)), "radius": radius, "day": day.number])
             return try Row.fetchAll(db, sql: """
                 SELECT grid.code, ST_Area(ST_Intersection(grid.g, ST_Union(buffer.b)))

@@ -10,11 +10,7 @@ struct PatrolsSimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Generate patrols by each grid's member (网格员) of a dataset and import them (or write them as CSV).",
-        discussion: """
-            Deterministic for a seed. About one grid in ten is neglected (patrolled on a tenth of the days), \
-            one in seven patrolled on about a third of the days, the rest on nine days in ten; a patrol starts \
-            between 08:00 and 15:00 Beijing time and lasts 1–2 hours, one fix every 10 s, in GCJ-02 as phones report.
-            """)
+        discussion: "Deterministic for a seed, some grids neglected; one fix every 10 s in GCJ-02 as phones report (see geodata/README.md).")
 
     @OptionGroup var database: DatabaseOption
     @Option(help: "Imported dataset whose grids are patrolled.") var dataset: String
@@ -32,18 +28,8 @@ struct PatrolsSimulateCommand: ParsableCommand {
         let members = Dictionary(resolver.snapshot.people.filter { $0.role == .gridMember && $0.post == .a }.map { ($0.unitCode, $0.phone) },
                                  uniquingKeysWith: { a, _ in a })
         let simulator = PatrolSimulator(grids: resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry))
-        let plan = positions.flatMap { position -> [(member: String, grid: Int, start: Int64, hours: Double, seed: UInt64)] in
-            let code = resolver.grids[position].code
-            var random = SplitMix64(seed: seed ^ UInt64(position) &* 0x9E37_79B9)
-            let roll = random.unit()
-            let probability = roll < 0.1 ? 0.1 : roll < 0.24 ? 0.35 : 0.9
-            return (0..<days).compactMap { d in
-                guard random.unit() < probability else { return nil }
-                let day = PatrolDay(number: first.number + Int64(d))
-                let start = day.start + Int64((8 + random.unit() * 7) * 3_600_000)
-                return (members[code] ?? "member-\(code)", position, start, 1 + random.unit(), random.next())
-            }
-        }
+        let plan = PatrolPlan.days(days, from: first, members: positions.map { ($0, members[resolver.grids[$0].code] ?? "member-\(resolver.grids[$0].code)") },
+                                   seed: seed)
         let fixes = ParallelWork.map(plan) { simulator.patrol(member: $0.member, grid: $0.grid, start: $0.start, hours: $0.hours, seed: $0.seed) }
             .flatMap { $0 }
         print("simulated \(plan.count) patrols of \(positions.count) grids, \(fixes.count) fixes")

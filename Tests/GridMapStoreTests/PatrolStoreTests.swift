@@ -100,6 +100,32 @@ import Testing
         #expect(try count("SELECT count(*) FROM patrol_segments WHERE ST_IsValid(geometry) = 1 AND ST_SRID(geometry) = 4326") == segments)
     }
 
+    /// The sample generator's week over 20 grids: most patrolled most days, some neglected. Every
+    /// planned day shows as a visit, and each grid names its own member exactly when it was
+    /// planned (members of neighbouring grids may cut through a corner on other days).
+    @Test func aSimulatedWeekShowsNeglectedGrids() throws {
+        let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: Self.day.start))
+        let grids = Array(resolver.grids.indices.prefix(20))
+        let plan = PatrolPlan.days(7, from: Self.day, members: grids.map { ($0, "m\($0)") }, seed: 1)
+        let fixes = plan.flatMap { simulator.patrol(member: $0.member, grid: $0.grid, start: $0.start, hours: $0.hours, seed: $0.seed) }
+        _ = try store.importPatrols(fixes, source: "test", format: "csv", cleaning: TrackCleaning(), options: CoverageOptions(),
+                                    resolvers: resolvers)
+        let week = Self.day...PatrolDay(number: Self.day.number + 6)
+        let rows = try store.coverageReport(period: week, scope: CoverageScope(), options: CoverageOptions(),
+                                            frequency: nil, withGaps: false, resolvers: resolvers)
+        #expect(rows.count == resolver.grids.count)
+        let planned = Dictionary(grouping: plan, by: \.grid).mapValues { Set($0.map { PatrolDay(milliseconds: $0.start) }).count }
+        for grid in grids {
+            let row = rows[grid]
+            #expect(row.coverage.compliance.required == 7)
+            #expect(row.coverage.compliance.met >= planned[grid] ?? 0, "\(row.grid.code)")
+            #expect(row.coverage.members.contains("m\(grid)") == (planned[grid] != nil), "\(row.grid.code)")
+        }
+        let neglected = grids.filter { planned[$0] ?? 0 <= 2 }, diligent = grids.filter { planned[$0] ?? 0 >= 5 }
+        #expect(!neglected.isEmpty && diligent.count >= grids.count / 2, "\(neglected.count) neglected, \(diligent.count) diligent")
+        #expect(neglected.allSatisfy { !rows[$0].coverage.compliance.compliant })
+    }
+
     @Test func frequenciesAreSetForKnownUnitsOnly() throws {
         #expect(try store.setPatrolFrequency(.weekly, unit: "331102102224"))
         #expect(try !store.setPatrolFrequency(.weekly, unit: "999999999999"))
