@@ -32,20 +32,13 @@ struct CoverageController<Context: RequestContext>: Sendable {
         let frequency = try parameters.choice("frequency", PatrolFrequency.self)
         let minArea = try parameters.number("min_area", in: 0...1e9) ?? 0
         let scope = CoverageScope(town: parameters.text("town"), village: parameters.text("village"), grid: parameters.text("grid"))
-        try checkKnown(scope)
+        if let unknown = scope.unknownUnit(in: boundaries.resolver.snapshot) {
+            throw APIError(.notFound, "unknown_\(unknown.level.rawValue)", "no \(unknown.level.rawValue) has the code '\(unknown.code)'")
+        }
         let rows = try store.coverageReport(period: period, scope: scope, options: options, frequency: frequency,
                                             withGaps: gaps, resolvers: resolvers)
         let body = gaps ? CoverageGeoJSON.gaps(rows, period: period, radius: options.radius, minArea: minArea)
             : CoverageGeoJSON.grids(rows, period: period, radius: options.radius, now: now)
         return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
-    }
-
-    /// A 404 naming a town, village or grid code that no current unit has.
-    private func checkKnown(_ scope: CoverageScope) throws {
-        let snapshot = boundaries.resolver.snapshot
-        for (level, code) in [(AdminLevel.town, scope.town), (.village, scope.village), (.grid, scope.grid)] {
-            guard let code, !snapshot.boundaries(level).contains(where: { $0.unit.code == code }) else { continue }
-            throw APIError(.notFound, "unknown_\(level.rawValue)", "no \(level.rawValue) has the code '\(code)'")
-        }
     }
 }

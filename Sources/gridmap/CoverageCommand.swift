@@ -35,7 +35,12 @@ struct CoverageCommand: ParsableCommand {
             return value
         }
         let store = try GridMapStore(path: database.path)
-        let rows = try store.coverageReport(period: first...last, scope: CoverageScope(town: town, village: village, grid: grid),
+        let scope = CoverageScope(town: town, village: village, grid: grid)
+        if let unknown = scope.unknownUnit(in: try store.snapshot()) {
+            printError("no \(unknown.level.rawValue) has the code '\(unknown.code)'")
+            throw ExitCode(2)
+        }
+        let rows = try store.coverageReport(period: first...last, scope: scope,
                                             options: CoverageOptions(radius: radius), frequency: required, withGaps: gaps,
                                             resolvers: HistoricalResolvers(store: store))
         let now = Int64(Date().timeIntervalSince1970 * 1000)

@@ -11,6 +11,14 @@ public struct CoverageScope: Sendable {
         self.village = village
         self.grid = grid
     }
+
+    /// The first code of the scope that no unit of its level has in `snapshot`.
+    public func unknownUnit(in snapshot: AdminSnapshot) -> (level: AdminLevel, code: String)? {
+        for (level, code) in [(AdminLevel.town, town), (.village, village), (.grid, grid)] {
+            if let code, !snapshot.boundaries(level).contains(where: { $0.unit.code == code }) { return (level, code) }
+        }
+        return nil
+    }
 }
 
 /// One grid's line of a coverage report.
