@@ -14,9 +14,11 @@ extension QueryParameters {
         return cleaning
     }
 
-    /// `radius` (m, 1–500, default 30).
+    /// `radius` (m, 1–500, default 30) and `visit_gap_min` (a visit ends after this many minutes
+    /// with nobody inside, default 10).
     func coverageOptions() throws -> CoverageOptions {
-        CoverageOptions(radius: try number("radius", in: 1...500) ?? 30)
+        CoverageOptions(radius: try number("radius", in: 1...500) ?? 30,
+                        visitGap: Int64((try number("visit_gap_min", in: 0...1440) ?? 10) * 60_000))
     }
 
     /// `from` and `to`: the days in between (see ``PatrolDay/range(from:to:)``: a plain date is a

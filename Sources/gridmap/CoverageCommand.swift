@@ -19,6 +19,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Only this village's grids.") var village: String?
     @Option(help: "Only this grid.") var grid: String?
     @Option(help: "Buffer radius around tracks, metres.") var radius = 30.0
+    @Option(help: "A visit ends after this many minutes with nobody inside.") var visitGapMin = 10.0
     @Option(help: "Required frequency for every grid (daily, weekly, monthly); default: as set per unit, else daily.") var frequency: String?
     @Option(help: "csv or geojson.") var format = Format.csv
     @Flag(help: "The blind spots instead of the grids.") var gaps = false
@@ -41,7 +42,7 @@ struct CoverageCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let rows = try store.coverageReport(period: first...last, scope: scope,
-                                            options: CoverageOptions(radius: radius), frequency: required, withGaps: gaps,
+                                            options: CoverageOptions(radius: radius, visitGap: Int64(visitGapMin * 60_000)), frequency: required, withGaps: gaps,
                                             resolvers: HistoricalResolvers(store: store))
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let data: Data

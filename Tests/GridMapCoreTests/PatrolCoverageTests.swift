@@ -66,10 +66,16 @@ import Testing
         let soonAfter = plane.walk([(100, 300), (400, 300)], member: "m3", start: start + 5 * 3_600_000 + 8 * 60_000)
         let result = try coverage(morning + afternoon + soonAfter)
         let grid = try #require(result["330000001001001"])
-        // m3 starts within the 10 minutes after m2 left (m2 walks 300 m in ~3.6 min): one visit.
-        #expect(grid.visits.count == 2)
+        #expect(grid.visits.count == 3)
         #expect(grid.members == ["m1", "m2", "m3"])
         #expect(grid.visits[0].start == start)
+        // m3 starts within 10 minutes of m2 leaving (m2 walks 300 m in ~3.6 min): one visit; with
+        // a 4-minute gap, two.
+        for (gap, visits) in [(10, 2), (4, 3)] {
+            let period = try PeriodCoverage(grid: grid.grid, area: grids.areas[0], days: [grid], period: [Self.day],
+                                            frequency: .daily, visitGap: Int64(gap) * 60_000, context: GEOSContext())
+            #expect(period.visits.count == visits, "gap \(gap) min")
+        }
         // Three separate bands, each 60 × 300 m plus two half discs.
         let band = 60 * 300 + Double.pi * 900
         #expect(abs(grid.coveredArea - 3 * band) / (3 * band) < 0.005)

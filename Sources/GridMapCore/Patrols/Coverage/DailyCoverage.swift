@@ -60,7 +60,7 @@ public struct DailyCoverage: Sendable {
             grid: grids.codes[grid], day: day, covered: covered, zone: grids.zones[grid], coveredArea: covered.planarArea,
             length: LineClipping.length(of: lines, inside: shape),
             dwellSeconds: contributions.reduce(0) { $0 + $1.dwellSeconds }, stops: contributions.reduce(0) { $0 + $1.stops },
-            visits: Visit.merged(contributions.flatMap(\.runs), gap: options.visitGap),
+            visits: Visit.merged(contributions.flatMap(\.runs), gap: 0),
             members: Set(contributions.compactMap(\.member)).sorted())
     }
 

@@ -14,7 +14,8 @@ public struct GridDayCoverage: Sendable, Hashable {
     /// Time spent in stops whose centre lies in the grid, and their number.
     public var dwellSeconds: Double
     public var stops: Int
-    /// Intervals with a member inside, merged across members (see ``Visit/merged(_:gap:)``).
+    /// Intervals with a member inside, overlapping ones merged across members; the visit gap is
+    /// applied when a period is assembled (``PeriodCoverage``), so stored days serve any gap.
     public var visits: [Visit]
     /// Members with a fix inside the grid, sorted.
     public var members: [String]
@@ -38,7 +39,8 @@ public struct GridDayCoverage: Sendable, Hashable {
 public struct CoverageOptions: Sendable, Hashable {
     /// Buffer radius around tracks, metres (round joins and caps, 8 segments a quarter circle).
     public var radius = 30.0
-    /// A visit ends after this long without a member inside (milliseconds).
+    /// A visit ends after this long without a member inside (milliseconds); applied when
+    /// periods are assembled.
     public var visitGap: Int64 = 10 * 60_000
 
     public init(radius: Double = 30, visitGap: Int64 = 10 * 60_000) {
