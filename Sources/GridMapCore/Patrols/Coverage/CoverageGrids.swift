@@ -28,14 +28,4 @@ public struct CoverageGrids: Sendable {
         areas = metric.map(\.planarArea)
         metricBoxes = metric.map { $0.boundingBox ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
     }
-
-    /// Position of a grid code.
-    public func position(of code: String) -> Int? {
-        var low = 0, high = codes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if codes[mid] < code { low = mid + 1 } else { high = mid }
-        }
-        return low < codes.count && codes[low] == code ? low : nil
-    }
 }
