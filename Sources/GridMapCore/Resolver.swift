@@ -26,6 +26,8 @@ public final class Resolver: Sendable {
     private let townIndex: PolygonIndex
     /// Grids, villages and towns sorted by code (index ids are positions here).
     public let grids: [AdminUnit]
+    /// The grids' boundaries in the same order.
+    public let gridGeometries: [MultiPolygon]
     private let villages: [AdminUnit]
     private let towns: [AdminUnit]
     /// Position in `villages`/`towns` of each grid's village and town (-1 when missing).
@@ -45,6 +47,7 @@ public final class Resolver: Sendable {
         villageIndex = PolygonIndex(villages.map(\.geometry), cellsPerVertex: cellsPerVertex)
         townIndex = PolygonIndex(towns.map(\.geometry), cellsPerVertex: cellsPerVertex)
         self.grids = grids.map(\.unit)
+        gridGeometries = grids.map(\.geometry)
         self.villages = villages.map(\.unit)
         self.towns = towns.map(\.unit)
         let villagePosition = Dictionary(uniqueKeysWithValues: villages.enumerated().map { ($1.unit.code, Int32($0)) })

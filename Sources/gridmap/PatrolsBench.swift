@@ -26,7 +26,7 @@ struct PatrolsBench: ParsableCommand {
         let resolvers = HistoricalResolvers(store: store)
         let day = PatrolDay("2025-11-03")!
         let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
-        let simulator = PatrolSimulator(grids: resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry))
+        let simulator = PatrolSimulator(grids: resolver.gridGeometries)
         var random = SplitMix64(seed: 7)
         let patrolled = Array(resolver.grids.indices.shuffled(using: &random).prefix(members))
         let generated = measure {

@@ -27,7 +27,7 @@ struct PatrolsSimulateCommand: ParsableCommand {
         let positions = resolver.grids.indices.filter { resolver.town(ofGrid: $0).map { towns.contains($0.code) } ?? false }
         let members = Dictionary(resolver.snapshot.people.filter { $0.role == .gridMember && $0.post == .a }.map { ($0.unitCode, $0.phone) },
                                  uniquingKeysWith: { a, _ in a })
-        let simulator = PatrolSimulator(grids: resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry))
+        let simulator = PatrolSimulator(grids: resolver.gridGeometries)
         let plan = PatrolPlan.days(days, from: first, members: positions.map { ($0, members[resolver.grids[$0].code] ?? "member-\(resolver.grids[$0].code)") },
                                    seed: seed)
         let fixes = ParallelWork.map(plan) { simulator.patrol(member: $0.member, grid: $0.grid, start: $0.start, hours: $0.hours, seed: $0.seed) }

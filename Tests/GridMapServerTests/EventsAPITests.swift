@@ -14,17 +14,8 @@ import Testing
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 
-    typealias Send = (_ method: HTTPRequest.Method, _ uri: String, _ body: String?) async throws -> (HTTPResponse.Status, JSONValue)
-
-    func withServer(_ body: @Sendable (Send) async throws -> Void) async throws {
-        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
-        try await app.test(.live) { client in
-            try await body { method, uri, text in
-                try await client.execute(uri: uri, method: method, body: text.map { ByteBuffer(string: $0) }) {
-                    ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
-                }
-            }
-        }
+    func withServer(_ body: @Sendable (LiveServer.Call<String>) async throws -> Void) async throws {
+        try await LiveServer.run(store, bytes: { ByteBuffer(string: $0) }, body)
     }
 
     static let valid = #"{"category":"fire.ebike","description":"楼道充电","lon":119.72,"lat":28.27,"source":"grid_member","reporter":"徐静","reported_at":"2026-03-01T08:00:00+08:00"}"#

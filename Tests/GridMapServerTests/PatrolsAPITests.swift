@@ -18,17 +18,8 @@ import Testing
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 
-    typealias Call = (_ method: HTTPRequest.Method, _ uri: String, _ body: Data?) async throws -> (HTTPResponse.Status, JSONValue)
-
-    func withServer(_ body: @Sendable (Call) async throws -> Void) async throws {
-        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
-        try await app.test(.live) { client in
-            try await body { method, uri, data in
-                try await client.execute(uri: uri, method: method, body: data.map { ByteBuffer(bytes: $0) }) {
-                    ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
-                }
-            }
-        }
+    func withServer(_ body: @Sendable (LiveServer.Call<Data>) async throws -> Void) async throws {
+        try await LiveServer.run(store, bytes: { ByteBuffer(bytes: $0) }, body)
     }
 
     func storedFixes() throws -> Int { try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM patrol_fixes")! } }

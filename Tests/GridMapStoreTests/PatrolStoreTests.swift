@@ -18,7 +18,7 @@ import Testing
         store = try Fixtures.store(with: ["dagangtou"])
         resolvers = HistoricalResolvers(store: store)
         let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: Self.day.start))
-        simulator = PatrolSimulator(grids: resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry))
+        simulator = PatrolSimulator(grids: resolver.gridGeometries)
     }
 
     /// Ten members patrolling grids 0, 7, 14, … for 90 minutes on `day`.

@@ -15,7 +15,7 @@ public struct CoverageGrids: Sendable {
     public let areas: [Double]
 
     public init(resolver: Resolver) throws {
-        let geometries = resolver.snapshot.grids.sorted { $0.unit.code < $1.unit.code }.map(\.geometry)
+        let geometries = resolver.gridGeometries
         codes = resolver.grids.map(\.code)
         index = resolver.gridIndex
         boxes = geometries.map { $0.boundingBox ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }

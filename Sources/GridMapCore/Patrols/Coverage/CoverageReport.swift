@@ -64,7 +64,6 @@ public struct CoverageReport: Sendable {
     public func rows(scope: CoverageScope, period: [PatrolDay], days: [GridDayCoverage], lastVisits: [String: Int64],
                      withGaps: Bool) throws -> [GridCoverageRow] {
         let daysByGrid = Dictionary(grouping: days, by: \.grid)
-        let geometryByCode = Dictionary(resolver.snapshot.grids.map { ($0.unit.code, $0.geometry) }, uniquingKeysWith: { a, _ in a })
         let positions = resolver.grids.indices.filter { position in
             let unit = resolver.grids[position]
             return (scope.grid == nil || scope.grid == unit.code) && (scope.village == nil || scope.village == unit.parentCode)
@@ -84,7 +83,7 @@ public struct CoverageReport: Sendable {
                                       context: context)
                 }.map { GridCoverageRow.Gap(polygon: $0.polygon, area: $0.area) }.sorted { $0.area > $1.area }
             }
-            return GridCoverageRow(grid: unit, village: village, town: town, geometry: geometryByCode[unit.code] ?? MultiPolygon([]),
+            return GridCoverageRow(grid: unit, village: village, town: town, geometry: resolver.gridGeometries[position],
                                    coverage: coverage, lastVisit: lastVisits[unit.code], gaps: gaps)
         }
     }
