@@ -102,13 +102,17 @@ extension GridMapStore {
             WHERE dataset = excluded.dataset
             """)
         let current = try db.cachedStatement(sql: """
-            SELECT valid_from, AsBinary(geometry) AS wkb FROM \(level.boundaryTable) WHERE code = ? AND valid_to IS NULL
+            SELECT valid_from, AsBinary(geometry) AS wkb\(level.parent == nil ? "" : ", parent_code")
+            FROM \(level.boundaryTable) WHERE code = ? AND valid_to IS NULL
             """)
         let close = try db.cachedStatement(sql: "UPDATE \(level.boundaryTable) SET valid_to = ? WHERE code = ? AND valid_to IS NULL")
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO \(level.boundaryTable) (code, valid_from, geometry)
-            VALUES (?, ?, CastToMultiPolygon(GeomFromWKB(?, 4326)))
+            INSERT INTO \(level.boundaryTable) (code, valid_from, geometry\(level.parent == nil ? "" : ", parent_code"))
+            VALUES (?, ?, CastToMultiPolygon(GeomFromWKB(?, 4326))\(level.parent == nil ? "" : ", ?"))
             """)
+        func insertVersion(_ code: String, from: String, _ wkb: Data, parent: String?) throws {
+            try insert.execute(arguments: [code, from, wkb] + (level.parent == nil ? [] : [parent]))
+        }
         for feature in features {
             let code = feature.unit.code
             if let owner = try String.fetchOne(db, sql: "SELECT dataset FROM \(level.table) WHERE code = ?", arguments: [code]),
@@ -120,18 +124,20 @@ extension GridMapStore {
             try upsert.execute(arguments: arguments)
             let wkb = WKB.encode(feature.geometry)
             if let row = try Row.fetchOne(current, arguments: [code]) {
-                if (row["wkb"] as Data?) == wkb { counts.unchanged += 1; continue }
+                if (row["wkb"] as Data?) == wkb && (level.parent == nil || row["parent_code"] == feature.unit.parentCode) {
+                    counts.unchanged += 1; continue
+                }
                 let previousFrom: String = row["valid_from"]
                 guard changedFrom > previousFrom else {
                     throw DatasetError(["\(level.rawValue) \(code): new boundary would take effect at \(changedFrom), not after the current one (\(previousFrom))"])
                 }
                 try close.execute(arguments: [changedFrom, code])
-                try insert.execute(arguments: [code, changedFrom, wkb])
+                try insertVersion(code, from: changedFrom, wkb, parent: feature.unit.parentCode)
                 counts.changed += 1
             } else {
                 let hasHistory = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(level.boundaryTable) WHERE code = ?)",
                                                    arguments: [code]) ?? false
-                try insert.execute(arguments: [code, hasHistory ? changedFrom : firstFrom, wkb])
+                try insertVersion(code, from: hasHistory ? changedFrom : firstFrom, wkb, parent: feature.unit.parentCode)
                 counts.added += 1
             }
         }

@@ -47,7 +47,7 @@ public final class GridMapStore: Sendable {
 
     /// Boundaries of one level valid at `instant` (nil = current), ordered by code.
     static func boundaries(_ level: AdminLevel, asOf instant: String?, _ db: Database) throws -> [Boundary] {
-        let parent = level.parent.map { "u.\($0.rawValue)_code" } ?? "NULL"
+        let parent = level.parent == nil ? "NULL" : "b.parent_code"
         return try Row.fetchAll(db, sql: """
             SELECT u.code, u.name, \(parent) AS parent, AsBinary(b.geometry) AS wkb
             FROM \(level.table) u JOIN \(level.boundaryTable) b ON b.code = u.code AND \(Validity.sql("b", instant))

@@ -164,6 +164,9 @@ enum Schema {
             try db.execute(sql: PatrolSchema.sql)
             try db.execute(sql: "SELECT AddGeometryColumn('patrol_segments', 'geometry', 4326, 'GEOMETRY', 'XY', 1)")
         }
+        migrator.registerMigration("v8: boundary changes with author and reason, parents per version, tokens, audit log") { db in
+            try db.execute(sql: EditSchema.sql)
+        }
         return migrator
     }
 }
