@@ -19,13 +19,13 @@ public struct ServerLimits: Sendable {
 /// Builds the GridMap HTTP application over a store.
 public enum GridMapServer {
     public static func application(store: GridMapStore, host: String = "127.0.0.1", port: Int = 8080,
-                                   limits: ServerLimits = ServerLimits(), reloadInterval: Duration = .seconds(2),
+                                   limits: ServerLimits = ServerLimits(), planner: EditPlanner = EditPlanner(), reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
         let facts = EventFactsCache(store: store)
-        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits),
+        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, planner: planner),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
@@ -45,7 +45,7 @@ public enum GridMapServer {
     }
 
     static func router(store: GridMapStore, boundaries: ServedBoundaries, facts: EventFactsCache,
-                       limits: ServerLimits) -> Router<BasicRequestContext> {
+                       limits: ServerLimits, planner: EditPlanner) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(JSONErrorMiddleware())
         router.get("/healthz") { _, _ in
@@ -54,16 +54,19 @@ public enum GridMapServer {
             json.raw(",\"revision\":"); json.number(boundaries.resolver.snapshot.revision); json.raw("}")
             return json.response()
         }
-        ResolveController(boundaries: boundaries, limits: limits).addRoutes(to: router)
+        let resolvers = HistoricalResolvers(store: store)
+        ResolveController(boundaries: boundaries, resolvers: resolvers, limits: limits).addRoutes(to: router)
         PlatformsController(boundaries: boundaries).addRoutes(to: router)
-        EventsController(store: store, resolvers: HistoricalResolvers(store: store)).addRoutes(to: router)
+        EventsController(store: store, resolvers: resolvers).addRoutes(to: router)
         StatsController(facts: facts).addRoutes(to: router)
         let areas = UnitAreas()
         DensityController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
         TilesController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
         PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
-        let resolvers = HistoricalResolvers(store: store)
         PatrolsController(store: store, resolvers: resolvers, limits: limits).addRoutes(to: router)
+        BoundariesController(store: store, boundaries: boundaries, resolvers: resolvers).addRoutes(to: router)
+        EditsController(store: store, boundaries: boundaries, planner: planner,
+                        author: { _, _ in (name: "anonymous", origin: "unknown") }).addRoutes(to: router)
         CoverageController(store: store, resolvers: resolvers, boundaries: boundaries).addRoutes(to: router)
         return router
     }

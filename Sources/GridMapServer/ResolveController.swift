@@ -1,12 +1,14 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+import GridMapStore
 import Hummingbird
 
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and
-/// `POST /v1/resolve` (many points).
+/// `POST /v1/resolve` (many points); both answer with the boundaries valid at `asOf` when given.
 struct ResolveController<Context: RequestContext>: Sendable {
     let boundaries: ServedBoundaries
+    let resolvers: HistoricalResolvers
     let limits: ServerLimits
 
     func addRoutes(to router: Router<Context>) {
@@ -19,7 +21,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
         let crs = try CoordinateSystem(requested: query["crs"].map(String.init))
         let lon = try Self.number(query["lon"].map(String.init), name: "lon")
         let lat = try Self.number(query["lat"].map(String.init), name: "lat")
-        let served = boundaries.resolution
+        let served = try resolution(request)
         let input = Coordinate(lon, lat)
         try PointCheck.validate(input, label: "the point")
         let point = crs.toWGS84(input)
@@ -56,7 +58,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
         }
         timer.end("parse")
         let crs = try CoordinateSystem(requested: list.crs ?? queryCRS)
-        let served = boundaries.resolution
+        let served = try resolution(request)
         for i in 0..<list.count {
             try PointCheck.validate(Coordinate(list.values[2 * i], list.values[2 * i + 1]), label: "points[\(i)]")
         }
@@ -70,6 +72,12 @@ struct ResolveController<Context: RequestContext>: Sendable {
         context.logger.debug("bulk resolve", metadata: ["points": "\(list.count)", "ms": "\(timer.summary)"])
         let results = BulkResults(served: served, crs: crs, withPeople: withPeople, body: body, list: list, wgs: wgs)
         return results.response()
+    }
+
+    /// The current boundaries, or those valid at `asOf` (rendered per request: a past resolver is cached, its JSON parts are not).
+    private func resolution(_ request: Request) throws -> ResolutionJSON {
+        guard let instant = try QueryParameters(request).instant("asOf") else { return boundaries.resolution }
+        return ResolutionJSON(try resolvers.resolver(at: instant))
     }
 
     static func number(_ text: String?, name: String) throws -> Double {

@@ -27,12 +27,7 @@ public final class GridMapStore: Sendable {
             let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
             var layers: [AdminLevel: [Boundary]] = [:]
             for level in AdminLevel.allCases { layers[level] = try Self.boundaries(level, asOf: instant, db) }
-            let people = try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code, post, absent FROM people ORDER BY id")
-                .compactMap { row -> Person? in
-                    guard let role = PersonRole(rawValue: row["role"]) else { return nil }
-                    return Person(role: role, name: row["name"], phone: row["phone"], unitCode: row["grid_code"] ?? row["village_code"],
-                                  post: Post(rawValue: row["post"]) ?? .a, absent: row["absent"])
-                }
+            let people = try Self.people(db)
             let taxonomies = Dictionary(try Self.taxonomies(asOf: instant, db).map { ($0.townCode, $0.taxonomy) },
                                         uniquingKeysWith: { first, _ in first })
             return AdminSnapshot(towns: layers[.town]!, villages: layers[.village]!, grids: layers[.grid]!,
@@ -40,19 +35,32 @@ public final class GridMapStore: Sendable {
         }
     }
 
+    /// Everyone attached to a grid or village.
+    static func people(_ db: Database) throws -> [Person] {
+        try Row.fetchAll(db, sql: "SELECT role, name, phone, grid_code, village_code, post, absent FROM people ORDER BY id")
+            .compactMap { row -> Person? in
+                guard let role = PersonRole(rawValue: row["role"]) else { return nil }
+                return Person(role: role, name: row["name"], phone: row["phone"], unitCode: row["grid_code"] ?? row["village_code"],
+                              post: Post(rawValue: row["post"]) ?? .a, absent: row["absent"])
+            }
+    }
+
     /// Current boundaries of one level, ordered by code.
     public func currentBoundaries(_ level: AdminLevel) throws -> [Boundary] {
         try pool.read { db in try Self.boundaries(level, asOf: nil, db) }
     }
 
-    /// Boundaries of one level valid at `instant` (nil = current), ordered by code.
-    static func boundaries(_ level: AdminLevel, asOf instant: String?, _ db: Database) throws -> [Boundary] {
+    /// Boundaries of one level valid at `instant` (nil = current), ordered by code; `condition`
+    /// (over `u`, the units, and `b`, the versions) narrows them.
+    static func boundaries(_ level: AdminLevel, asOf instant: String?, _ db: Database,
+                           where condition: String = "1", _ arguments: StatementArguments = []) throws -> [Boundary] {
         let parent = level.parent == nil ? "NULL" : "b.parent_code"
         return try Row.fetchAll(db, sql: """
             SELECT u.code, u.name, \(parent) AS parent, AsBinary(b.geometry) AS wkb
             FROM \(level.table) u JOIN \(level.boundaryTable) b ON b.code = u.code AND \(Validity.sql("b", instant))
+            WHERE \(condition)
             ORDER BY u.code
-            """, arguments: Validity.arguments(instant)).map { row in
+            """, arguments: arguments + Validity.arguments(instant)).map { row in
             Boundary(unit: AdminUnit(level: level, code: row["code"], name: row["name"], parentCode: row["parent"]),
                      geometry: try WKB.decode(row["wkb"]))
         }

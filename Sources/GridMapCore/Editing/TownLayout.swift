@@ -1,0 +1,89 @@
+import GridMapGeometry
+
+/// A town's villages and grids as one edit sees them: the current boundaries before the edit,
+/// and the planned ones after it. Units are keyed by code; each unit's `parentCode` says where it
+/// belongs.
+public struct TownLayout: Sendable {
+    public var town: Boundary
+    public var villages: [String: Boundary]
+    public var grids: [String: Boundary]
+    /// Every grid code ever stored for the town's villages, retired ones included: a new grid
+    /// never reuses one, so history stays unambiguous.
+    public var usedGridCodes: Set<String>
+
+    public init(town: Boundary, villages: [Boundary], grids: [Boundary], usedGridCodes: Set<String> = []) {
+        self.town = town
+        self.villages = Dictionary(villages.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.grids = Dictionary(grids.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.usedGridCodes = usedGridCodes.union(self.grids.keys)
+    }
+
+    /// Codes of the grids of a village, ascending.
+    public func gridCodes(inVillage village: String) -> [String] {
+        grids.values.filter { $0.unit.parentCode == village }.map(\.unit.code).sorted()
+    }
+
+    /// The boundaries of a level.
+    public func units(_ level: AdminLevel) -> [String: Boundary] {
+        switch level {
+        case .town: [town.unit.code: town]
+        case .village: villages
+        case .grid: grids
+        }
+    }
+
+    /// The next unused grid code of a village: its code followed by the suffix after the largest
+    /// used one, as many digits as its grids' codes have (3 when it has none).
+    public func nextGridCode(inVillage village: String) -> String {
+        let suffixes = usedGridCodes.filter { $0.hasPrefix(village) && $0.count > village.count }
+            .compactMap { code in Int(code.dropFirst(village.count)).map { (value: $0, digits: code.count - village.count) } }
+        let digits = suffixes.map(\.digits).max() ?? 3
+        let next = (suffixes.map(\.value).max() ?? 0) + 1
+        return village + String(repeating: "0", count: max(0, digits - String(next).count)) + String(next)
+    }
+
+    /// True when `code` is a well-formed grid code of `village`: its code and then digits, as
+    /// many as its other grids' codes have.
+    public func isWellFormedGridCode(_ code: String, village: String) -> Bool {
+        let digits = usedGridCodes.filter { $0.hasPrefix(village) }.map { $0.count - village.count }.max() ?? 3
+        return code.count == village.count + digits && code.hasPrefix(village)
+            && code.dropFirst(village.count).allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}
+
+/// One unit's boundary before and after an edit.
+public struct UnitChange: Sendable {
+    public var level: AdminLevel
+    public var code: String
+    /// Nil for a unit the edit creates.
+    public var before: Boundary?
+    /// Nil for a unit the edit retires.
+    public var after: Boundary?
+
+    /// What happened to the unit, for people reading a preview.
+    public var kind: Kind {
+        guard let before else { return .created }
+        guard let after else { return .retired }
+        if before.geometry != after.geometry { return .reshaped }
+        return before.unit.parentCode != after.unit.parentCode ? .moved : .renamed
+    }
+
+    public enum Kind: String, Sendable {
+        case created, retired, reshaped, moved, renamed
+    }
+}
+
+extension TownLayout {
+    /// The units whose boundary, parent or name differ between `self` (before) and `after`, towns
+    /// first, then villages, then grids, each by code.
+    public func changes(to after: TownLayout) -> [UnitChange] {
+        [AdminLevel.village, .grid].flatMap { level -> [UnitChange] in
+            let old = units(level), new = after.units(level)
+            return Set(old.keys).union(new.keys).sorted().compactMap { code in
+                let a = old[code], b = new[code]
+                if let a, let b, a.geometry == b.geometry, a.unit == b.unit { return nil }
+                return UnitChange(level: level, code: code, before: a, after: b)
+            }
+        }
+    }
+}

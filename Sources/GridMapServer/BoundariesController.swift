@@ -1,0 +1,90 @@
+import GridMapCore
+import GridMapGeometry
+import GridMapStore
+import Hummingbird
+
+/// Boundary layers and versions, each answering as of `asOf` (ISO 8601) when given:
+/// `GET /v1/layers/{towns|villages|grids}` (FeatureCollection; `town=`, `village=` narrow it),
+/// `GET /v1/{towns|villages|grids}/{code}` (a Feature with the version's `ETag`, to send back in
+/// `If-Match` with an edit) and `GET /v1/{…}/{code}/history` (every version, oldest first, with
+/// the edit that opened it).
+struct BoundariesController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+    let boundaries: ServedBoundaries
+    let resolvers: HistoricalResolvers
+
+    func addRoutes(to router: Router<Context>) {
+        for level in AdminLevel.allCases {
+            router.get("/v1/layers/\(level.rawValue)s") { request, _ in try layer(request, level: level) }
+            router.get("/v1/\(level.rawValue)s/:code") { request, context in try unit(request, context: context, level: level) }
+            router.get("/v1/\(level.rawValue)s/:code/history") { request, context in try history(context: context, level: level) }
+        }
+    }
+
+    func layer(_ request: Request, level: AdminLevel) throws -> Response {
+        let query = QueryParameters(request)
+        let snapshot = try query.instant("asOf").map { try resolvers.resolver(at: $0).snapshot } ?? boundaries.resolver.snapshot
+        let units = snapshot.boundaries(level, inTown: query.text("town"), village: query.text("village"))
+        var json = JSONWriter(capacity: 64 * 1024)
+        json.raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        for (i, boundary) in units.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("{\"type\":\"Feature\",\"id\":"); json.string(boundary.unit.code)
+            json.raw(",\"properties\":{"); unitProperties(&json, boundary.unit)
+            json.raw("},\"geometry\":"); json.multiPolygonGeometry(boundary.geometry); json.raw("}")
+        }
+        json.raw("]}")
+        return json.response()
+    }
+
+    func unit(_ request: Request, context: Context, level: AdminLevel) throws -> Response {
+        let code = context.parameters.get("code") ?? ""
+        let asOf = try QueryParameters(request).instant("asOf")
+        guard let version = try store.boundaryVersion(level, code, asOf: asOf) else {
+            throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)" + (asOf.map { " at \($0)" } ?? ""))
+        }
+        var json = JSONWriter(capacity: 16 * 1024)
+        feature(&json, version)
+        var response = json.response()
+        response.headers[.eTag] = "\"\(version.tag)\""
+        return response
+    }
+
+    func history(context: Context, level: AdminLevel) throws -> Response {
+        let code = context.parameters.get("code") ?? ""
+        let versions = try store.boundaryHistory(level, code)
+        guard !versions.isEmpty else { throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)") }
+        var json = JSONWriter(capacity: 64 * 1024)
+        json.raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        for (i, version) in versions.enumerated() {
+            if i > 0 { json.raw(",") }
+            feature(&json, version)
+        }
+        json.raw("]}")
+        return json.response()
+    }
+
+    private func unitProperties(_ json: inout JSONWriter, _ unit: AdminUnit) {
+        json.raw("\"code\":"); json.string(unit.code); json.raw(",\"name\":"); json.string(unit.name)
+        if let parent = unit.level.parentCodeProperty {
+            json.raw(","); json.string(parent); json.raw(":"); json.string(unit.parentCode ?? "")
+        }
+    }
+
+    private func feature(_ json: inout JSONWriter, _ version: BoundaryVersion) {
+        json.raw("{\"type\":\"Feature\",\"id\":"); json.string(version.unit.code)
+        json.raw(",\"properties\":{"); unitProperties(&json, version.unit)
+        json.raw(",\"version\":"); json.string(version.tag)
+        json.raw(",\"valid_from\":"); json.string(version.validFrom)
+        json.raw(",\"valid_to\":"); if let to = version.validTo { json.string(to) } else { json.raw("null") }
+        json.raw(",\"change\":")
+        if let change = version.change {
+            json.raw("{\"id\":"); json.number(Int(change.id)); json.raw(",\"at\":"); json.string(change.at)
+            json.raw(",\"author\":"); json.string(change.author); json.raw(",\"reason\":"); json.string(change.reason)
+            json.raw(",\"operation\":"); json.raw(json: change.operation); json.raw("}")
+        } else {
+            json.raw("null")
+        }
+        json.raw("},\"geometry\":"); json.multiPolygonGeometry(version.geometry); json.raw("}")
+    }
+}

@@ -1,0 +1,109 @@
+import GridMapCore
+import GridMapGeometry
+import GridMapStore
+
+/// The JSON of edit previews, commits and rejections (also printed by `gridmap edit`).
+public enum EditJSON {
+    /// A preview: `valid`, `problems`, `changes` (before/after of every affected unit), `events`,
+    /// `people`, `patrol_requirements_dropped`, `unstaffed_grids`, `events_staying`.
+    public static func preview(_ preview: EditPreview) -> String {
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.raw("{"); write(&json, preview); json.raw("}")
+        return String(buffer: json.buffer)
+    }
+
+    /// A commit: the preview's fields plus `change_id`, `at` and `versions` (each new version's ETag by code).
+    public static func commit(_ commit: EditCommit) -> String {
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.raw("{\"change_id\":"); json.number(Int(commit.changeID))
+        json.raw(",\"at\":"); json.string(commit.at)
+        json.raw(",\"versions\":{")
+        for (i, (code, tag)) in commit.tagsAfter.sorted(by: { $0.key < $1.key }).enumerated() {
+            if i > 0 { json.raw(",") }
+            json.string(code); json.raw(":"); json.string(tag)
+        }
+        json.raw("},"); write(&json, commit.preview); json.raw("}")
+        return String(buffer: json.buffer)
+    }
+
+    private static func write(_ json: inout JSONWriter, _ preview: EditPreview) {
+        let plan = preview.plan
+        json.raw("\"op\":"); json.string(plan.edit.name)
+        json.raw(",\"valid\":"); json.bool(plan.isValid)
+        json.raw(",\"problems\":["); list(&json, plan.problems) { problem(&$0, $1) }
+        json.raw("],\"changes\":["); list(&json, plan.changes) { change(&$0, $1, tagBefore: preview.tagsBefore[$1.code]) }
+        let c = preview.consequences
+        json.raw("],\"events\":[")
+        list(&json, c.events) { json, move in
+            json.raw("{\"id\":"); json.number(Int(move.id)); json.raw(",\"status\":"); json.string(move.status)
+            json.raw(",\"from_grid\":"); optional(&json, move.fromGrid); json.raw(",\"to_grid\":"); optional(&json, move.toGrid)
+            json.raw(",\"from_village\":"); optional(&json, move.fromVillage); json.raw(",\"to_village\":"); optional(&json, move.toVillage)
+            json.raw("}")
+        }
+        json.raw("],\"people\":[")
+        list(&json, c.people) { json, person in
+            json.raw("{\"id\":"); json.number(Int(person.id)); json.raw(",\"role\":"); json.string(person.role)
+            json.raw(",\"name\":"); json.string(person.name); json.raw(",\"from_grid\":"); json.string(person.fromGrid)
+            json.raw(",\"to_grid\":"); json.string(person.toGrid); json.raw("}")
+        }
+        json.raw("],\"patrol_requirements_dropped\":[")
+        list(&json, c.patrolRequirements) { json, requirement in
+            json.raw("{\"unit_code\":"); json.string(requirement.unitCode)
+            json.raw(",\"frequency\":"); json.string(requirement.frequency); json.raw("}")
+        }
+        json.raw("],\"unstaffed_grids\":["); json.strings(c.unstaffedGrids)
+        json.raw("],\"events_staying\":"); json.number(c.eventsStaying.count)
+    }
+
+    /// A problem: `code`, `message`, `units` and its `geometry` (GeoJSON, null when it has none).
+    static func problem(_ json: inout JSONWriter, _ problem: EditProblem) {
+        json.raw("{\"code\":"); json.string(problem.code); json.raw(",\"message\":"); json.string(problem.message)
+        json.raw(",\"units\":["); json.strings(problem.units); json.raw("],\"geometry\":")
+        switch problem.shape {
+        case .area(let polygons): json.multiPolygonGeometry(polygons)
+        case .line(let line):
+            json.raw("{\"type\":\"LineString\",\"coordinates\":[")
+            for (i, c) in line.enumerated() { if i > 0 { json.raw(",") }; json.position(c) }
+            json.raw("]}")
+        case nil: json.raw("null")
+        }
+        json.raw("}")
+    }
+
+    private static func change(_ json: inout JSONWriter, _ change: UnitChange, tagBefore: String?) {
+        json.raw("{\"level\":"); json.string(change.level.rawValue); json.raw(",\"code\":"); json.string(change.code)
+        json.raw(",\"name\":"); json.string((change.after ?? change.before)?.unit.name ?? "")
+        json.raw(",\"kind\":"); json.string(change.kind.rawValue)
+        json.raw(",\"version_before\":"); optional(&json, tagBefore)
+        json.raw(",\"parent_before\":"); optional(&json, change.before?.unit.parentCode)
+        json.raw(",\"parent_after\":"); optional(&json, change.after?.unit.parentCode)
+        json.raw(",\"area_before_m2\":"); json.optionalNumber(change.before.map { squareMeters($0.geometry) })
+        json.raw(",\"area_after_m2\":"); json.optionalNumber(change.after.map { squareMeters($0.geometry) })
+        json.raw(",\"before\":"); geometry(&json, change.before?.geometry)
+        json.raw(",\"after\":"); geometry(&json, change.after?.geometry)
+        json.raw("}")
+    }
+
+    /// Area in m² on the Gauss-Krüger zone of the geometry's centre, rounded to 0.1 m².
+    private static func squareMeters(_ geometry: MultiPolygon) -> Double {
+        guard let box = geometry.boundingBox else { return 0 }
+        let zone = GaussKrugerZone(longitude: (box.minX + box.maxX) / 2)
+        let area = (try? MetricProjectionPool.shared.withProjections { try $0.projection(zone).area(geometry) }) ?? 0
+        return (area * 10).rounded() / 10
+    }
+
+    private static func geometry(_ json: inout JSONWriter, _ geometry: MultiPolygon?) {
+        if let geometry { json.multiPolygonGeometry(geometry) } else { json.raw("null") }
+    }
+
+    private static func optional(_ json: inout JSONWriter, _ text: String?) {
+        if let text { json.string(text) } else { json.raw("null") }
+    }
+
+    private static func list<T>(_ json: inout JSONWriter, _ items: [T], _ body: (inout JSONWriter, T) -> Void) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { json.raw(",") }
+            body(&json, item)
+        }
+    }
+}

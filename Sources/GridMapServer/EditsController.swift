@@ -1,0 +1,83 @@
+import GridMapCore
+import GridMapStore
+import Hummingbird
+
+/// `POST /v1/edits/preview` (dry run: the full diff, 422 with the problems when refused) and
+/// `POST /v1/edits` (commit: 201; 412 when `If-Match` names stale versions; 422 when refused).
+/// After a commit the served boundaries are swapped at once, not at the next reload poll.
+struct EditsController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+    let boundaries: ServedBoundaries
+    let planner: EditPlanner
+    /// The author's name and the request's origin, for the change and the audit log.
+    let author: @Sendable (Request, Context) -> (name: String, origin: String)
+    /// Largest edit body: a redrawn village may carry tens of thousands of vertices.
+    static var maxBodyBytes: Int { 8 << 20 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.post("/v1/edits/preview", use: preview)
+        router.post("/v1/edits", use: commit)
+    }
+
+    @Sendable func preview(_ request: Request, context: Context) async throws -> Response {
+        let (edit, _) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
+        let preview = try mapErrors { try store.previewEdit(edit, planner: planner) }
+        guard preview.plan.isValid else { return Self.rejection(preview) }
+        return Self.json(EditJSON.preview(preview), status: .ok)
+    }
+
+    @Sendable func commit(_ request: Request, context: Context) async throws -> Response {
+        let (edit, reason) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
+        let (name, origin) = author(request, context)
+        let editor = EditAuthor(name: name, reason: reason ?? "", origin: origin,
+                                expectedTags: try IfMatch.tags(request.headers[.ifMatch]))
+        let commit: EditCommit
+        do {
+            commit = try mapErrors { try store.commitEdit(edit, by: editor, planner: planner) }
+        } catch EditRejection.invalid(let preview) {
+            return Self.rejection(preview)
+        }
+        try boundaries.reloadIfChanged(logger: context.logger)
+        return Self.json(EditJSON.commit(commit), status: .created)
+    }
+
+    private func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as UnknownUnitError {
+            throw APIError(.notFound, "unknown_unit", error.description)
+        } catch EditRejection.missingReason {
+            throw APIError.badRequest("missing_field", "'reason' is required to commit an edit")
+        } catch EditRejection.stale(let level, let code, let current) {
+            throw APIError(.preconditionFailed, "stale_version", "\(level.rawValue) \(code) has changed: its current version is \"\(current)\"")
+        }
+    }
+
+    static func rejection(_ preview: EditPreview) -> Response {
+        let detail = preview.plan.problems.map(\.message).joined(separator: "; ")
+        var json = JSONWriter()
+        json.raw("{\"error\":\"invalid_edit\",\"detail\":"); json.string(detail); json.raw(",")
+        let body = EditJSON.preview(preview)
+        json.raw(json: String(body.dropFirst()))
+        return json.response(status: .unprocessableContent)
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status) -> Response {
+        var json = JSONWriter(capacity: text.utf8.count)
+        json.raw(json: text)
+        return json.response(status: status)
+    }
+}
+
+/// `If-Match` as a set of version tags; nil when absent or `*`.
+enum IfMatch {
+    static func tags(_ header: String?) throws -> Set<String>? {
+        guard let header, header.trimmingCharacters(in: .whitespaces) != "*" else { return nil }
+        let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.hasPrefix("W/") ? String($0.dropFirst(2)) : $0 }
+        guard tags.allSatisfy({ $0.count >= 2 && $0.hasPrefix("\"") && $0.hasSuffix("\"") }) else {
+            throw APIError.badRequest("invalid_header", "If-Match must list quoted ETags, e.g. \"v12\"")
+        }
+        return Set(tags.map { String($0.dropFirst().dropLast()) })
+    }
+}
