@@ -6,7 +6,7 @@ struct GridMapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridmap",
         abstract: "Township grid governance: boundaries in SpatiaLite, exact coordinate resolution, HTTP API.",
-        subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, BenchCommand.self])
+        subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, EditCommand.self, BenchCommand.self])
 }
 
 /// `--db PATH`, defaulting to `$GRIDMAP_DB`, then `gridmap.sqlite`.
