@@ -19,13 +19,14 @@ public struct ServerLimits: Sendable {
 /// Builds the GridMap HTTP application over a store.
 public enum GridMapServer {
     public static func application(store: GridMapStore, host: String = "127.0.0.1", port: Int = 8080,
-                                   limits: ServerLimits = ServerLimits(), reloadInterval: Duration = .seconds(2),
+                                   limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
+                                   reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
         let facts = EventFactsCache(store: store)
-        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits),
+        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, access: access),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
@@ -45,8 +46,10 @@ public enum GridMapServer {
     }
 
     static func router(store: GridMapStore, boundaries: ServedBoundaries, facts: EventFactsCache,
-                       limits: ServerLimits) -> Router<BasicRequestContext> {
-        let router = Router()
+                       limits: ServerLimits, access: AccessPolicy) -> Router<GridMapRequestContext> {
+        let router = Router(context: GridMapRequestContext.self)
+        // Outermost, so it sees the status of every answer, errors included, for the audit log.
+        router.middlewares.add(AccessMiddleware(store: store, policy: access))
         router.middlewares.add(JSONErrorMiddleware())
         router.get("/healthz") { _, _ in
             var json = JSONWriter()
