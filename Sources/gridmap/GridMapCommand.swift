@@ -33,7 +33,6 @@ enum TSV {
 extension AuditActor {
     /// Whoever runs the command: `cli:$USER`, origin `cli`, no role (the database file is theirs).
     static var commandLine: AuditActor {
-        let environment = ProcessInfo.processInfo.environment
-        return AuditActor(name: "cli:" + (environment["USER"] ?? environment["LOGNAME"] ?? "unknown"), role: nil, origin: "cli")
+        AuditActor(name: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? NSUserName()), role: nil, origin: "cli")
     }
 }
