@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -29,6 +30,7 @@ let package = Package(
         .target(name: "GridMapStore", dependencies: [
             "GridMapGeometry", "GridMapCore", "CSpatiaLite",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Domain: administrative hierarchy, resolution of coordinates to grid/village/town.
         .target(name: "GridMapCore", dependencies: ["GridMapGeometry"]),

@@ -2,6 +2,7 @@
 # Event benchmarks on loopback (issue 3): POST /v1/events under wrk (each request a new event at a
 # random point of 大港头镇, located, routed and stored) on the sample towns, then GET /v1/stats
 # latency over a year of 1,000,000 events (`gridmap bench events`; EVENTS to change the number).
+# Each POST carries a dispatcher's token and appends an audit entry.
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18081}
 db="$out/events.sqlite"
@@ -12,8 +13,10 @@ for dataset in geodata/dagangtou geodata/ganpu; do
 done
 
 serve "$db" "$port" "$out/serve-events.log"
+token=$("$gridmap" token create --db "$db" --role dispatcher --name bench 2>/dev/null)
 
-cat >"$out/post-event.lua" <<'LUA'
+printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$out/post-event.lua"
+cat >>"$out/post-event.lua" <<'LUA'
 math.randomseed(2)
 local categories = {"dispute.neighbour", "fire.passage", "environment.water", "livelihood.road", "food_safety.catering"}
 wrk.method = "POST"

@@ -8,9 +8,10 @@ mkdir -p "$out"
 swift build -c release --product gridmap >/dev/null
 gridmap=.build/release/gridmap
 
-# serve DB PORT LOG: starts `gridmap serve` in the background (stopped on exit) and waits for it.
+# serve DB PORT LOG: starts `gridmap serve` (reads public) in the background (stopped on exit) and
+# waits for it.
 serve() {
-    "$gridmap" serve --db "$1" --port "$2" --log-level debug >"$3" 2>&1 &
+    "$gridmap" serve --db "$1" --port "$2" --public-reads --log-level debug >"$3" 2>&1 &
     server=$!
     trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
     for _ in $(seq 100); do

@@ -3,7 +3,8 @@
 # binary, imports the sample towns in geodata/, their sample year of events and a simulated
 # month of patrols (November 2025) into a new database (only when the database does not exist
 # yet), writes their vector tiles to
-# tiles/<town>.mbtiles and serves the HTTP API.
+# tiles/<town>.mbtiles and serves the HTTP API, reads open to all (changes need a token:
+# `gridmap token create --role dispatcher`).
 # Environment: GRIDMAP_DB (default gridmap.sqlite), HOST (default 127.0.0.1), PORT (default 8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +23,4 @@ fi
 for dataset in dagangtou ganpu; do
     "$gridmap" tiles build --db "$db" --dataset "$dataset"
 done
-exec "$gridmap" serve --db "$db" --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}"
+exec "$gridmap" serve --db "$db" --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}" --public-reads

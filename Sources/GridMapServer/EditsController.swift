@@ -4,13 +4,12 @@ import Hummingbird
 
 /// `POST /v1/edits/preview` (dry run: the full diff, 422 with the problems when refused) and
 /// `POST /v1/edits` (commit: 201; 412 when `If-Match` names stale versions; 422 when refused).
-/// After a commit the served boundaries are swapped at once, not at the next reload poll.
-struct EditsController<Context: RequestContext>: Sendable {
+/// After a commit the served boundaries are swapped at once, not at the next reload poll; the
+/// change's id goes to the request's audit entry.
+struct EditsController<Context: AccessRequestContext>: Sendable {
     let store: GridMapStore
     let boundaries: ServedBoundaries
     let planner: EditPlanner
-    /// The author's name and the request's origin, for the change and the audit log.
-    let author: @Sendable (Request, Context) -> (name: String, origin: String)
     /// Largest edit body: a redrawn village may carry tens of thousands of vertices.
     static var maxBodyBytes: Int { 8 << 20 }
 
@@ -28,8 +27,7 @@ struct EditsController<Context: RequestContext>: Sendable {
 
     @Sendable func commit(_ request: Request, context: Context) async throws -> Response {
         let (edit, reason) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
-        let (name, origin) = author(request, context)
-        let editor = EditAuthor(name: name, reason: reason ?? "", origin: origin,
+        let editor = EditAuthor(actor: AuditActor(context.principal, origin: context.origin), reason: reason ?? "",
                                 expectedTags: try IfMatch.tags(request.headers[.ifMatch]))
         let commit: EditCommit
         do {
@@ -37,6 +35,7 @@ struct EditsController<Context: RequestContext>: Sendable {
         } catch EditRejection.invalid(let preview) {
             return Self.rejection(preview)
         }
+        context.audit.record("change_id", .number(Double(commit.changeID)))
         try boundaries.reloadIfChanged(logger: context.logger)
         return Self.json(EditJSON.commit(commit), status: .created)
     }

@@ -5,8 +5,8 @@ import GridMapStore
 import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
-/// `POST /v1/events/{id}/transitions`.
-struct EventsController<Context: RequestContext>: Sendable {
+/// `POST /v1/events/{id}/transitions`. A new event's id goes into the request's audit entry.
+struct EventsController<Context: AccessRequestContext>: Sendable {
     let store: GridMapStore
     let resolvers: HistoricalResolvers
     /// Event bodies are small; anything larger is refused.
@@ -39,6 +39,7 @@ struct EventsController<Context: RequestContext>: Sendable {
             }
         }
         let id = try store.recordEvent(located, actor: report.reporter, at: now)
+        context.audit.record("event_id", .number(Double(id)))
         var json = JSONWriter(capacity: 2048)
         json.event(try store.event(id)!, now: now, history: true)
         var response = json.response(status: .created)

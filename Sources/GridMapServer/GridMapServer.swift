@@ -19,13 +19,15 @@ public struct ServerLimits: Sendable {
 /// Builds the GridMap HTTP application over a store.
 public enum GridMapServer {
     public static func application(store: GridMapStore, host: String = "127.0.0.1", port: Int = 8080,
-                                   limits: ServerLimits = ServerLimits(), planner: EditPlanner = EditPlanner(), reloadInterval: Duration = .seconds(2),
+                                   limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
+                                   planner: EditPlanner = EditPlanner(), reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
         let facts = EventFactsCache(store: store)
-        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, planner: planner),
+        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, access: access,
+                                             planner: planner),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
@@ -45,8 +47,10 @@ public enum GridMapServer {
     }
 
     static func router(store: GridMapStore, boundaries: ServedBoundaries, facts: EventFactsCache,
-                       limits: ServerLimits, planner: EditPlanner) -> Router<BasicRequestContext> {
-        let router = Router()
+                       limits: ServerLimits, access: AccessPolicy, planner: EditPlanner) -> Router<GridMapRequestContext> {
+        let router = Router(context: GridMapRequestContext.self)
+        // Outermost, so it sees the status of every answer, errors included, for the audit log.
+        router.middlewares.add(AccessMiddleware(store: store, policy: access))
         router.middlewares.add(JSONErrorMiddleware())
         router.get("/healthz") { _, _ in
             var json = JSONWriter()
@@ -65,8 +69,7 @@ public enum GridMapServer {
         PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
         PatrolsController(store: store, resolvers: resolvers, limits: limits).addRoutes(to: router)
         BoundariesController(store: store, boundaries: boundaries, resolvers: resolvers).addRoutes(to: router)
-        EditsController(store: store, boundaries: boundaries, planner: planner,
-                        author: { _, _ in (name: "anonymous", origin: "unknown") }).addRoutes(to: router)
+        EditsController(store: store, boundaries: boundaries, planner: planner).addRoutes(to: router)
         CoverageController(store: store, resolvers: resolvers, boundaries: boundaries).addRoutes(to: router)
         return router
     }

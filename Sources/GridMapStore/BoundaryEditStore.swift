@@ -5,18 +5,16 @@ import GridMapGeometry
 
 /// Who commits an edit, why, and on which versions it was based.
 public struct EditAuthor: Sendable {
-    public var name: String
+    /// Who (the token's holder, or the command line's user) and from where.
+    public var actor: AuditActor
     public var reason: String
-    /// Where the edit came from (an address, or "cli").
-    public var origin: String
     /// `If-Match`: when set, each unit the edit names must still be at one of these versions
     /// (``GridMapStore/versionTag(_:_:)``), else ``EditRejection/stale``.
     public var expectedTags: Set<String>?
 
-    public init(name: String, reason: String, origin: String, expectedTags: Set<String>? = nil) {
-        self.name = name
+    public init(actor: AuditActor, reason: String, expectedTags: Set<String>? = nil) {
+        self.actor = actor
         self.reason = reason
-        self.origin = origin
         self.expectedTags = expectedTags
     }
 }

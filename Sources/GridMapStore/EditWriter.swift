@@ -20,7 +20,7 @@ struct EditWriter {
         let at = try effectiveInstant()
         let changeID = try Int64.fetchOne(db, sql: """
             INSERT INTO boundary_changes (at, author, reason, operation, origin) VALUES (?, ?, ?, ?, ?) RETURNING id
-            """, arguments: [at, author.name, author.reason, EditDescription.json(plan.edit), author.origin])!
+            """, arguments: [at, author.actor.name, author.reason, EditDescription.json(plan.edit), author.actor.origin])!
         var tags: [String: String] = [:]
         var newVersions: [String: Int64] = [:]
         for change in plan.changes {
@@ -39,10 +39,9 @@ struct EditWriter {
         }
         try moveDependents(newVersions: newVersions, changeID: changeID, at: at)
         try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'boundary_revision'")
-        try db.execute(sql: """
-            INSERT INTO audit_log (at, actor, role, action, target, status, origin, detail) VALUES (?, ?, NULL, ?, ?, NULL, ?, ?)
-            """, arguments: [at, author.name, "boundary_edit:\(plan.edit.name)", plan.edit.namedUnits.map(\.code).joined(separator: ","),
-                             author.origin, "{\"change_id\":\(changeID),\"reason\":\(EditDescription.quoted(author.reason))}"])
+        try GridMapStore.appendAudit(author.actor.entry("boundary edit: \(plan.edit.name)",
+                                                        target: plan.edit.namedUnits.map(\.code).joined(separator: ","),
+                                                        detail: ["change_id": .number(Double(changeID)), "reason": .string(author.reason)], at: at), db)
         return EditCommit(preview: preview, changeID: changeID, at: at, tagsAfter: tags)
     }
 
@@ -99,7 +98,7 @@ struct EditWriter {
                 """, arguments: [move.toGrid, move.toVillage, move.toGrid.flatMap { newVersions[$0] } ?? currentVersion(move.toGrid),
                                  peopleSnapshot(onDuty), move.id])
             let status = EventStatus(rawValue: move.status)
-            try history.append(move.id, at: at, actor: author.name, action: "regridded", from: status, to: status,
+            try history.append(move.id, at: at, actor: author.actor.name, action: "regridded", from: status, to: status,
                                note: "grid \(move.fromGrid ?? "none") → \(move.toGrid ?? "none") by boundary change #\(changeID)")
         }
         for id in consequences.eventsStaying {

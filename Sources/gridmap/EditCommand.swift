@@ -19,7 +19,6 @@ struct EditCommand: ParsableCommand {
 struct EditOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOption
     @Option(help: "Why (kept with the new versions; required unless --dry-run).") var reason: String?
-    @Option(help: "Who (default: cli:$USER).") var author: String?
     @Flag(help: "Only preview: print the full diff, store nothing.") var dryRun = false
     @Option(help: "Smallest grid an edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
 
@@ -32,9 +31,7 @@ struct EditOptions: ParsableArguments {
                 print(EditJSON.preview(preview))
                 if !preview.plan.isValid { throw refused(preview) }
             } else {
-                let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-                let commit = try store.commitEdit(edit, by: EditAuthor(name: author ?? "cli:\(user)", reason: reason ?? "", origin: "cli"),
-                                                  planner: planner)
+                let commit = try store.commitEdit(edit, by: EditAuthor(actor: .commandLine, reason: reason ?? ""), planner: planner)
                 print(EditJSON.commit(commit))
             }
         } catch let error as UnknownUnitError {

@@ -41,7 +41,7 @@ struct EditsBench: ParsableCommand {
         var commits: [Double] = [], rebuilds: [Double] = []
         for i in 0..<runs {
             let edit = BoundaryEdit.redrawGrid(code: grid, geometry: i % 2 == 0 ? grown : original, giveTo: nil)
-            let author = EditAuthor(name: "bench", reason: "benchmark \(i)", origin: "bench")
+            let author = EditAuthor(actor: AuditActor(name: "bench", role: .planner, origin: "bench"), reason: "benchmark \(i)")
             commits.append(try measure { try store.commitEdit(edit, by: author) }.seconds)
             rebuilds.append(try measure { try served.reloadIfChanged() }.seconds)
         }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import GridMapCore
 
 @main
 struct GridMapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridmap",
         abstract: "Township grid governance: boundaries in SpatiaLite, exact coordinate resolution, HTTP API.",
-        subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, EditCommand.self, BenchCommand.self])
+        subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, EditCommand.self, TokenCommand.self, AuditCommand.self, BenchCommand.self])
 }
 
 /// `--db PATH`, defaulting to `$GRIDMAP_DB`, then `gridmap.sqlite`.
@@ -20,4 +21,18 @@ struct DatabaseOption: ParsableArguments {
 /// Writes to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Tab-separated rows; tabs and line breaks inside a field become spaces.
+enum TSV {
+    static func row(_ fields: [String]) -> String {
+        fields.map { String($0.map { $0 == "\t" || $0.isNewline ? " " : $0 }) }.joined(separator: "\t")
+    }
+}
+
+extension AuditActor {
+    /// Whoever runs the command: `cli:$USER`, origin `cli`, no role (the database file is theirs).
+    static var commandLine: AuditActor {
+        AuditActor(name: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? NSUserName()), role: nil, origin: "cli")
+    }
 }

@@ -13,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most points per POST /v1/resolve.") var maxPoints = 1_000_000
     @Option(help: "Largest request body in bytes (default: 160 bytes per allowed point).") var maxBodyBytes: Int?
     @Option(help: "Seconds between checks for changed boundaries.") var reloadSeconds = 2.0
+    @Flag(help: "Serve reads (GET, POST /v1/resolve) without a token; changes still need one.") var publicReads = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
 
     func run() async throws {
@@ -21,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try GridMapStore(path: database.path)
         let app = try GridMapServer.application(
             store: store, host: host, port: port,
-            limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes),
+            limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes), access: AccessPolicy(publicReads: publicReads),
             reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
         try await app.runService()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GridMapCore
 import GridMapGeometry
 import GridMapServer
 import GridMapStore
@@ -7,20 +8,45 @@ import HummingbirdTesting
 
 /// GridMap served over real HTTP on loopback for a test.
 enum LiveServer {
-    /// Sends a request (method, URI, body) and answers the status and the parsed JSON body.
-    typealias Call<Body> = (_ method: HTTPRequest.Method, _ uri: String, _ body: Body?) async throws -> (HTTPResponse.Status, JSONValue)
+    /// Sends requests to the server: `call(method, uri, body)` with the server's default token,
+    /// `call(method, uri, body, token: t)` with another (nil: none); answers the status and the
+    /// parsed JSON body.
+    struct Call<Body>: Sendable {
+        /// The raw client, for what the answer's JSON does not show (headers).
+        let client: any TestClientProtocol
+        let bytes: @Sendable (Body) -> ByteBuffer
+        /// Sent as `Authorization: Bearer` unless a call names its own.
+        let token: String?
 
-    /// Runs `body` against a server over `store` listening on a free port; request bodies are
-    /// sent as `bytes` makes them.
-    static func run<Body>(_ store: GridMapStore, bytes: @escaping @Sendable (Body) -> ByteBuffer,
-                          _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
-        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
-        try await app.test(.live) { client in
-            try await body { method, uri, content in
-                try await client.execute(uri: uri, method: method, body: content.map(bytes)) {
-                    ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
-                }
+        func callAsFunction(_ method: HTTPRequest.Method, _ uri: String, _ body: Body?) async throws -> (HTTPResponse.Status, JSONValue) {
+            try await callAsFunction(method, uri, body, token: token)
+        }
+
+        func callAsFunction(_ method: HTTPRequest.Method, _ uri: String, _ body: Body?,
+                            token: String?) async throws -> (HTTPResponse.Status, JSONValue) {
+            try await client.execute(uri: uri, method: method, headers: Self.authorization(token), body: body.map(bytes)) {
+                ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
             }
         }
+
+        static func authorization(_ token: String?) -> HTTPFields {
+            token.map { [.authorization: "Bearer \($0)"] } ?? [:]
+        }
     }
+
+    /// Runs `body` against a server over `store` listening on a free port, under `access`; calls
+    /// carry a new token of `role` (none when nil); request bodies are sent as `bytes` makes them.
+    static func run<Body>(_ store: GridMapStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
+                          bytes: @escaping @Sendable (Body) -> ByteBuffer, _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
+        let token = try role.map { try store.createToken(name: "test \($0.rawValue)", role: $0, by: .test).token }
+        let app = try GridMapServer.application(store: store, port: 0, access: access, reloadInterval: .seconds(60))
+        try await app.test(.live) { client in
+            try await body(Call(client: client, bytes: bytes, token: token))
+        }
+    }
+}
+
+extension AuditActor {
+    /// Tokens made by the tests.
+    static let test = AuditActor(name: "test", role: nil, origin: "test")
 }

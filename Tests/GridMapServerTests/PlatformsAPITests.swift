@@ -17,7 +17,7 @@ import Testing
     /// Runs `body` against one live server; `get` answers a GET's status and JSON body.
     func withServer(_ body: @Sendable (_ get: (String) async throws -> (HTTPResponse.Status, JSONValue)) async throws -> Void)
         async throws {
-        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
+        let app = try GridMapServer.application(store: store, port: 0, access: AccessPolicy(publicReads: true), reloadInterval: .seconds(60))
         try await app.test(.live) { client in
             try await body { uri in
                 try await client.execute(uri: uri, method: .get) { ($0.status, try JSONValue.parse(Data(buffer: $0.body))) }

@@ -16,7 +16,8 @@ import Testing
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 
     func app(limits: ServerLimits = ServerLimits()) throws -> some ApplicationProtocol {
-        try GridMapServer.application(store: store, port: 0, limits: limits, reloadInterval: .milliseconds(50))
+        try GridMapServer.application(store: store, port: 0, limits: limits, access: AccessPolicy(publicReads: true),
+                                      reloadInterval: .milliseconds(50))
     }
 
     /// The response body as a JSON object (empty, and a recorded issue, when it is not one).

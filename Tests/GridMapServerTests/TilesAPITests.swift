@@ -24,7 +24,7 @@ import Testing
     }
 
     func withServer(_ body: @Sendable (_ get: (String, HTTPFields) async throws -> Answer) async throws -> Void) async throws {
-        let app = try GridMapServer.application(store: store, port: 0, reloadInterval: .seconds(60))
+        let app = try GridMapServer.application(store: store, port: 0, access: AccessPolicy(publicReads: true), reloadInterval: .seconds(60))
         try await app.test(.live) { client in
             try await body { uri, headers in
                 try await client.execute(uri: uri, method: .get, headers: headers) {

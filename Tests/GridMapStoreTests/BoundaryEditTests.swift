@@ -14,7 +14,7 @@ import Testing
     /// A village with at least four grids, and its first grid.
     let village: String
     let grid: String
-    let author = EditAuthor(name: "planner-1", reason: "households moved", origin: "test")
+    let author = EditAuthor(actor: AuditActor(name: "planner-1", role: .planner, origin: "test"), reason: "households moved")
 
     init() throws {
         store = try Fixtures.storeWithEvents(["dagangtou"])
@@ -260,11 +260,11 @@ import Testing
         #expect(throws: UnknownUnitError.self) { try store.previewEdit(.redrawGrid(code: "999", geometry: tiny, giveTo: nil)) }
         #expect(throws: EditRejection.self) {
             try store.commitEdit(.redrawGrid(code: grid, geometry: try grown(grid, by: 0.001), giveTo: nil),
-                                 by: EditAuthor(name: "p", reason: "r", origin: "t", expectedTags: ["v999999"]))
+                                 by: EditAuthor(actor: author.actor, reason: "r", expectedTags: ["v999999"]))
         }
         #expect(throws: EditRejection.self) {
             try store.commitEdit(.redrawGrid(code: grid, geometry: try grown(grid, by: 0.001), giveTo: nil),
-                                 by: EditAuthor(name: "p", reason: " ", origin: "t"))
+                                 by: EditAuthor(actor: author.actor, reason: " "))
         }
         #expect(throws: EditRejection.self) { try store.commitEdit(.redrawGrid(code: grid, geometry: bowTie, giveTo: nil), by: author) }
         #expect(try store.boundaryRevision() == revision)

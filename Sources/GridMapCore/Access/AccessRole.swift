@@ -1,0 +1,57 @@
+/// What a bearer token's holder is: one role per token.
+public enum AccessRole: String, CaseIterable, Codable, Sendable {
+    /// Redraws grid boundaries (规划): boundary edits and their previews.
+    case planner
+    /// The command room (指挥室): receives, routes and follows events, marks people absent, uploads patrols.
+    case dispatcher
+    /// County GIS staff: read and export.
+    case gis
+    /// Everything, including what no other role may do (tokens, settings).
+    case admin
+
+    /// What the role may do:
+    ///
+    /// | role | read | resolve | manage_events | upload_patrols | edit_boundaries | export | administer |
+    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
+    /// | planner | ✓ | ✓ | | | ✓ | | |
+    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | | | |
+    /// | gis | ✓ | ✓ | | | | ✓ | |
+    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
+    ///
+    /// Patrol uploads and people's absences are the command room's work, so they belong to
+    /// dispatchers; planners change boundaries but not events.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .planner: [.read, .resolve, .editBoundaries]
+        case .dispatcher: [.read, .resolve, .manageEvents, .uploadPatrols]
+        case .gis: [.read, .resolve, .export]
+        case .admin: Set(Permission.allCases)
+        }
+    }
+
+    public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+}
+
+/// Something a request may need to be allowed.
+public enum Permission: String, CaseIterable, Codable, Sendable {
+    /// Any GET: boundaries, events, statistics, density, tiles, coverage.
+    case read
+    /// Bulk resolution (`POST /v1/resolve`): a read, but a heavy one.
+    case resolve
+    /// Report events, move them through the loop, mark people absent or back.
+    case manageEvents = "manage_events"
+    /// Upload patrol tracks.
+    case uploadPatrols = "upload_patrols"
+    /// Preview and commit boundary edits.
+    case editBoundaries = "edit_boundaries"
+    /// Export data for county GIS.
+    case export
+    /// Anything no other permission names.
+    case administer
+
+    /// Reads change nothing; a server may serve them without a token (`AccessPolicy.publicReads`).
+    public var isRead: Bool { self == .read || self == .resolve }
+
+    /// The roles holding this permission.
+    public var roles: [AccessRole] { AccessRole.allCases.filter { $0.may(self) } }
+}
