@@ -26,7 +26,8 @@ let package = Package(
         // Plain geometry values, GeoJSON, coordinate systems, the exact point index, GEOS and PROJ
         // wrappers.
         .target(name: "GridMapGeometry", dependencies: ["CGEOS", "CProj", "CPrefetch"]),
-        // The SpatiaLite store of record: schema, migrations, dataset import, queries.
+        // The SpatiaLite store of record: schema, migrations, dataset import, queries, bearer tokens
+        // (SHA-256 from swift-crypto) and the audit log.
         .target(name: "GridMapStore", dependencies: [
             "GridMapGeometry", "GridMapCore", "CSpatiaLite",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -12,6 +12,13 @@ import Hummingbird
 struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
     let store: GridMapStore
     let policy: AccessPolicy
+    let tokens: TokenCache
+
+    init(store: GridMapStore, policy: AccessPolicy) {
+        self.store = store
+        self.policy = policy
+        tokens = TokenCache(store: store, recheck: policy.tokenRecheck)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let permission = AccessRules.permission(request.method, request.uri.path) else {
@@ -39,7 +46,7 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
         }
         let found: Principal?
         do {
-            found = try store.principal(forToken: String(parts[1].drop { $0 == " " }))
+            found = try tokens.principal(forToken: String(parts[1].drop { $0 == " " }))
         } catch {
             context.logger.error("token lookup failed: \(error)")
             throw Refusal(APIError(.internalServerError, "internal", "internal error").response())

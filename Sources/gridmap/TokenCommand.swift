@@ -41,7 +41,7 @@ struct TokenListCommand: ParsableCommand {
     }
 }
 
-/// `gridmap token revoke ID`: the token stops working at once, also for running servers.
+/// `gridmap token revoke ID`: running servers refuse the token within `AccessPolicy.tokenRecheck` (2 s).
 struct TokenRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token.")
 

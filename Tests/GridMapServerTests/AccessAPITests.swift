@@ -18,8 +18,8 @@ import Testing
         try store.createToken(name: name, role: role, by: .test).token
     }
 
-    func withServer(publicReads: Bool, _ body: @Sendable (LiveServer.Call<String>) async throws -> Void) async throws {
-        try await LiveServer.run(store, access: AccessPolicy(publicReads: publicReads), role: nil, bytes: { ByteBuffer(string: $0) }, body)
+    func withServer(_ access: AccessPolicy, _ body: @Sendable (LiveServer.Call<String>) async throws -> Void) async throws {
+        try await LiveServer.run(store, access: access, role: nil, bytes: { ByteBuffer(string: $0) }, body)
     }
 
     /// The audit entries written by requests (not by the test's own token making).
@@ -29,7 +29,7 @@ import Testing
         let (gis, dispatcher) = (try token(.gis, "县GIS"), try token(.dispatcher, "值班员"))
         let revoked = try store.createToken(name: "离职", role: .admin, by: .test)
         try store.revokeToken(id: revoked.id, by: .test)
-        try await withServer(publicReads: false) { call in
+        try await withServer(AccessPolicy()) { call in
             let none = try await call.client.execute(uri: "/v1/events?source=app", method: .post, body: ByteBuffer(string: EventsAPITests.valid))
             #expect(none.status == .unauthorized)
             #expect(none.headers[.wwwAuthenticate] == "Bearer")
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func publicReadsNeedNoTokenButChangesStillDo() async throws {
-        try await withServer(publicReads: true) { call in
+        try await withServer(AccessPolicy(publicReads: true)) { call in
             let (reads, page) = try await call(.get, "/v1/events", nil, token: nil)
             #expect(reads == .ok && page["events"] == .array([]))
             let (resolved, _) = try await call(.post, "/v1/resolve", #"{"points":[[119.72,28.27]]}"#, token: nil)
@@ -82,6 +82,21 @@ import Testing
             let (stale, _) = try await call(.get, "/v1/events", nil, token: "gm_not-a-token")
             #expect(stale == .unauthorized, "a token sent is checked even where none is needed")
             #expect(try requestEntries().map(\.status) == [401], "public reads are not audited")
+        }
+    }
+
+    @Test func aTokenRevokedWhileServingStopsWorkingWithinTheRecheckTime() async throws {
+        let admin = try store.createToken(name: "运维", role: .admin, by: .test)
+        try await withServer(AccessPolicy(tokenRecheck: .milliseconds(100))) { call in
+            let (before, _) = try await call(.get, "/v1/events", nil, token: admin.token)
+            #expect(before == .ok)
+            try store.revokeToken(id: admin.id, by: .test)
+            try await Task.sleep(for: .milliseconds(150))
+            let (after, _) = try await call(.get, "/v1/events", nil, token: admin.token)
+            #expect(after == .unauthorized)
+            let fresh = try token(.planner, "新规划")
+            let (new, _) = try await call(.get, "/v1/events", nil, token: fresh)
+            #expect(new == .ok, "a token created while serving works at once")
         }
     }
 
