@@ -28,6 +28,11 @@ public struct BoundingBox: Hashable, Sendable {
         self = box
     }
 
+    /// The box grown by `margin` on every side.
+    public func padded(by margin: Double) -> BoundingBox {
+        BoundingBox(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
+    }
+
     public func expanded(by c: Coordinate) -> BoundingBox {
         BoundingBox(minX: Swift.min(minX, c.x), minY: Swift.min(minY, c.y),
                     maxX: Swift.max(maxX, c.x), maxY: Swift.max(maxY, c.y))

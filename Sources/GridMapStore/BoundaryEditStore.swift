@@ -86,8 +86,7 @@ extension GridMapStore {
         for (level, code) in edit.namedUnits where try versionTag(level, code, db) == nil {
             throw UnknownUnitError(level: level, code: code)
         }
-        guard let (level, code) = edit.namedUnits.first else { throw UnknownUnitError(level: .grid, code: "(none named)") }
-        let plan = try planner.plan(edit, in: try townLayout(of: level, code, db))
+        let plan = try planner.plan(edit, in: try townLayout(for: edit, db))
         var tags: [String: String] = [:]
         for change in plan.changes where change.before != nil {
             tags[change.code] = try versionTag(change.level, change.code, db)

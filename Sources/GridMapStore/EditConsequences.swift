@@ -57,19 +57,20 @@ extension GridMapStore {
 
     /// Open events inside the changed area, re-resolved against the planned boundaries.
     private static func moveEvents(_ plan: EditPlan, into result: inout EditConsequences, _ db: Database) throws {
-        let boxes = plan.changes.filter { $0.level == .grid }.flatMap { [$0.before, $0.after] }
-            .compactMap { $0?.geometry.boundingBox }
-        guard let box = boxes.dropFirst().reduce(boxes.first, { $0?.union($1) }) else { return }
-        let resolver = Resolver(AdminSnapshot(towns: [plan.after.town], villages: Array(plan.after.villages.values),
-                                              grids: Array(plan.after.grids.values), people: [], revision: 0))
-        let changedGrids = Set(plan.changes.filter { $0.level == .grid }.map(\.code))
+        guard let box = changedBox(plan) else { return }
         let closed = EventStatus.allCases.filter(\.isClosed).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let rows = try Row.fetchCursor(db, sql: """
+        // Only events of villages whose grids the layout holds: the others cannot change.
+        let villages = Set(plan.before.grids.values.compactMap(\.unit.parentCode))
+        let rows = try Row.fetchAll(db, sql: """
             SELECT id, status, lon, lat, grid_code, village_code FROM events
             WHERE town_code = ? AND status NOT IN (\(closed)) AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?
             ORDER BY id
             """, arguments: [plan.after.town.unit.code, box.minX, box.maxX, box.minY, box.maxY])
-        while let row = try rows.next() {
+            .filter { ($0["village_code"] as String?).map(villages.contains) ?? false }
+        guard !rows.isEmpty else { return }
+        let resolver = Resolver(plan.after.snapshot(near: box))
+        let changedGrids = Set(plan.changes.filter { $0.level == .grid }.map(\.code))
+        for row in rows {
             let resolution = resolver.resolve(Coordinate(row["lon"], row["lat"]))
             let fromGrid: String? = row["grid_code"], fromVillage: String? = row["village_code"]
             let toGrid = resolution.grid?.code, toVillage = resolution.village?.code
@@ -80,5 +81,11 @@ extension GridMapStore {
                 result.eventsStaying.append(row["id"])
             }
         }
+    }
+
+    /// The box around every changed grid, before and after.
+    static func changedBox(_ plan: EditPlan) -> BoundingBox? {
+        plan.changes.filter { $0.level == .grid }.flatMap { [$0.before, $0.after] }
+            .compactMap { $0?.geometry.boundingBox }.reduce(nil) { $0?.union($1) ?? $1 }
     }
 }

@@ -85,12 +85,12 @@ struct EditWriter {
             try db.execute(sql: "DELETE FROM patrol_requirements WHERE unit_code = ?", arguments: [requirement.unitCode])
         }
         let after = preview.plan.after
-        let resolver = Resolver(AdminSnapshot(towns: [after.town], villages: Array(after.villages.values),
-                                              grids: Array(after.grids.values), people: try GridMapStore.people(db), revision: 0))
+        let people = Resolver(AdminSnapshot(towns: [], villages: [], grids: [], people: consequences.events.isEmpty ? [] : try GridMapStore.people(db),
+                                            revision: 0))
         let history = try EventHistoryWriter(db)
         for move in consequences.events {
-            let onDuty = resolver.people(of: move.toGrid.flatMap { after.grids[$0]?.unit })
-                + resolver.people(of: move.toVillage.flatMap { after.villages[$0]?.unit })
+            let onDuty = people.people(of: move.toGrid.flatMap { after.grids[$0]?.unit })
+                + people.people(of: move.toVillage.flatMap { after.villages[$0]?.unit })
             try db.execute(sql: "INSERT OR IGNORE INTO event_snapshots (json) VALUES (?)", arguments: [peopleSnapshot(onDuty)])
             try db.execute(sql: """
                 UPDATE events SET grid_code = ?, village_code = ?, grid_boundary_id = ?,

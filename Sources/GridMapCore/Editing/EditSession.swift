@@ -10,6 +10,8 @@ final class EditSession {
     /// Overlaps smaller than this (about a square centimetre) are floating-point noise, not area
     /// taken from a neighbour.
     private let noise = 1e-4
+    /// Units touching along less than this (metres) are not neighbours: a corner is not a border.
+    private let minimumBorder = 1.0
 
     init(layout: TownLayout, geometry: EditGeometry) {
         self.layout = layout
@@ -42,7 +44,10 @@ final class EditSession {
                 + "\(parentLabel(of: unit)), so it cannot receive the area \(label) gives up", units: [giveTo]))
         }
         var changed: Set<String> = []
-        for (sibling, siblingShape) in siblings where geometry.squareMeters(try siblingShape.intersection(shape)) > noise {
+        let box = shape.envelope
+        for (sibling, siblingShape) in siblings {
+            guard let near = siblingShape.envelope, box?.intersects(near) == true,
+                  geometry.squareMeters(try siblingShape.intersection(shape)) > noise else { continue }
             siblings[sibling] = try siblingShape.difference(shape)
             changed.insert(sibling)
         }
@@ -117,7 +122,7 @@ final class EditSession {
         let shapes = try units.map { try geometry.shape($0.geometry) }
         for (i, shape) in shapes.enumerated() {
             let others = try geometry.geos.union(shapes.enumerated().filter { $0.offset != i }.map(\.element))
-            if try geometry.sharedBorder(shape, try geometry.touchZone(others)) < 1 {
+            if try geometry.sharedBorder(shape, try geometry.touchZone(others)) < minimumBorder {
                 problems.append(EditProblem("not_adjacent", "grid \(codes[i]) shares no border with the other merged grids",
                                             units: [codes[i]], shape: .area(units[i].geometry)))
             }
@@ -141,7 +146,7 @@ final class EditSession {
         }
         let shape = try geometry.shape(unit.geometry)
         let targetShape = try geometry.shape(target.geometry)
-        guard try geometry.sharedBorder(shape, try geometry.touchZone(targetShape)) >= 1 else {
+        guard try geometry.sharedBorder(shape, try geometry.touchZone(targetShape)) >= minimumBorder else {
             return problems.append(EditProblem("not_adjacent", "grid \(code) shares no border with village \(village)",
                                                units: [code, village], shape: .area(unit.geometry)))
         }
@@ -185,10 +190,12 @@ final class EditSession {
     /// with it; the receiver's code, or nil when none borders it.
     private func hand(_ piece: GEOSGeometryValue, to candidates: inout [String: GEOSGeometryValue], only: String?) throws -> String? {
         var best: (code: String, meters: Double)?
+        let box = piece.envelope
         for code in only.map({ [$0] }) ?? candidates.keys.sorted() {
-            guard let candidate = candidates[code] else { continue }
+            guard let candidate = candidates[code], let near = candidate.envelope,
+                  box?.intersects(near.padded(by: 1e-6)) == true else { continue }
             let meters = try geometry.sharedBorder(piece, try geometry.touchZone(candidate))
-            if meters > (best?.meters ?? 0.01) { best = (code, meters) }
+            if meters >= minimumBorder && meters > (best?.meters ?? 0) { best = (code, meters) }
         }
         guard let best else { return nil }
         candidates[best.code] = try candidates[best.code]!.union(piece)

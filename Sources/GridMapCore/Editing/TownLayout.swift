@@ -2,7 +2,8 @@ import GridMapGeometry
 
 /// A town's villages and grids as one edit sees them: the current boundaries before the edit,
 /// and the planned ones after it. Units are keyed by code; each unit's `parentCode` says where it
-/// belongs.
+/// belongs. It holds every village of the town but only the grids of the villages the edit may
+/// change (a town may have thousands).
 public struct TownLayout: Sendable {
     public var town: Boundary
     public var villages: [String: Boundary]
@@ -30,6 +31,15 @@ public struct TownLayout: Sendable {
         case .village: villages
         case .grid: grids
         }
+    }
+
+    /// The town with the villages and grids whose boxes meet `box`, as a snapshot to resolve points
+    /// inside `box` with (exactly as the whole town would).
+    public func snapshot(near box: BoundingBox, people: [Person] = []) -> AdminSnapshot {
+        func near(_ units: [String: Boundary]) -> [Boundary] {
+            units.values.filter { $0.geometry.boundingBox?.intersects(box) == true }
+        }
+        return AdminSnapshot(towns: [town], villages: near(villages), grids: near(grids), people: people, revision: 0)
     }
 
     /// The next unused grid code of a village: its code followed by the suffix after the largest
