@@ -128,7 +128,7 @@ public struct DatasetValidator {
             }
             let repairedShape = try geos.geometry(polygons) { metric.project($0, origin: origin) }
             report.repairs.append("\(label): repaired \(describe(reason, metric: metric, origin: origin)): area "
-                + "\(oneDecimal(shape.area)) m² → \(oneDecimal(repairedShape.area)) m², "
+                + "\(rounded(shape.area)) m² → \(rounded(repairedShape.area)) m², "
                 + "\(feature.geometry.polygons.count) → \(polygons.polygons.count) polygon(s)")
             feature.geometry = polygons
             return repairedShape
@@ -163,14 +163,14 @@ public struct DatasetValidator {
                     if !tolerant.covers(shape) {
                         let outside = try shape.difference(parentShape)
                         report.errors.append("\(level.rawValue) \(child.unit.code): extends up to "
-                            + "\(oneDecimal(outside.hausdorffDistance(parentShape))) m outside its \(parentLevel.rawValue) "
-                            + "\(parentCode) (\(oneDecimal(outside.area)) m² outside; tolerance \(Self.containmentToleranceMeters) m)")
+                            + "\(rounded(outside.hausdorffDistance(parentShape))) m outside its \(parentLevel.rawValue) "
+                            + "\(parentCode) (\(rounded(outside.area)) m² outside; tolerance \(Self.containmentToleranceMeters) m)")
                     }
                 }
                 if shapes[key(parentLevel, parentCode)] != nil {
                     let gap = try parentShape.difference(geos.union(siblings.map { shapes[key(level, $0.unit.code)]! })).area
                     if gap > Self.overlapToleranceSquareMeters {
-                        report.warnings.append("\(parentLevel.rawValue) \(parentCode): \(oneDecimal(gap)) m² not covered "
+                        report.warnings.append("\(parentLevel.rawValue) \(parentCode): \(rounded(gap)) m² not covered "
                             + "by any of its \(level.rawValue)s (gap)")
                     }
                 }
@@ -190,7 +190,7 @@ public struct DatasetValidator {
                     .intersection(shapes[key(level, siblings[j].unit.code)]!).area
                 if overlap > Self.overlapToleranceSquareMeters {
                     report.errors.append("\(level.rawValue) \(siblings[i].unit.code): overlaps \(level.rawValue) "
-                        + "\(siblings[j].unit.code) by \(oneDecimal(overlap)) m² (tolerance \(Self.overlapToleranceSquareMeters) m²)")
+                        + "\(siblings[j].unit.code) by \(rounded(overlap)) m² (tolerance \(Self.overlapToleranceSquareMeters) m²)")
                 }
             }
         }
@@ -199,7 +199,6 @@ public struct DatasetValidator {
     private func key(_ level: AdminLevel, _ code: String) -> String { "\(level.rawValue):\(code)" }
 }
 
-private func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
 
 private extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }

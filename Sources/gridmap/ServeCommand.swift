@@ -1,4 +1,5 @@
 import ArgumentParser
+import GridMapCore
 import GridMapServer
 import GridMapStore
 import Hummingbird
@@ -14,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body in bytes (default: 160 bytes per allowed point).") var maxBodyBytes: Int?
     @Option(help: "Seconds between checks for changed boundaries.") var reloadSeconds = 2.0
     @Flag(help: "Serve reads (GET, POST /v1/resolve) without a token; changes still need one.") var publicReads = false
+    @Option(help: "Smallest grid a planner's edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
 
     func run() async throws {
@@ -23,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try GridMapServer.application(
             store: store, host: host, port: port,
             limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes), access: AccessPolicy(publicReads: publicReads),
+            planner: EditPlanner(minimumGridArea: minGridArea),
             reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
         try await app.runService()
     }

@@ -1,4 +1,3 @@
-import Foundation
 import GridMapGeometry
 
 /// The working state of one edit: the layout being changed and the problems found on the way.
@@ -234,6 +233,3 @@ final class EditSession {
         }
     }
 }
-
-/// A figure for messages: one decimal.
-func rounded(_ value: Double) -> String { String(format: "%.1f", value) }
