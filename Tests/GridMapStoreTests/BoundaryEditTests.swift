@@ -270,4 +270,27 @@ import Testing
         #expect(try store.boundaryRevision() == revision)
         #expect(try store.boundaryHistory(.grid, grid).count == 1)
     }
+
+    @Test func version7DatabasesGetEachVersionsParent() throws {
+        let path = try Fixtures.scratchDirectory().appendingPathComponent("v7.sqlite").path
+        let pool = try DatabasePool(path: path, configuration: SpatiaLiteConnection.configuration())
+        try Schema.migrator().migrate(pool, upTo: "v7: patrol fixes, derived tracks and stops, daily coverage of grids")
+        try pool.write { db in
+            let square = "CastToMultiPolygon(GeomFromText('POLYGON((119 28, 119.01 28, 119.01 28.01, 119 28.01, 119 28))', 4326))"
+            try db.execute(sql: """
+                INSERT INTO datasets VALUES ('d', 'x', '2025-01-01T00:00:00.000Z');
+                INSERT INTO towns (code, name, dataset) VALUES ('330000001000', '镇', 'd');
+                INSERT INTO villages (code, name, town_code, dataset) VALUES ('330000001001', '村', '330000001000', 'd');
+                INSERT INTO grids (code, name, village_code, dataset) VALUES ('330000001001001', '网格', '330000001001', 'd');
+                INSERT INTO town_boundaries (code, valid_from, geometry) VALUES ('330000001000', '2025-01-01T00:00:00.000Z', \(square));
+                INSERT INTO village_boundaries (code, valid_from, geometry) VALUES ('330000001001', '2025-01-01T00:00:00.000Z', \(square));
+                INSERT INTO grid_boundaries (code, valid_from, geometry) VALUES ('330000001001001', '2025-01-01T00:00:00.000Z', \(square));
+                """)
+        }
+        try pool.close()
+        let store = try GridMapStore(path: path)
+        #expect(try store.boundaryVersion(.grid, "330000001001001")?.unit.parentCode == "330000001001")
+        #expect(try store.boundaryVersion(.village, "330000001001")?.unit.parentCode == "330000001000")
+        #expect(try store.snapshot().grids.map(\.unit.parentCode) == ["330000001001"])
+    }
 }
