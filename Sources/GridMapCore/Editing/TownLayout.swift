@@ -84,8 +84,8 @@ public struct UnitChange: Sendable {
 }
 
 extension TownLayout {
-    /// The units whose boundary, parent or name differ between `self` (before) and `after`, towns
-    /// first, then villages, then grids, each by code.
+    /// The villages, then the grids, whose boundary, parent or name differ between `self` (before)
+    /// and `after`, each by code (edits never change the town).
     public func changes(to after: TownLayout) -> [UnitChange] {
         [AdminLevel.village, .grid].flatMap { level -> [UnitChange] in
             let old = units(level), new = after.units(level)
