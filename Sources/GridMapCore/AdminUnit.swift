@@ -34,6 +34,14 @@ public struct AdminUnit: Hashable, Sendable, Codable {
     }
 }
 
+extension AdminUnit {
+    /// True when `code` is `village`'s code followed by exactly `suffixDigits` ASCII digits.
+    public static func isGridCode(_ code: String, ofVillage village: String, suffixDigits: Int) -> Bool {
+        code.count == village.count + suffixDigits && code.hasPrefix(village)
+            && code.dropFirst(village.count).allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}
+
 /// A unit with its current boundary.
 public struct Boundary: Sendable {
     public var unit: AdminUnit
@@ -134,10 +142,8 @@ extension AdminSnapshot {
     public func areasKm2(_ level: AdminLevel) throws -> [String: Double] {
         var projections = MetricProjections()
         var areas: [String: Double] = [:]
-        for boundary in boundaries(level) {
-            guard let box = boundary.geometry.boundingBox else { continue }
-            let zone = GaussKrugerZone(longitude: (box.minX + box.maxX) / 2)
-            areas[boundary.unit.code] = try projections.projection(zone).area(boundary.geometry) / 1_000_000
+        for boundary in boundaries(level) where boundary.geometry.boundingBox != nil {
+            areas[boundary.unit.code] = try projections.area(boundary.geometry) / 1_000_000
         }
         return areas
     }

@@ -96,8 +96,7 @@ public struct DatasetValidator {
                     }
                 case .grid:
                     let n = dataset.gridCodeSuffixDigits
-                    if let village = f.unit.parentCode,
-                       !(code.count == village.count + n && code.hasPrefix(village) && code.dropFirst(village.count).allSatisfy(\.isASCIIDigit)) {
+                    if let village = f.unit.parentCode, !AdminUnit.isGridCode(code, ofVillage: village, suffixDigits: n) {
                         report.errors.append("\(label): a grid code must be its village's code \(village) followed by \(n) digits")
                     }
                 }
@@ -199,7 +198,3 @@ public struct DatasetValidator {
     private func key(_ level: AdminLevel, _ code: String) -> String { "\(level.rawValue):\(code)" }
 }
 
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

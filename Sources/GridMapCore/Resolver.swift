@@ -34,7 +34,7 @@ public final class Resolver: Sendable {
     public let gridVillage: [Int32]
     public let gridTown: [Int32]
     private let villageTown: [Int32]
-    private let peopleByUnit: [String: [Person]]
+    private let onDuty: PeopleOnDuty
     /// Each town's router, by town code.
     public let routers: [String: TaxonomyRouter]
 
@@ -56,7 +56,7 @@ public final class Resolver: Sendable {
         let gridVillage = grids.map { $0.unit.parentCode.flatMap { villagePosition[$0] } ?? -1 }
         self.gridVillage = gridVillage
         gridTown = gridVillage.map { [villageTown] v in v >= 0 ? villageTown[Int(v)] : -1 }
-        peopleByUnit = Dictionary(grouping: snapshot.people, by: \.unitCode)
+        onDuty = PeopleOnDuty(snapshot.people)
         routers = snapshot.taxonomies.mapValues(TaxonomyRouter.init)
     }
 
@@ -82,17 +82,8 @@ public final class Resolver: Sendable {
         gridTown[position] >= 0 ? towns[Int(gridTown[position])] : nil
     }
 
-    /// The people attached to a grid or village.
-    /// The people on duty for a unit: per role the primary (A post), or the backup (B post)
-    /// while the primary is absent; when both are absent, the primary still answers for it.
-    public func people(of unit: AdminUnit?) -> [Person] {
-        let all = unit.flatMap { peopleByUnit[$0.code] } ?? []
-        return PersonRole.allCases.compactMap { role in
-            let holders = all.filter { $0.role == role }
-            return holders.first { $0.post == .a && !$0.absent } ?? holders.first { $0.post == .b && !$0.absent }
-                ?? holders.first { $0.post == .a } ?? holders.first
-        }
-    }
+    /// The people on duty for a grid or village (see ``PeopleOnDuty``).
+    public func people(of unit: AdminUnit?) -> [Person] { onDuty.people(of: unit) }
 
     /// True when the point lies inside the layer's extent (used to tell swapped lat/lon apart).
     public func isNearData(_ point: Coordinate, marginDegrees: Double = 0.5) -> Bool {

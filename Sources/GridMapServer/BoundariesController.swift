@@ -76,7 +76,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         json.raw(",\"properties\":{"); unitProperties(&json, version.unit)
         json.raw(",\"version\":"); json.string(version.tag)
         json.raw(",\"valid_from\":"); json.string(version.validFrom)
-        json.raw(",\"valid_to\":"); if let to = version.validTo { json.string(to) } else { json.raw("null") }
+        json.raw(",\"valid_to\":"); json.optionalString(version.validTo)
         json.raw(",\"change\":")
         if let change = version.change {
             json.raw("{\"id\":"); json.number(Int(change.id)); json.raw(",\"at\":"); json.string(change.at)

@@ -26,6 +26,14 @@ public enum EditJSON {
         return String(buffer: json.buffer)
     }
 
+    /// A refusal: `error` (`invalid_edit`), `detail` (the problems' messages) and the preview's fields.
+    static func rejection(_ preview: EditPreview) -> String {
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.raw("{\"error\":\"invalid_edit\",\"detail\":"); json.string(preview.plan.problems.map(\.message).joined(separator: "; "))
+        json.raw(","); write(&json, preview); json.raw("}")
+        return String(buffer: json.buffer)
+    }
+
     private static func write(_ json: inout JSONWriter, _ preview: EditPreview) {
         let plan = preview.plan
         json.raw("\"op\":"); json.string(plan.edit.name)
@@ -36,8 +44,8 @@ public enum EditJSON {
         json.raw("],\"events\":[")
         list(&json, c.events) { json, move in
             json.raw("{\"id\":"); json.number(Int(move.id)); json.raw(",\"status\":"); json.string(move.status)
-            json.raw(",\"from_grid\":"); optional(&json, move.fromGrid); json.raw(",\"to_grid\":"); optional(&json, move.toGrid)
-            json.raw(",\"from_village\":"); optional(&json, move.fromVillage); json.raw(",\"to_village\":"); optional(&json, move.toVillage)
+            json.raw(",\"from_grid\":"); json.optionalString(move.fromGrid); json.raw(",\"to_grid\":"); json.optionalString(move.toGrid)
+            json.raw(",\"from_village\":"); json.optionalString(move.fromVillage); json.raw(",\"to_village\":"); json.optionalString(move.toVillage)
             json.raw("}")
         }
         json.raw("],\"people\":[")
@@ -74,9 +82,9 @@ public enum EditJSON {
         json.raw("{\"level\":"); json.string(change.level.rawValue); json.raw(",\"code\":"); json.string(change.code)
         json.raw(",\"name\":"); json.string((change.after ?? change.before)?.unit.name ?? "")
         json.raw(",\"kind\":"); json.string(change.kind.rawValue)
-        json.raw(",\"version_before\":"); optional(&json, tagBefore)
-        json.raw(",\"parent_before\":"); optional(&json, change.before?.unit.parentCode)
-        json.raw(",\"parent_after\":"); optional(&json, change.after?.unit.parentCode)
+        json.raw(",\"version_before\":"); json.optionalString(tagBefore)
+        json.raw(",\"parent_before\":"); json.optionalString(change.before?.unit.parentCode)
+        json.raw(",\"parent_after\":"); json.optionalString(change.after?.unit.parentCode)
         json.raw(",\"area_before_m2\":"); json.optionalNumber(change.before.map { squareMeters($0.geometry) })
         json.raw(",\"area_after_m2\":"); json.optionalNumber(change.after.map { squareMeters($0.geometry) })
         json.raw(",\"before\":"); geometry(&json, change.before?.geometry)
@@ -86,18 +94,12 @@ public enum EditJSON {
 
     /// Area in m² on the Gauss-Krüger zone of the geometry's centre, rounded to 0.1 m².
     private static func squareMeters(_ geometry: MultiPolygon) -> Double {
-        guard let box = geometry.boundingBox else { return 0 }
-        let zone = GaussKrugerZone(longitude: (box.minX + box.maxX) / 2)
-        let area = (try? MetricProjectionPool.shared.withProjections { try $0.projection(zone).area(geometry) }) ?? 0
+        let area = (try? MetricProjectionPool.shared.withProjections { try $0.area(geometry) }) ?? 0
         return (area * 10).rounded() / 10
     }
 
     private static func geometry(_ json: inout JSONWriter, _ geometry: MultiPolygon?) {
         if let geometry { json.multiPolygonGeometry(geometry) } else { json.raw("null") }
-    }
-
-    private static func optional(_ json: inout JSONWriter, _ text: String?) {
-        if let text { json.string(text) } else { json.raw("null") }
     }
 
     private static func list<T>(_ json: inout JSONWriter, _ items: [T], _ body: (inout JSONWriter, T) -> Void) {

@@ -53,12 +53,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
     }
 
     static func rejection(_ preview: EditPreview) -> Response {
-        let detail = preview.plan.problems.map(\.message).joined(separator: "; ")
-        var json = JSONWriter()
-        json.raw("{\"error\":\"invalid_edit\",\"detail\":"); json.string(detail); json.raw(",")
-        let body = EditJSON.preview(preview)
-        json.raw(json: String(body.dropFirst()))
-        return json.response(status: .unprocessableContent)
+        json(EditJSON.rejection(preview), status: .unprocessableContent)
     }
 
     static func json(_ text: String, status: HTTPResponse.Status) -> Response {

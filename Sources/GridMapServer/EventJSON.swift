@@ -55,8 +55,4 @@ extension JSONWriter {
         }
         raw("]")
     }
-
-    mutating func optionalString(_ value: String?) {
-        if let value { string(value) } else { raw("null") }
-    }
 }

@@ -67,6 +67,10 @@ struct JSONWriter {
     /// A finite double in its shortest round-tripping spelling.
     mutating func number(_ value: Double) { buffer.writeString(value.description) }
 
+    mutating func optionalString(_ value: String?) {
+        if let value { string(value) } else { raw("null") }
+    }
+
     mutating func optionalNumber(_ value: Double?) {
         if let value { number(value) } else { raw("null") }
     }

@@ -85,8 +85,7 @@ struct EditWriter {
             try db.execute(sql: "DELETE FROM patrol_requirements WHERE unit_code = ?", arguments: [requirement.unitCode])
         }
         let after = preview.plan.after
-        let people = Resolver(AdminSnapshot(towns: [], villages: [], grids: [], people: consequences.events.isEmpty ? [] : try GridMapStore.people(db),
-                                            revision: 0))
+        let people = PeopleOnDuty(consequences.events.isEmpty ? [] : try GridMapStore.people(db))
         let history = try EventHistoryWriter(db)
         for move in consequences.events {
             let onDuty = people.people(of: move.toGrid.flatMap { after.grids[$0]?.unit })

@@ -122,6 +122,16 @@ private func rate(_ count: Int, _ seconds: Double) -> String {
 
 func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
+/// A synthetic county (``SyntheticDataset``, villages of `blockSize`² grids) imported through the
+/// real import path into a new store in `directory`, valid from 2020.
+func syntheticCountyStore(_ layer: SyntheticGridLayer, blockSize: Int = 4, in directory: URL) throws -> GridMapStore {
+    let dataset = directory.appendingPathComponent("dataset")
+    try SyntheticDataset.write(layer, to: dataset, blockSize: blockSize)
+    let store = try GridMapStore(path: directory.appendingPathComponent("bench.sqlite").path)
+    _ = try store.importDataset(at: dataset, options: ImportOptions(validFrom: "2020-01-01T00:00:00.000Z"))
+    return store
+}
+
 /// Resident set size from /proc/self/statm.
 private func residentBytes() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }

@@ -18,10 +18,7 @@ struct EditsBench: ParsableCommand {
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-edits-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let layer = SyntheticGridLayer(count: grids)
-        try SyntheticDataset.write(layer, to: directory.appendingPathComponent("dataset"), blockSize: blockSize)
-        let store = try GridMapStore(path: directory.appendingPathComponent("bench.sqlite").path)
-        _ = try store.importDataset(at: directory.appendingPathComponent("dataset"), options: ImportOptions(validFrom: "2020-01-01T00:00:00.000Z"))
+        let store = try syntheticCountyStore(SyntheticGridLayer(count: grids), blockSize: blockSize, in: directory)
         let served = try ServedBoundaries(store: store)
         let resolver = served.resolver
         // A grid in the middle of a village in the middle of the county, grown by a third of a cell.

@@ -20,9 +20,7 @@ struct PatrolsBench: ParsableCommand {
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-patrols-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try SyntheticDataset.write(SyntheticGridLayer(count: grids), to: directory.appendingPathComponent("dataset"))
-        let store = try GridMapStore(path: directory.appendingPathComponent("bench.sqlite").path)
-        _ = try store.importDataset(at: directory.appendingPathComponent("dataset"), options: ImportOptions(validFrom: "2020-01-01T00:00:00.000Z"))
+        let store = try syntheticCountyStore(SyntheticGridLayer(count: grids), in: directory)
         let resolvers = HistoricalResolvers(store: store)
         let day = PatrolDay("2025-11-03")!
         let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))

@@ -43,21 +43,22 @@ public struct TownLayout: Sendable {
     }
 
     /// The next unused grid code of a village: its code followed by the suffix after the largest
-    /// used one, as many digits as its grids' codes have (3 when it has none).
+    /// used one, as many digits as its grids' codes have.
     public func nextGridCode(inVillage village: String) -> String {
-        let suffixes = usedGridCodes.filter { $0.hasPrefix(village) && $0.count > village.count }
-            .compactMap { code in Int(code.dropFirst(village.count)).map { (value: $0, digits: code.count - village.count) } }
-        let digits = suffixes.map(\.digits).max() ?? 3
-        let next = (suffixes.map(\.value).max() ?? 0) + 1
+        let digits = gridCodeSuffixDigits(inVillage: village)
+        let next = (usedGridCodes.compactMap { $0.hasPrefix(village) ? Int($0.dropFirst(village.count)) : nil }.max() ?? 0) + 1
         return village + String(repeating: "0", count: max(0, digits - String(next).count)) + String(next)
     }
 
-    /// True when `code` is a well-formed grid code of `village`: its code and then digits, as
-    /// many as its other grids' codes have.
+    /// True when `code` is a well-formed grid code of `village` (see ``AdminUnit/isGridCode(_:ofVillage:suffixDigits:)``),
+    /// with as many digits as its other grids' codes have.
     public func isWellFormedGridCode(_ code: String, village: String) -> Bool {
-        let digits = usedGridCodes.filter { $0.hasPrefix(village) }.map { $0.count - village.count }.max() ?? 3
-        return code.count == village.count + digits && code.hasPrefix(village)
-            && code.dropFirst(village.count).allSatisfy { $0.isASCII && $0.isNumber }
+        AdminUnit.isGridCode(code, ofVillage: village, suffixDigits: gridCodeSuffixDigits(inVillage: village))
+    }
+
+    /// How many digits follow the village's code in its grids' codes (3 when it has none).
+    private func gridCodeSuffixDigits(inVillage village: String) -> Int {
+        usedGridCodes.filter { $0.hasPrefix(village) && $0.count > village.count }.map { $0.count - village.count }.max() ?? 3
     }
 }
 

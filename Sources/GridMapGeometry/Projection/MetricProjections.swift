@@ -27,6 +27,12 @@ public struct MetricProjections {
         return (try projection(zone).forward(point), zone)
     }
 
+    /// Area in m² of a geometry on the zone of its centre; 0 when it is empty.
+    public mutating func area(_ geometry: MultiPolygon) throws(ProjectionError) -> Double {
+        guard let box = geometry.boundingBox else { return 0 }
+        return try projection(GaussKrugerZone(longitude: (box.minX + box.maxX) / 2)).area(geometry)
+    }
+
     fileprivate var taken: [MetricProjection] { Array(byZone.values) }
 }
 
