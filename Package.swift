@@ -38,15 +38,20 @@ let package = Package(
         // Mapbox Vector Tiles 2.1: tile addressing, geometry fitted to a tile, encoding, gzip; and
         // the layers GridMap draws into tiles (Layers/).
         .target(name: "GridMapTiles", dependencies: ["GridMapGeometry", "GridMapCore", "CZlib"]),
-        // HTTP API (Hummingbird 2).
+        // Exports for county GIS: the layers and their attributes, features read a page at a time,
+        // Shapefile and GeoPackage writers in any CRS PROJ knows.
+        .target(name: "GridMapExport", dependencies: [
+            "GridMapGeometry", "GridMapCore", "GridMapStore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // HTTP API (Hummingbird 2), GeoJSON exports and OGC API - Features.
         .target(name: "GridMapServer", dependencies: [
-            "GridMapCore", "GridMapStore", "GridMapTiles",
+            "GridMapCore", "GridMapStore", "GridMapTiles", "GridMapExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "gridmap", dependencies: [
-            "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles",
+            "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles", "GridMapExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
@@ -59,7 +64,7 @@ let package = Package(
             "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
-            "GridMapServer", "GridMapTiles", "GridMapTestSupport",
+            "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

@@ -51,6 +51,11 @@ public struct BoundingBox: Hashable, Sendable {
         c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY
     }
 
+    /// True when `other` lies wholly inside (edges included).
+    public func contains(_ other: BoundingBox) -> Bool {
+        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
+    }
+
     public var width: Double { maxX - minX }
     public var height: Double { maxY - minY }
 }

@@ -56,3 +56,17 @@ extension MultiPolygon {
         }
     }
 }
+
+extension MultiPolygon {
+    /// The same polygons with exterior rings counter-clockwise and holes clockwise (RFC 7946,
+    /// GeoPackage), or the other way round (Shapefile) when `exteriorCounterClockwise` is false.
+    public func oriented(exteriorCounterClockwise: Bool) -> MultiPolygon {
+        func orient(_ ring: Ring, counterClockwise: Bool) -> Ring {
+            (ring.signedArea > 0) == counterClockwise ? ring : ring.reversed()
+        }
+        return MultiPolygon(polygons.map { polygon in
+            Polygon(exterior: orient(polygon.exterior, counterClockwise: exteriorCounterClockwise),
+                    holes: polygon.holes.map { orient($0, counterClockwise: !exteriorCounterClockwise) })
+        })
+    }
+}

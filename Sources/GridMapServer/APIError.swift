@@ -1,3 +1,4 @@
+import GridMapExport
 import Hummingbird
 import NIOCore
 
@@ -28,7 +29,7 @@ public struct APIError: Error, Sendable {
     }
 }
 
-/// Turns every error into the JSON error shape: ``APIError`` as is, Hummingbird's HTTP errors
+/// Turns every error into the JSON error shape: ``APIError`` as is, an ``ExportError`` as a 400, Hummingbird's HTTP errors
 /// (404, 413, …) with their status, anything else as a logged 500.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -38,6 +39,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return error.response()
         } catch let error as NIOTooManyBytesError {
             return APIError(.contentTooLarge, "body_too_large", "the request body exceeds \(error.maxBytes ?? 0) bytes (the server's limit)").response()
+        } catch let error as ExportError {
+            return APIError.badRequest("invalid_parameter", error.description).response()
         } catch let error as HTTPError {
             let code = error.status == .contentTooLarge ? "body_too_large" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase).response()

@@ -11,6 +11,7 @@ import Hummingbird
 /// | POST | `/v1/resolve` | `resolve` |
 /// | POST | `/v1/events`, `/v1/events/{id}/transitions`, `/v1/people/absence` | `manage_events` |
 /// | POST | `/v1/patrols` | `upload_patrols` |
+/// | GET, HEAD | `/v1/export/…` | `export` |
 /// | GET, HEAD | anything else | `read` |
 /// | any other | `/v1/edits…`, `/v1/grids…` | `edit_boundaries` |
 /// | any other | anything else | `administer` |
@@ -44,6 +45,7 @@ enum AccessRules {
         Rule([.post], "/v1/events/*/transitions", .manageEvents),
         Rule([.post], "/v1/people/absence", .manageEvents),
         Rule([.post], "/v1/patrols", .uploadPatrols),
+        Rule([.get, .head], "/v1/export/**", .export),
         Rule([.get, .head], "/**", .read),
         Rule(nil, "/v1/edits/**", .editBoundaries),
         Rule(nil, "/v1/grids/**", .editBoundaries),

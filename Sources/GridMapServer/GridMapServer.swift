@@ -71,6 +71,8 @@ public enum GridMapServer {
         BoundariesController(store: store, boundaries: boundaries, resolvers: resolvers).addRoutes(to: router)
         EditsController(store: store, boundaries: boundaries, planner: planner).addRoutes(to: router)
         CoverageController(store: store, resolvers: resolvers, boundaries: boundaries).addRoutes(to: router)
+        ExportController(store: store).addRoutes(to: router)
+        OGCController(features: OGCFeatureStore(store: store, boundaries: boundaries, resolvers: resolvers)).addRoutes(to: router)
         return router
     }
 }

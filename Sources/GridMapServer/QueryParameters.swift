@@ -11,6 +11,14 @@ struct QueryParameters {
 
     func text(_ key: String) -> String? { request.uri.queryParameters[key[...]].map(String.init) }
 
+    /// A 400 naming the first parameter not in `allowed`.
+    func rejectUnknown(allowed: Set<String>) throws {
+        if let unknown = request.uri.queryParameters.first(where: { !allowed.contains(String($0.key)) }) {
+            throw APIError.badRequest("unknown_parameter", "unknown query parameter '\(unknown.key)' (known: "
+                + allowed.sorted().joined(separator: ", ") + ")")
+        }
+    }
+
     /// `bbox=minLon,minLat,maxLon,maxLat`.
     func bbox() throws -> BoundingBox? {
         guard let text = text("bbox") else { return nil }

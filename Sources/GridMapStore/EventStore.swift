@@ -90,32 +90,10 @@ extension GridMapStore {
 
     /// Events matching `query`, by id, without their history.
     public func events(_ query: EventQuery) throws -> [EventRecord] {
-        var conditions = ["e.id > :after"]
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after, "limit": query.limit]
-        func filter(_ column: String, _ value: String?) {
-            guard let value else { return }
-            conditions.append("e.\(column) = :\(column)")
-            arguments[column] = value
-        }
-        filter("status", query.status?.rawValue)
-        filter("category_code", query.category)
-        filter("platform_code", query.platform)
-        filter("grid_code", query.grid)
-        filter("village_code", query.village)
-        filter("town_code", query.town)
-        if let from = query.from { conditions.append("e.reported_at >= :from"); arguments["from"] = from }
-        if let to = query.to { conditions.append("e.reported_at < :to"); arguments["to"] = to }
-        if let now = query.overdueAt {
-            conditions.append("e.deadline_at < :now AND e.status NOT IN ('resolved', 'evaluated')")
-            arguments["now"] = now
-        }
-        if let box = query.bbox {
-            conditions.append(Self.placeCondition(box))
-            arguments.merge(["minx": box.minX, "miny": box.minY, "maxx": box.maxX, "maxy": box.maxY]) { $1 }
-        }
-        let sql = "\(Self.selectEvents) WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.id LIMIT :limit"
+        let filter = EventFilterSQL(query)
+        let sql = "\(Self.selectEvents) WHERE \(filter.condition) ORDER BY e.id LIMIT :limit"
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.record)
+            try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map(Self.record)
         }
     }
 
@@ -123,16 +101,6 @@ extension GridMapStore {
         SELECT e.*, r.json AS routing, p.json AS people FROM events e
         JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
         """
-
-    /// Points inside `box` (parameters :minx … :maxy) through the place index: one range of
-    /// longitudes per latitude band, or a band range when the box spans too many bands.
-    private static func placeCondition(_ box: BoundingBox) -> String {
-        let first = EventIndexes.band(box.minY), last = EventIndexes.band(box.maxY)
-        let band = EventIndexes.bandSQL("e.lat")
-        let bands = last - first < 1_000 ? "\(band) IN (\((first...last).map(String.init).joined(separator: ",")))"
-            : "\(band) BETWEEN \(first) AND \(last)"
-        return "\(bands) AND e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy"
-    }
 
     private static func record(_ row: Row) -> EventRecord {
         EventRecord(id: row["id"], category: row["category_code"], description: row["description"],

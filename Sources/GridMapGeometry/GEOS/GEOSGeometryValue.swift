@@ -41,6 +41,7 @@ public final class GEOSGeometryValue {
         try context.wrap(GEOSBuffer_r(ctx, handle, width, 8), "buffer")
     }
     public func covers(_ other: GEOSGeometryValue) -> Bool { GEOSCovers_r(ctx, handle, other.handle) == 1 }
+    public func intersects(_ other: GEOSGeometryValue) -> Bool { GEOSIntersects_r(ctx, handle, other.handle) == 1 }
 
     /// Largest distance from a point of this geometry to `other` (discrete Hausdorff, one-sided bound).
     public func hausdorffDistance(_ other: GEOSGeometryValue) -> Double {

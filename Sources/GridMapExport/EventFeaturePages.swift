@@ -1,0 +1,36 @@
+import GridMapStore
+
+/// The events layer, read from the store a page at a time in id order (constant memory for any
+/// number of events). Events reported after the export began are left out.
+struct EventFeaturePages: ExportFeatureSource {
+    let schema = ExportLayer.events.schema
+    private let store: GridMapStore
+    private var query: EventQuery
+    private var lastID: Int64?
+
+    init(store: GridMapStore, query: EventQuery, pageSize: Int = 10_000) {
+        self.store = store
+        self.query = query
+        self.query.limit = pageSize
+    }
+
+    mutating func nextPage() throws -> [ExportFeature]? {
+        if lastID == nil { lastID = try store.lastEventID() }
+        guard query.after < lastID! else { return nil }
+        let page = try store.eventSummaries(query).filter { $0.id <= lastID! }
+        guard let last = page.last else { return nil }
+        query.after = last.id
+        return page.map(Self.feature)
+    }
+
+    /// An event's feature: id = the event's number.
+    static func feature(_ event: EventSummary) -> ExportFeature {
+        let values: [ExportValue] = [
+            .integer(event.id), .text(event.category), .optional(event.categoryName), .text(event.platform),
+            .optional(event.platformName), .text(event.status), .integer(event.supervised ? 1 : 0), .text(event.source),
+            .text(event.reportedAt), .optional(event.deadlineAt), .optional(event.closedAt), .optional(event.gridCode),
+            .optional(event.villageCode), .optional(event.townCode), .text(event.description),
+        ]
+        return ExportFeature(id: .integer(event.id), geometry: .point(event.point), values: values)
+    }
+}

@@ -1,0 +1,81 @@
+import GridMapCore
+import GridMapStore
+
+/// The layers GridMap exports for county GIS, with their attributes. The names are stable and
+/// the same in every format (GeoJSON, GeoPackage, Shapefile); see the README's table.
+public enum ExportLayer: String, CaseIterable, Sendable {
+    case towns, villages, grids, events, coverage, density
+
+    public var schema: ExportSchema {
+        switch self {
+        case .towns: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.unit + [Self.areaKm2])
+        case .villages: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.unit + Self.town + [Self.areaKm2])
+        case .grids, .density, .coverage:
+            ExportSchema(name: rawValue, geometryType: .multiPolygon,
+                         fields: Self.unit + Self.village + Self.town + (Self.figures[self] ?? [Self.areaKm2]))
+        case .events: ExportSchema(name: rawValue, geometryType: .point, fields: Self.event)
+        }
+    }
+
+    /// The layer's features as `options` select them.
+    public func source(store: GridMapStore, options: ExportOptions) throws -> any ExportFeatureSource {
+        try options.check(for: self)
+        switch self {
+        case .towns, .villages, .grids:
+            return ExportFeatureList(schema: schema, features: try boundaryFeatures(in: try store.snapshot(asOf: options.asOf)))
+        case .events:
+            return EventFeaturePages(store: store, query: try options.eventQuery())
+        case .density:
+            let snapshot = try store.snapshot(asOf: options.asOf)
+            let period = try options.eventPeriod()
+            let counts = try store.gridCountsBySQL(from: period.from, to: period.to)
+            return ExportFeatureList(schema: schema, features: try BoundaryFeatures(snapshot).densityFeatures(counts))
+        case .coverage:
+            let rows = try store.coverageReport(period: try options.patrolDays(), scope: CoverageScope(), options: CoverageOptions(),
+                                                frequency: nil, withGaps: false, resolvers: HistoricalResolvers(store: store))
+            return ExportFeatureList(schema: schema, features: rows.map(CoverageFeatures.feature))
+        }
+    }
+
+    /// The features of a boundary layer (towns, villages, grids) in `snapshot`, by code; none for
+    /// the other layers.
+    public func boundaryFeatures(in snapshot: AdminSnapshot) throws -> [ExportFeature] {
+        guard let level = AdminLevel(self) else { return [] }
+        return try BoundaryFeatures(snapshot).features(of: level)
+    }
+
+    /// An event's feature in the events layer.
+    public static func eventFeature(_ event: EventSummary) -> ExportFeature { EventFeaturePages.feature(event) }
+
+    private static let unit = [ExportField("code", .text(width: 15)), ExportField("name", .text(width: 120))]
+    private static let village = [ExportField("village", .text(width: 12)), ExportField("vill_name", .text(width: 120))]
+    private static let town = [ExportField("town", .text(width: 12)), ExportField("town_name", .text(width: 120))]
+    private static let areaKm2 = ExportField("area_km2", .real(decimals: 6))
+    private static let figures: [ExportLayer: [ExportField]] = [
+        .density: [areaKm2, ExportField("events", .integer), ExportField("per_km2", .real(decimals: 3))],
+        .coverage: [ExportField("area_m2", .real(decimals: 1)), ExportField("covered_m2", .real(decimals: 1)),
+                    ExportField("cover_pct", .real(decimals: 2)), ExportField("length_m", .real(decimals: 1)),
+                    ExportField("dwell_min", .real(decimals: 1)), ExportField("visits", .integer),
+                    ExportField("last_visit", .text(width: 29)), ExportField("frequency", .text(width: 7)),
+                    ExportField("compliant", .integer)],
+    ]
+    private static let event = [
+        ExportField("id", .integer), ExportField("category", .text(width: 40)), ExportField("cat_name", .text(width: 120)),
+        ExportField("platform", .text(width: 20)), ExportField("plat_name", .text(width: 60)), ExportField("status", .text(width: 11)),
+        ExportField("supervised", .integer), ExportField("source", .text(width: 13)), ExportField("reported", .text(width: 29)),
+        ExportField("deadline", .text(width: 29)), ExportField("closed", .text(width: 29)), ExportField("grid", .text(width: 15)),
+        ExportField("village", .text(width: 12)), ExportField("town", .text(width: 12)), ExportField("descr", .text(width: 254)),
+    ]
+}
+
+extension AdminLevel {
+    /// The level a boundary layer holds.
+    init?(_ layer: ExportLayer) {
+        switch layer {
+        case .towns: self = .town
+        case .villages: self = .village
+        case .grids: self = .grid
+        default: return nil
+        }
+    }
+}

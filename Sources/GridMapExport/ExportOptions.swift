@@ -1,0 +1,72 @@
+import Foundation
+import GridMapCore
+import GridMapStore
+
+/// What to export of a layer, as a user gave it (CLI options or query parameters): checked by
+/// the layer, each problem an ``ExportError`` naming the option.
+public struct ExportOptions: Sendable {
+    /// Boundaries valid at this ISO 8601 time (towns, villages, grids, density); default now.
+    public var asOf: String?
+    /// Events reported in [from, to) (events, density), or the Beijing days overlapping it
+    /// (coverage; default the last 7 days). ISO 8601 dates or times.
+    public var from: String?
+    public var to: String?
+
+    public init(asOf: String? = nil, from: String? = nil, to: String? = nil) {
+        self.asOf = asOf
+        self.from = from
+        self.to = to
+    }
+
+    func check(for layer: ExportLayer) throws {
+        if let asOf {
+            guard [.towns, .villages, .grids, .density].contains(layer) else {
+                throw ExportError("asOf", "\(layer.rawValue) have no boundary versions to choose: use from and to")
+            }
+            guard Timestamp.normalize(asOf) != nil else { throw ExportError("asOf", "'\(asOf)' is not an ISO 8601 time") }
+        }
+        if from != nil || to != nil, [.towns, .villages, .grids].contains(layer) {
+            throw ExportError(from != nil ? "from" : "to", "\(layer.rawValue) are boundaries: choose them with asOf")
+        }
+    }
+
+    func eventQuery() throws -> EventQuery {
+        var query = EventQuery()
+        query.from = try from.map { try Self.instant("from", $0) }
+        query.to = try to.map { try Self.instant("to", $0) }
+        return query
+    }
+
+    /// [from, to) as stored timestamps; open ends reach every event.
+    func eventPeriod() throws -> (from: String, to: String) {
+        (try from.map { try Self.instant("from", $0) } ?? "", try to.map { try Self.instant("to", $0) } ?? "9999")
+    }
+
+    func patrolDays(now: Date = Date()) throws -> ClosedRange<PatrolDay> {
+        let today = PatrolDay(milliseconds: Int64(now.timeIntervalSince1970 * 1000))
+        let to = to ?? today.next.description
+        let from = from ?? PatrolDay(number: (PatrolDay(to) ?? today.next).number - 7).description
+        guard let days = PatrolDay.range(from: from, to: to), days.upperBound.number - days.lowerBound.number < 366 else {
+            throw ExportError("from", "from and to must be ISO 8601 dates or times, from before to, at most 366 days apart")
+        }
+        return days
+    }
+
+    private static func instant(_ option: String, _ text: String) throws -> String {
+        guard let instant = Timestamp.normalize(text) else { throw ExportError(option, "'\(text)' is not an ISO 8601 time") }
+        return instant
+    }
+}
+
+/// An export cannot be made as asked; `option` names the option or parameter at fault.
+public struct ExportError: Error, CustomStringConvertible {
+    public let option: String
+    public let message: String
+
+    public init(_ option: String, _ message: String) {
+        self.option = option
+        self.message = message
+    }
+
+    public var description: String { "\(option): \(message)" }
+}

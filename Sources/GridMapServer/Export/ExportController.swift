@@ -1,0 +1,40 @@
+import GridMapExport
+import GridMapStore
+import Hummingbird
+
+/// `GET /v1/export/{layer}.geojson`: a whole layer (towns, villages, grids, events, coverage,
+/// density) as an RFC 7946 file, streamed a page at a time, so a million events take no more
+/// memory than ten thousand. `asOf` (boundaries), `from`/`to` (events, density, coverage days) and
+/// `precision` (decimals of positions, default 7) as for `gridmap export`. Shapefile and
+/// GeoPackage exports are files of several parts or a database: they come from `gridmap export`.
+struct ExportController<Context: RequestContext>: Sendable {
+    let store: GridMapStore
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/export/:file") { request, context in try export(request, file: context.parameters.get("file") ?? "") }
+    }
+
+    private func export(_ request: Request, file: String) throws -> Response {
+        guard file.hasSuffix(".geojson"), let layer = ExportLayer(rawValue: String(file.dropLast(".geojson".count))) else {
+            throw APIError(.notFound, "unknown_layer", "exports are /v1/export/{layer}.geojson for layer one of: "
+                + ExportLayer.allCases.map(\.rawValue).joined(separator: ", ") + " (Shapefile and GeoPackage: gridmap export)")
+        }
+        let query = QueryParameters(request)
+        try query.rejectUnknown(allowed: ["asOf", "from", "to", "precision"])
+        let geojson = FeatureGeoJSON(schema: layer.schema, decimals: try query.integer("precision", in: 0...15) ?? 7)
+        let source = try layer.source(store: store, options: ExportOptions(asOf: query.text("asOf"), from: query.text("from"), to: query.text("to")))
+        let body = ResponseBody { writer in
+            var source = source
+            try await writer.write(geojson.header())
+            var count = 0
+            while let page = try source.nextPage() {
+                try await writer.write(geojson.page(page, first: count == 0))
+                count += page.count
+            }
+            try await writer.write(geojson.footer())
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"\(file)\""], body: body)
+    }
+}

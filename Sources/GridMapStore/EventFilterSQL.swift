@@ -1,0 +1,54 @@
+import GRDB
+import GridMapGeometry
+
+/// The SQL condition (over `events e`) and named arguments of an ``EventQuery``'s filters and
+/// page cursor; the page size stays out, so one filter serves listing and counting.
+struct EventFilterSQL {
+    let condition: String
+    private let values: [String: (any DatabaseValueConvertible)?]
+
+    init(_ query: EventQuery) {
+        var conditions = ["e.id > :after"]
+        var values: [String: (any DatabaseValueConvertible)?] = ["after": query.after]
+        func equal(_ column: String, _ value: String?) {
+            guard let value else { return }
+            conditions.append("e.\(column) = :\(column)")
+            values[column] = value
+        }
+        equal("status", query.status?.rawValue)
+        equal("category_code", query.category)
+        equal("platform_code", query.platform)
+        equal("grid_code", query.grid)
+        equal("village_code", query.village)
+        equal("town_code", query.town)
+        if let from = query.from { conditions.append("e.reported_at >= :from"); values["from"] = from }
+        if let to = query.to { conditions.append("e.reported_at < :to"); values["to"] = to }
+        if let now = query.overdueAt {
+            conditions.append("e.deadline_at < :now AND e.status NOT IN ('resolved', 'evaluated')")
+            values["now"] = now
+        }
+        if let box = query.bbox {
+            conditions.append(Self.placeCondition(box))
+            values.merge(["minx": box.minX, "miny": box.minY, "maxx": box.maxX, "maxy": box.maxY]) { $1 }
+        }
+        condition = conditions.joined(separator: " AND ")
+        self.values = values
+    }
+
+    /// The arguments, with `:limit` when the statement has it.
+    func arguments(limit: Int? = nil) -> StatementArguments {
+        var values = values
+        if let limit { values["limit"] = limit }
+        return StatementArguments(values)
+    }
+
+    /// Points inside `box` (parameters :minx … :maxy) through the place index: one range of
+    /// longitudes per latitude band, or a band range when the box spans too many bands.
+    private static func placeCondition(_ box: BoundingBox) -> String {
+        let first = EventIndexes.band(box.minY), last = EventIndexes.band(box.maxY)
+        let band = EventIndexes.bandSQL("e.lat")
+        let bands = last - first < 1_000 ? "\(band) IN (\((first...last).map(String.init).joined(separator: ",")))"
+            : "\(band) BETWEEN \(first) AND \(last)"
+        return "\(bands) AND e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy"
+    }
+}
