@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
     # build and run: SpatiaLite (with its SQLite module), GEOS, PROJ, found through pkg-config
     pkg-config libsqlite3-dev libspatialite-dev libsqlite3-mod-spatialite libgeos-dev libproj-dev zlib1g-dev
-    # the sample-data generator (Debian's python3 with shapely), checks and benchmarks
-    python3-shapely python3-pyproj spatialite-bin gdal-bin curl wrk
+    # the sample-data generator (Debian's python3 with shapely), checks (GDAL, OWSLib) and benchmarks
+    python3-shapely python3-pyproj python3-owslib spatialite-bin gdal-bin curl wrk
 )
 
 if ! command -v swift >/dev/null; then

@@ -2,6 +2,7 @@ import Foundation
 import GridMapGeometry
 import Testing
 import GridMapTiles
+import GridMapTestSupport
 
 /// gzip output checked by gzip itself.
 @Suite struct GzipTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GridMapGeometry
 import Testing
+import GridMapTestSupport
 @testable import GridMapTiles
 
 @Suite struct TileAddressingTests {
