@@ -43,10 +43,7 @@ public struct ExportOptions: Sendable {
     }
 
     func patrolDays(now: Date = Date()) throws -> ClosedRange<PatrolDay> {
-        let today = PatrolDay(milliseconds: Int64(now.timeIntervalSince1970 * 1000))
-        let to = to ?? today.next.description
-        let from = from ?? PatrolDay(number: (PatrolDay(to) ?? today.next).number - 7).description
-        guard let days = PatrolDay.range(from: from, to: to), days.upperBound.number - days.lowerBound.number < 366 else {
+        guard let days = PatrolDay.period(from: from, to: to, now: Int64(now.timeIntervalSince1970 * 1000)) else {
             throw ExportError("from", "from and to must be ISO 8601 dates or times, from before to, at most 366 days apart")
         }
         return days

@@ -24,14 +24,8 @@ extension QueryParameters {
     /// `from` and `to`: the days in between (see ``PatrolDay/range(from:to:)``: a plain date is a
     /// Beijing day), by default the 7 days up to today; at most 366 days.
     func patrolDays(now: Int64) throws -> ClosedRange<PatrolDay> {
-        let today = PatrolDay(milliseconds: now)
-        let to = text("to") ?? today.next.description
-        let from = text("from") ?? PatrolDay(number: (PatrolDay(to) ?? today.next).number - 7).description
-        guard let days = PatrolDay.range(from: from, to: to) else {
-            throw APIError.badRequest("invalid_parameter", "'from' and 'to' must be ISO 8601 dates or times with 'from' before 'to'")
-        }
-        guard days.upperBound.number - days.lowerBound.number < 366 else {
-            throw APIError.badRequest("invalid_parameter", "the period from 'from' to 'to' exceeds 366 days")
+        guard let days = PatrolDay.period(from: text("from"), to: text("to"), now: now) else {
+            throw APIError.badRequest("invalid_parameter", "'from' and 'to' must be ISO 8601 dates or times, 'from' before 'to', at most 366 days apart")
         }
         return days
     }
