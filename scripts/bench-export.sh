@@ -17,8 +17,9 @@ run() {
     rm -f "$output"
     /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" 2>/dev/null >/dev/null
     read -r wall rss <"$out/time.txt"
-    local bytes
-    bytes=$(du -cb "${output%.*}".* | tail -1 | cut -f1)
+    local bytes parts=("$output")
+    [[ $output == *.shp ]] && parts=("${output%.shp}".{shp,shx,dbf,prj,cpg})
+    bytes=$(du -cb "${parts[@]}" | tail -1 | cut -f1)
     awk -v l="$label" -v w="$wall" -v r="$rss" -v b="$bytes" -v n="$events" \
         'BEGIN { printf "  %-44s %6.2f s  %8.0f features/s  %6.1f MB/s  %6.1f MB  peak RSS %5.0f MB\n", l, w, n / w, b / w / 1e6, b / 1e6, r / 1024 }'
 }

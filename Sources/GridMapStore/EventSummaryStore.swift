@@ -25,7 +25,9 @@ public struct EventSummary: Sendable {
 }
 
 extension GridMapStore {
-    /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id.
+    /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id. The
+    /// page's ids come first, so that names are read from the routing snapshots for its events
+    /// only, not for every event a bounding box holds before they are sorted.
     public func eventSummaries(_ query: EventQuery) throws -> [EventSummary] {
         let filter = EventFilterSQL(query)
         return try pool.read { db in
@@ -33,8 +35,9 @@ extension GridMapStore {
                 SELECT e.id, e.lon, e.lat, e.category_code, json_extract(r.json, '$.category.name'), e.platform_code,
                        json_extract(r.json, '$.platform.name'), e.status, e.supervised, e.source, e.reported_at,
                        e.deadline_at, e.closed_at, e.grid_code, e.village_code, e.town_code, e.description
-                FROM events e JOIN event_snapshots r ON r.id = e.routing_id
-                WHERE \(filter.condition) ORDER BY e.id LIMIT :limit
+                FROM (SELECT e.id FROM events e WHERE \(filter.condition) ORDER BY e.id LIMIT :limit) page
+                JOIN events e ON e.id = page.id JOIN event_snapshots r ON r.id = e.routing_id
+                ORDER BY e.id
                 """)
             return try Row.fetchAll(statement, arguments: filter.arguments(limit: query.limit)).map { row in
                 EventSummary(id: row[0], point: Coordinate(row[1], row[2]), category: row[3], categoryName: row[4],
