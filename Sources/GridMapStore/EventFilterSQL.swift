@@ -28,7 +28,7 @@ struct EventFilterSQL {
             values["now"] = now
         }
         if let box = query.bbox {
-            conditions.append(Self.placeCondition(box))
+            conditions.append(query.boxIsDense ? Self.coordinateCondition : Self.placeCondition(box))
             values.merge(["minx": box.minX, "miny": box.minY, "maxx": box.maxX, "maxy": box.maxY]) { $1 }
         }
         condition = conditions.joined(separator: " AND ")
@@ -42,13 +42,16 @@ struct EventFilterSQL {
         return StatementArguments(values)
     }
 
-    /// Points inside `box` (parameters :minx … :maxy) through the place index: one range of
-    /// longitudes per latitude band, or a band range when the box spans too many bands.
+    /// Points inside the box (parameters :minx … :maxy), by their coordinates alone.
+    private static let coordinateCondition = "e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy"
+
+    /// Points inside `box` through the place index: one range of longitudes per latitude band,
+    /// or a band range when the box spans too many bands.
     private static func placeCondition(_ box: BoundingBox) -> String {
         let first = EventIndexes.band(box.minY), last = EventIndexes.band(box.maxY)
         let band = EventIndexes.bandSQL("e.lat")
         let bands = last - first < 1_000 ? "\(band) IN (\((first...last).map(String.init).joined(separator: ",")))"
             : "\(band) BETWEEN \(first) AND \(last)"
-        return "\(bands) AND e.lon BETWEEN :minx AND :maxx AND e.lat BETWEEN :miny AND :maxy"
+        return "\(bands) AND \(coordinateCondition)"
     }
 }

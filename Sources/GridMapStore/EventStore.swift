@@ -19,6 +19,9 @@ public struct EventQuery: Sendable {
     public var overdueAt: String?
     /// Events with ids above this (the page cursor).
     public var after: Int64 = 0
+    /// The box holds a large share of the events: pages then scan events in id order, reading
+    /// `limit / share` rows, rather than sorting every event the place index finds in the box.
+    public var boxIsDense = false
     public var limit = 100
 
     public init() {}

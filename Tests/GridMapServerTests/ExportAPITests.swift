@@ -89,6 +89,10 @@ struct ExportAPITests {
             #expect(try await call(.get, "/v1/export/towns.geojson", nil, token: nil).0 == .unauthorized)
             #expect(try await call(.get, "/v1/export/towns.geojson", nil, token: dispatcher).0 == .forbidden)
             #expect(try await call(.get, "/ogc/collections/towns/items", nil, token: nil).0 == .ok)
+            // Exports are bulk data: each is audited, refused ones included.
+            #expect(try store.auditLog(limit: 1_000).contains {
+                $0.action == "GET /v1/export/towns.geojson" && $0.status == 403 && $0.role == .dispatcher
+            })
             for (uri, status, code) in [("/v1/export/roads.geojson", HTTPResponse.Status.notFound, "unknown_layer"),
                                         ("/v1/export/towns.shp", .notFound, "unknown_layer"),
                                         ("/v1/export/towns.geojson?precision=16", .badRequest, "invalid_parameter"),

@@ -96,6 +96,19 @@ struct OGCAPITests {
                 """, store)[0]["n"]
             #expect(march["numberMatched"]?.number == Double(count ?? ""))
 
+            // A small box goes through the place index, one holding every event scans in id order: both find what SpatiaLite finds.
+            for (events, limit) in [("119.715,28.262,119.722,28.27", 10_000), ("119,28,122,31", 300)] {
+                let (_, page) = try await call(.get, "/ogc/collections/events/items?limit=\(limit)&bbox=\(events)", nil)
+                let ids = (page["features"]?.array ?? []).compactMap { $0["id"]?.number }.map { Int($0) }
+                let coordinates = events.split(separator: ",")
+                let oracle = try ExportSample.sql("""
+                    SELECT id FROM events WHERE lon BETWEEN \(coordinates[0]) AND \(coordinates[2])
+                    AND lat BETWEEN \(coordinates[1]) AND \(coordinates[3]) ORDER BY id LIMIT \(limit)
+                    """, store).compactMap { $0["id"].flatMap { Int($0) } }
+                #expect(!ids.isEmpty)
+                #expect(ids == oracle, "\(events)")
+            }
+
             let (_, before) = try await call(.get, "/ogc/collections/grids/items?datetime=2000-01-01T00:00:00Z", nil)
             #expect(before["numberMatched"]?.number == 0)
         }

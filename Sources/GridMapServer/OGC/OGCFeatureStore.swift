@@ -131,6 +131,8 @@ final class OGCFeatureStore: Sendable {
         query.bbox = ogc.bbox
         (query.from, query.to) = ogc.reportedRange
         let matched = try eventCount(query)
+        // Boxes holding over 5 % of the events page faster in id order (see `boxIsDense`).
+        query.boxIsDense = try query.bbox != nil && matched * 20 > eventCount(EventQuery())
         if let after = ogc.after {
             guard let id = Int64(after) else { throw APIError.badRequest("invalid_parameter", "'after' must be an event number") }
             query.after = id
