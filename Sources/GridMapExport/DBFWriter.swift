@@ -7,6 +7,9 @@ final class DBFWriter {
     private let file: BinaryFile
     private var records: UInt32 = 0
 
+    /// Bytes written so far.
+    var length: Int { file.length }
+
     init(path: String, fields: [ExportField]) throws {
         self.fields = fields
         file = try BinaryFile(creating: path)

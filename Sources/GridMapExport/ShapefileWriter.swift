@@ -27,8 +27,14 @@ final class ShapefileWriter: FeatureFileWriter {
 
     private var shapeType: Int32 { schema.geometryType == .point ? 1 : 5 }
 
+    /// Shapefile offsets and lengths are 32-bit: readers take at most 2 GB a part.
+    private static let maximumPartBytes = Int(Int32.max)
+
     func write(_ features: [ExportFeature]) throws {
         for feature in features {
+            guard shp.length <= Self.maximumPartBytes, dbf.length <= Self.maximumPartBytes else {
+                throw ExportError("format", "a Shapefile part would pass 2 GB: export this layer to gpkg")
+            }
             records += 1
             let content = Self.content(feature.geometry, shapeType: shapeType)
             if let box = feature.geometry.boundingBox { extent = extent.map { $0.union(box) } ?? box }
