@@ -15,9 +15,10 @@ struct EventFeaturePages: ExportFeatureSource {
     }
 
     mutating func nextPage() throws -> [ExportFeature]? {
-        if lastID == nil { lastID = try store.lastEventID() }
-        guard query.after < lastID! else { return nil }
-        let page = try store.eventSummaries(query).filter { $0.id <= lastID! }
+        let lastID = try self.lastID ?? store.lastEventID()
+        self.lastID = lastID
+        guard query.after < lastID else { return nil }
+        let page = try store.eventSummaries(query).filter { $0.id <= lastID }
         guard let last = page.last else { return nil }
         query.after = last.id
         return page.map(Self.feature)
