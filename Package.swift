@@ -43,13 +43,13 @@ let package = Package(
         .target(name: "GridMapExport", dependencies: [
             "GridMapGeometry", "GridMapCore", "GridMapStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // HTTP API (Hummingbird 2), GeoJSON exports and OGC API - Features.
+        // HTTP API (Hummingbird 2), GeoJSON exports, OGC API - Features and the web console (Web/).
         .target(name: "GridMapServer", dependencies: [
             "GridMapCore", "GridMapStore", "GridMapTiles", "GridMapExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        ], resources: [.copy("Web/static")]),
         .executableTarget(name: "gridmap", dependencies: [
             "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles", "GridMapExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -8,6 +8,8 @@ packages=(
     pkg-config libsqlite3-dev libspatialite-dev libsqlite3-mod-spatialite libgeos-dev libproj-dev zlib1g-dev
     # the sample-data generator (Debian's python3 with shapely), checks (GDAL, OWSLib) and benchmarks
     python3-shapely python3-pyproj python3-owslib spatialite-bin gdal-bin curl wrk
+    # the web console's map library, and its browser tests (headless Chromium, Selenium, a CJK font)
+    libjs-leaflet chromium chromium-driver python3-selenium fonts-wqy-microhei
 )
 
 if ! command -v swift >/dev/null; then

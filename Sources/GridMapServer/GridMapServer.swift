@@ -20,14 +20,14 @@ public struct ServerLimits: Sendable {
 public enum GridMapServer {
     public static func application(store: GridMapStore, host: String = "127.0.0.1", port: Int = 8080,
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
-                                   planner: EditPlanner = EditPlanner(), reloadInterval: Duration = .seconds(2),
+                                   planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
         let facts = EventFactsCache(store: store)
         var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, access: access,
-                                             planner: planner),
+                                             planner: planner, console: console),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
@@ -47,7 +47,7 @@ public enum GridMapServer {
     }
 
     static func router(store: GridMapStore, boundaries: ServedBoundaries, facts: EventFactsCache,
-                       limits: ServerLimits, access: AccessPolicy, planner: EditPlanner) -> Router<GridMapRequestContext> {
+                       limits: ServerLimits, access: AccessPolicy, planner: EditPlanner, console: WebConsole) -> Router<GridMapRequestContext> {
         let router = Router(context: GridMapRequestContext.self)
         // Outermost, so it sees the status of every answer, errors included, for the audit log.
         router.middlewares.add(AccessMiddleware(store: store, policy: access))
@@ -73,6 +73,7 @@ public enum GridMapServer {
         CoverageController(store: store, resolvers: resolvers, boundaries: boundaries).addRoutes(to: router)
         ExportController(store: store).addRoutes(to: router)
         OGCController(features: OGCFeatureStore(store: store, boundaries: boundaries, resolvers: resolvers)).addRoutes(to: router)
+        WebController(console: console).addRoutes(to: router)
         return router
     }
 }

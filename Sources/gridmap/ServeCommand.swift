@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GridMapCore
 import GridMapServer
 import GridMapStore
@@ -17,15 +18,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve reads (GET, POST /v1/resolve) without a token; changes still need one.") var publicReads = false
     @Option(help: "Smallest grid a planner's edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
+    @Option(help: "The web console's online base map settings (an XYZ url or null); without the file the map is GridMap's own layers.")
+    var basemap = "tiles/basemap.json"
 
     func run() async throws {
         var logger = Logger(label: "gridmap")
         logger.logLevel = logLevel
         let store = try GridMapStore(path: database.path)
+        let console = WebConsole(basemapJSON: FileManager.default.fileExists(atPath: basemap) ? try WebConsole.basemap(file: basemap) : WebConsole.offline)
         let app = try GridMapServer.application(
             store: store, host: host, port: port,
             limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes), access: AccessPolicy(publicReads: publicReads),
-            planner: EditPlanner(minimumGridArea: minGridArea),
+            planner: EditPlanner(minimumGridArea: minGridArea), console: console,
             reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
         try await app.runService()
     }

@@ -1,0 +1,76 @@
+import Foundation
+import GridMapCore
+import GridMapGeometry
+import GridMapServer
+import GridMapStore
+import GridMapTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The web console in headless Chromium (chromium-driver, Debian's python3-selenium), driven by
+/// `Tests/browser/console_test.py` as a dispatcher and a planner would use it; what the page showed
+/// is checked against SpatiaLite and the store. A failing run keeps a screenshot in
+/// `.build/browser-failures/`.
+@Suite("Web console in a real browser")
+struct BrowserTests {
+    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../browser/console_test.py").standardized.path
+    private static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../.build/browser-failures").standardized.path
+
+    @Test("locate by click and by pasted GCJ-02, create an event, heatmap, split a grid and commit; no console errors")
+    func console() async throws {
+        let store = try Fixtures.storeWithEvents(["dagangtou"])
+        let snapshot = try store.snapshot()
+        let names = Dictionary(snapshot.grids.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
+        let click = Coordinate(119.72, 28.27), paste = Coordinate(119.7407, 28.2921)
+        // The grids SpatiaLite finds under the points (the pasted one converted from GCJ-02 first).
+        let covering = try store.gridsCoveringBySQL([click, CoordinateSystem.gcj02.toWGS84(paste)])
+        let clicked = try #require(covering[0].first), pasted = try #require(covering[1].first)
+        let dispatcher = try store.createToken(name: "值班员", role: .dispatcher, by: .test).token
+        let planner = try store.createToken(name: "规划员", role: .planner, by: .test).token
+        let reason = "浏览器测试：超过500户，拆分"
+
+        try await LiveServer.run(store, access: AccessPolicy(publicReads: true), role: nil, bytes: { (_: String) in ByteBuffer() }) { call in
+            let config: [String: Any] = [
+                "url": "http://127.0.0.1:\(try #require(call.client.port))/", "screenshots": Self.screenshots,
+                "dispatcher_token": dispatcher, "planner_token": planner, "click": [click.x, click.y], "paste": [paste.x, paste.y],
+                "category": "fire.ebike", "split_grid": clicked,
+            ]
+            let argument = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
+            let run = try await ExternalTool.output("/usr/bin/python3", [Self.script, argument])
+            let page = try JSONValue.parse(run.stdout)
+
+            #expect(page["first_render_ms"]?.number != nil)
+            #expect((page["events_listed"]?.number ?? 0) > 0)
+            #expect(page["clicked_grid"]?.string == "\(names[clicked]!)（\(clicked)）")
+            #expect((page["clicked_people"]?.number ?? 0) > 0)
+            #expect(page["pasted_grid"]?.string == "\(names[pasted]!)（\(pasted)）")
+            #expect(page["platform"]?.string?.hasPrefix("平安法治") == true)
+
+            let id = Int64(try #require(page["event_id"]?.number))
+            let event = try #require(try store.event(id))
+            #expect(event.gridCode == pasted)
+            #expect(event.crs == "gcj02")
+            #expect(event.description == "浏览器测试：楼道堆放杂物")
+            #expect(page["event_api_grid"]?.string == pasted)
+
+            #expect(page["legend_classes"]?.number == 5)
+            #expect(page["heat_status"]?.string?.hasSuffix("\(snapshot.grids.count) 个单元") == true)
+            #expect(page["kde_status"]?.string?.contains("等值带") == true)
+
+            #expect(page["preview"]?.string?.contains("新建") == true)
+            #expect(page["commit_status"]?.string?.hasPrefix("已提交变更 #") == true)
+            let history = try store.boundaryHistory(.grid, clicked)
+            #expect(history.count == 2)
+            #expect(history.last?.change?.reason == reason)
+            #expect(history.last?.change?.author == "规划员")
+            #expect(try store.snapshot().grids.count == snapshot.grids.count + 1)
+            #expect(page["history"]?.array?.count == 2)
+
+            #expect(page["console_errors"]?.array == [])
+            #expect(page["page_errors"]?.array == [])
+        }
+    }
+}

@@ -1,0 +1,154 @@
+"""Drives GridMap's web console in headless Chromium as a dispatcher and a planner would.
+
+Run by the Swift test suite (BrowserTests) against a live server; prints one JSON object with
+what the page showed. On failure it keeps a screenshot (and the page's console log) in the
+directory given and exits 1.
+
+usage: console_test.py CONFIG_JSON
+  {"url", "screenshots", "dispatcher_token", "planner_token",
+   "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid"}
+"""
+import json
+import os
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+config = json.loads(sys.argv[1])
+options = webdriver.ChromeOptions()
+for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN"]:
+    options.add_argument(argument)
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+wait = WebDriverWait(driver, 20)
+result = {}
+step = "start"
+
+
+def api(path, token):
+    request = urllib.request.Request(config["url"].rstrip("/") + path, headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)
+
+
+def text(element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+def wait_text(element_id, fragment):
+    wait.until(lambda d: fragment in d.find_element(By.ID, element_id).text)
+    return text(element_id)
+
+
+def click_map(lon, lat):
+    """Clicks the map where (lon, lat) is drawn, as a mouse would."""
+    x, y = driver.execute_script("const p = window.gridmap.map.latLngToContainerPoint([arguments[1], arguments[0]]); return [p.x, p.y];", lon, lat)
+    element = driver.find_element(By.ID, "map")
+    size = element.size
+    ActionChains(driver).move_to_element_with_offset(element, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+
+
+def answers_shown():
+    """How many resolutions the panel has shown."""
+    return int(driver.find_element(By.ID, "resolution").get_attribute("data-answers") or 0)
+
+
+def set_token(token):
+    field = driver.find_element(By.ID, "token")
+    field.clear()
+    field.send_keys(token)
+
+
+try:
+    step = "load"
+    driver.get(config["url"])
+    wait.until(lambda d: d.execute_script("return document.body.dataset.eventsReady === 'true'"))
+    result["first_render_ms"] = driver.execute_script("return window.gridmap.ready")
+    result["events_listed"] = len(driver.find_elements(By.CSS_SELECTOR, "#event-list li"))
+
+    step = "click a point"
+    lon, lat = config["click"]
+    driver.execute_script("window.gridmap.map.setView([arguments[1], arguments[0]], 15, {animate: false})", lon, lat)
+    click_map(lon, lat)
+    wait.until(lambda d: answers_shown() > 0)
+    result["clicked_grid"] = text("res-grid")
+    result["clicked_people"] = len(driver.find_elements(By.CSS_SELECTOR, "#res-people li"))
+
+    step = "paste GCJ-02"
+    driver.find_element(By.ID, "coord-input").send_keys("%s,%s" % tuple(config["paste"]))
+    Select(driver.find_element(By.ID, "crs-select")).select_by_value("gcj02")
+    answers = answers_shown()
+    driver.find_element(By.ID, "locate-btn").click()
+    wait.until(lambda d: answers_shown() > answers)
+    result["pasted_grid"] = text("res-grid")
+
+    step = "create an event"
+    set_token(config["dispatcher_token"])
+    wait.until(lambda d: len(Select(d.find_element(By.ID, "category-select")).options) > 1)
+    Select(driver.find_element(By.ID, "category-select")).select_by_value(config["category"])
+    wait.until(lambda d: "选择类别后显示" not in d.find_element(By.ID, "res-platform").text)
+    result["platform"] = text("res-platform")
+    driver.find_element(By.ID, "description").send_keys("浏览器测试：楼道堆放杂物")
+    driver.find_element(By.ID, "create-event-btn").click()
+    status = wait_text("event-status", "已创建事件 #")
+    event_id = int(status.split("#")[1].split("：")[0])
+    result["event_id"] = event_id
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id))
+    result["event_api_grid"] = api("/v1/events/%d" % event_id, config["dispatcher_token"])["grid"]
+
+    step = "heatmap"
+    driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=heat]").click()
+    driver.find_element(By.ID, "heat-grids").click()
+    wait.until(lambda d: d.find_element(By.ID, "legend").is_displayed())
+    result["legend_classes"] = len(driver.find_elements(By.CSS_SELECTOR, "#legend .legend-row"))
+    result["heat_status"] = wait_text("heat-status", "个单元")
+    driver.find_element(By.ID, "heat-kde").click()
+    result["kde_status"] = wait_text("heat-status", "等值带")
+
+    step = "planner split"
+    set_token(config["planner_token"])
+    driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=plan]").click()
+    grid = config["split_grid"]
+    feature = api("/v1/grids/" + grid, config["planner_token"])
+    ring = feature["geometry"]["coordinates"][0][0]
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    middle = (min(ys) + max(ys)) / 2
+    centre = ((min(xs) + max(xs)) / 2, middle)
+    driver.execute_script("window.gridmap.map.fitBounds([[arguments[1], arguments[0]], [arguments[3], arguments[2]]], {animate: false, padding: [80, 80]})",
+                          min(xs), min(ys), max(xs), max(ys))
+    click_map(*centre)
+    wait_text("plan-grid", grid)
+    driver.find_element(By.ID, "draw-split").click()
+    wait_text("plan-mode", "画一条")
+    span = max(xs) - min(xs)
+    click_map(min(xs) - span * 0.05, middle)
+    click_map(max(xs) + span * 0.05, middle)
+    driver.find_element(By.ID, "preview-btn").click()
+    wait.until(lambda d: d.find_element(By.ID, "plan-result").is_displayed() or "error" in d.find_element(By.ID, "plan-status").get_attribute("class"))
+    result["preview"] = text("plan-result")
+    driver.find_element(By.ID, "commit-reason").send_keys("浏览器测试：超过500户，拆分")
+    driver.find_element(By.ID, "commit-btn").click()
+    result["commit_status"] = wait_text("plan-status", "已提交变更 #")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#history-list li")) >= 2)
+    result["history"] = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#history-list li")]
+    result["api_history_reasons"] = [(f["properties"]["change"] or {}).get("reason") for f in api("/v1/grids/%s/history" % grid, config["planner_token"])["features"]]
+
+    step = "console"
+    result["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    result["page_errors"] = driver.execute_script("return window.gridmap.errors")
+    print(json.dumps(result, ensure_ascii=False))
+except Exception as error:  # keep what the page showed
+    os.makedirs(config["screenshots"], exist_ok=True)
+    shot = os.path.join(config["screenshots"], "console-%s.png" % step.replace(" ", "-"))
+    driver.save_screenshot(shot)
+    log = [entry["message"] for entry in driver.get_log("browser")]
+    print("failed at step '%s': %r; screenshot %s; so far %s; console %s" % (step, error, shot, json.dumps(result, ensure_ascii=False), log), file=sys.stderr)
+    sys.exit(1)
+finally:
+    driver.quit()
