@@ -19,7 +19,7 @@ struct BrowserTests {
     private static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/browser-failures").standardized.path
 
-    @Test("locate by click and by pasted GCJ-02, create an event, heatmap, split a grid and commit; no console errors")
+    @Test("locate by click and by pasted GCJ-02, create an event, heatmap, split a grid and commit, drag a vertex; no console errors")
     func console() async throws {
         let store = try Fixtures.storeWithEvents(["dagangtou"])
         let snapshot = try store.snapshot()
@@ -36,7 +36,7 @@ struct BrowserTests {
             let config: [String: Any] = [
                 "url": "http://127.0.0.1:\(try #require(call.client.port))/", "screenshots": Self.screenshots,
                 "dispatcher_token": dispatcher, "planner_token": planner, "click": [click.x, click.y], "paste": [paste.x, paste.y],
-                "category": "fire.ebike", "split_grid": clicked,
+                "category": "fire.ebike", "split_grid": clicked, "drag_grid": pasted,
             ]
             let argument = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
             let run = try await ExternalTool.output("/usr/bin/python3", [Self.script, argument])
@@ -68,6 +68,11 @@ struct BrowserTests {
             #expect(history.last?.change?.author == "规划员")
             #expect(try store.snapshot().grids.count == snapshot.grids.count + 1)
             #expect(page["history"]?.array?.count == 2)
+
+            // A dragged vertex previews the reshaped grid (nothing committed).
+            #expect((page["vertex_handles"]?.number ?? 0) >= 3)
+            #expect(page["drag_preview"]?.string?.contains("改形 \(names[pasted]!)") == true, "\(page["drag_preview"]?.string ?? "")")
+            #expect(try store.boundaryHistory(.grid, pasted).count == 1)
 
             #expect(page["console_errors"]?.array == [])
             #expect(page["page_errors"]?.array == [])

@@ -6,7 +6,7 @@ directory given and exits 1.
 
 usage: console_test.py CONFIG_JSON
   {"url", "screenshots", "dispatcher_token", "planner_token",
-   "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid"}
+   "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid", "drag_grid"}
 """
 import json
 import os
@@ -138,6 +138,24 @@ try:
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#history-list li")) >= 2)
     result["history"] = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#history-list li")]
     result["api_history_reasons"] = [(f["properties"]["change"] or {}).get("reason") for f in api("/v1/grids/%s/history" % grid, config["planner_token"])["features"]]
+
+    step = "drag a vertex"
+    feature = api("/v1/grids/" + config["drag_grid"], config["planner_token"])
+    ring = feature["geometry"]["coordinates"][0][0]
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    driver.execute_script("window.gridmap.map.fitBounds([[arguments[1], arguments[0]], [arguments[3], arguments[2]]], {animate: false, padding: [80, 80]})",
+                          min(xs), min(ys), max(xs), max(ys))
+    click_map((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    wait_text("plan-grid", config["drag_grid"])
+    driver.find_element(By.ID, "edit-vertices").click()
+    handles = driver.find_elements(By.CSS_SELECTOR, ".vertex-handle")
+    result["vertex_handles"] = len(handles)
+    # As a hand drags: press, several moves, release (Leaflet moves the marker on animation frames).
+    ActionChains(driver).click_and_hold(handles[len(handles) // 2]).move_by_offset(5, 3).pause(0.1) \
+        .move_by_offset(7, 5).pause(0.1).release().perform()
+    driver.find_element(By.ID, "preview-btn").click()
+    wait.until(lambda d: d.find_element(By.ID, "plan-result").is_displayed() or "error" in d.find_element(By.ID, "plan-status").get_attribute("class"))
+    result["drag_preview"] = text("plan-result") or text("plan-status")
 
     step = "console"
     result["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]

@@ -340,7 +340,8 @@ const planner = {
     mode = next;
     const hints = {
       locate: '', select: '点击地图选择网格。', vertices: '拖动橙色顶点修改边界，然后预览。',
-      split: '在地图上依次点击，画一条穿过网格的线，然后预览。', merge: '点击要并入的相邻网格，然后预览。',
+      split: '在地图上依次点击，画一条穿过网格的线，然后预览。',
+      draw: '在地图上依次点击新边界的顶点（至少三个），然后预览。', merge: '点击要并入的相邻网格，然后预览。',
     };
     $('plan-mode').textContent = hints[next] || '';
   },
@@ -356,12 +357,19 @@ const planner = {
   },
 
   async click(lon, lat) {
-    if (mode === 'split') {
+    if (mode === 'vertices') return; // the handles are being dragged; 取消 ends it
+    if (mode === 'split' || mode === 'draw') {
       this.linePoints.push([lon, lat]);
+      const points = this.linePoints.map(([x, y]) => [y, x]);
       this.sketch.clearLayers().addTo(map);
-      L.polyline(this.linePoints.map(([x, y]) => [y, x]), { color: '#d9480f', weight: 3 }).addTo(this.sketch);
-      if (this.linePoints.length >= 2) {
+      (mode === 'draw' ? L.polygon(points, { color: '#d9480f', weight: 2, fillOpacity: 0.15 }) : L.polyline(points, { color: '#d9480f', weight: 3 }))
+        .addTo(this.sketch);
+      if (mode === 'split' && this.linePoints.length >= 2) {
         this.edit = { op: 'split_grid', grid: this.grid.code, line: { type: 'LineString', coordinates: this.linePoints } };
+      }
+      if (mode === 'draw' && this.linePoints.length >= 3) {
+        this.edit = { op: 'redraw_grid', grid: this.grid.code,
+                      geometry: { type: 'Polygon', coordinates: [[...this.linePoints, this.linePoints[0]]] } };
       }
       return;
     }
@@ -382,6 +390,7 @@ const planner = {
     const { json, response } = await api(`/v1/grids/${code}`);
     this.grid = { code, name: json.properties.name, etag: response.headers.get('ETag'), feature: json };
     $('plan-grid').textContent = `${json.properties.name}（${code}）`;
+    $('history-list').replaceChildren();
     $('plan-version').textContent = `版本 ${json.properties.version}`;
     this.sketch.clearLayers().addTo(map);
     L.geoJSON(json, { style: { color: '#d9480f', weight: 3, fillOpacity: 0.1 }, interactive: false }).addTo(this.sketch);
@@ -477,11 +486,12 @@ const planner = {
   },
 };
 $('edit-vertices').addEventListener('click', () => planner.editVertices());
-$('draw-split').addEventListener('click', () => {
-  if (!planner.grid) return say('plan-status', '请先选择网格', 'error');
-  const grid = planner.grid.code;
-  planner.select(grid).then(() => planner.setMode('split'));
-});
+for (const [id, drawing] of [['draw-split', 'split'], ['draw-boundary', 'draw']]) {
+  $(id).addEventListener('click', () => {
+    if (!planner.grid) return say('plan-status', '请先选择网格', 'error');
+    planner.select(planner.grid.code).then(() => planner.setMode(drawing));
+  });
+}
 $('merge-select').addEventListener('click', () => {
   if (!planner.grid) return say('plan-status', '请先选择网格', 'error');
   planner.setMode('merge');
