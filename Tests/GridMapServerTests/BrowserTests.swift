@@ -19,7 +19,23 @@ struct BrowserTests {
     private static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/browser-failures").standardized.path
 
-    @Test("locate by click and by pasted GCJ-02, create an event, heatmap, split a grid and commit, drag a vertex; no console errors")
+    /// A grid of the same village sharing a border (not just a corner) with `code`, and a point
+    /// inside each of the two (by GEOS).
+    private static func neighbour(of code: String, in snapshot: AdminSnapshot) throws -> (String, [Coordinate]) {
+        let geos = GEOSContext()
+        let grid = try #require(snapshot.grids.first { $0.unit.code == code })
+        let shape = try geos.geometry(grid.geometry)
+        let widened = try shape.buffer(1e-6)
+        for other in snapshot.grids where other.unit.code != code && other.unit.parentCode == grid.unit.parentCode {
+            let candidate = try geos.geometry(other.geometry)
+            if try widened.intersection(candidate).polygons().planarArea > 1e-10 {
+                return (other.unit.code, [try #require(shape.pointOnSurface()), try #require(candidate.pointOnSurface())])
+            }
+        }
+        throw ExternalTool.Failure(description: "\(code) has no neighbour in its village")
+    }
+
+    @Test("locate by click and by pasted GCJ-02, create an event, heatmap, split a grid, drag a vertex, merge; no console errors")
     func console() async throws {
         let store = try Fixtures.storeWithEvents(["dagangtou"])
         let snapshot = try store.snapshot()
@@ -28,6 +44,7 @@ struct BrowserTests {
         // The grids SpatiaLite finds under the points (the pasted one converted from GCJ-02 first).
         let covering = try store.gridsCoveringBySQL([click, CoordinateSystem.gcj02.toWGS84(paste)])
         let clicked = try #require(covering[0].first), pasted = try #require(covering[1].first)
+        let (neighbour, insides) = try Self.neighbour(of: pasted, in: snapshot)
         let dispatcher = try store.createToken(name: "值班员", role: .dispatcher, by: .test).token
         let planner = try store.createToken(name: "规划员", role: .planner, by: .test).token
         let reason = "浏览器测试：超过500户，拆分"
@@ -36,7 +53,8 @@ struct BrowserTests {
             let config: [String: Any] = [
                 "url": "http://127.0.0.1:\(try #require(call.client.port))/", "screenshots": Self.screenshots,
                 "dispatcher_token": dispatcher, "planner_token": planner, "click": [click.x, click.y], "paste": [paste.x, paste.y],
-                "category": "fire.ebike", "split_grid": clicked, "drag_grid": pasted,
+                "category": "fire.ebike", "split_grid": clicked, "drag_grid": pasted, "merge_grid": neighbour,
+                "merge_points": insides.map { [$0.x, $0.y] },
             ]
             let argument = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
             let run = try await ExternalTool.output("/usr/bin/python3", [Self.script, argument])
@@ -66,13 +84,20 @@ struct BrowserTests {
             #expect(history.count == 2)
             #expect(history.last?.change?.reason == reason)
             #expect(history.last?.change?.author == "规划员")
-            #expect(try store.snapshot().grids.count == snapshot.grids.count + 1)
+            #expect(try store.snapshot().grids.contains { $0.unit.parentCode == snapshot.grids.first { $0.unit.code == clicked }?.unit.parentCode
+                && !snapshot.grids.map(\.unit.code).contains($0.unit.code) })
             #expect(page["history"]?.array?.count == 2)
 
-            // A dragged vertex previews the reshaped grid (nothing committed).
+            // A dragged vertex previews the reshaped grid (nothing committed: the grid's one change is the merge).
             #expect((page["vertex_handles"]?.number ?? 0) >= 3)
             #expect(page["drag_preview"]?.string?.contains("改形 \(names[pasted]!)") == true, "\(page["drag_preview"]?.string ?? "")")
-            #expect(try store.boundaryHistory(.grid, pasted).count == 1)
+            #expect(try store.boundaryHistory(.grid, pasted).compactMap(\.change?.reason) == ["浏览器测试：合并"])
+
+            // Merging the neighbour into the dragged grid retires the neighbour.
+            #expect(page["merge_preview"]?.string?.contains("撤销 \(names[neighbour]!)") == true, "\(page["merge_preview"]?.string ?? "")")
+            #expect(page["merge_status"]?.string?.hasPrefix("已提交变更 #") == true)
+            let grids = Set(try store.snapshot().grids.map(\.unit.code))
+            #expect(grids.contains(pasted) && !grids.contains(neighbour))
 
             #expect(page["console_errors"]?.array == [])
             #expect(page["page_errors"]?.array == [])

@@ -6,7 +6,8 @@ directory given and exits 1.
 
 usage: console_test.py CONFIG_JSON
   {"url", "screenshots", "dispatcher_token", "planner_token",
-   "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid", "drag_grid"}
+   "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid", "drag_grid",
+   "merge_grid" (a neighbour of drag_grid in its village), "merge_points": [[lon, lat] inside each]}
 """
 import json
 import os
@@ -156,6 +157,27 @@ try:
     driver.find_element(By.ID, "preview-btn").click()
     wait.until(lambda d: d.find_element(By.ID, "plan-result").is_displayed() or "error" in d.find_element(By.ID, "plan-status").get_attribute("class"))
     result["drag_preview"] = text("plan-result") or text("plan-status")
+
+    step = "merge"
+    driver.find_element(By.ID, "plan-cancel").click()
+    centres = []
+    for code in (config["drag_grid"], config["merge_grid"]):
+        ring = api("/v1/grids/" + code, config["planner_token"])["geometry"]["coordinates"][0][0]
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        centres.append((min(xs), min(ys), max(xs), max(ys)))
+    box = (min(c[0] for c in centres), min(c[1] for c in centres), max(c[2] for c in centres), max(c[3] for c in centres))
+    driver.execute_script("window.gridmap.map.fitBounds([[arguments[1], arguments[0]], [arguments[3], arguments[2]]], {animate: false, padding: [40, 40]})", *box)
+    click_map(*config["merge_points"][0])
+    wait_text("plan-grid", config["drag_grid"])
+    driver.find_element(By.ID, "merge-select").click()
+    click_map(*config["merge_points"][1])
+    wait_text("plan-status", "并入")
+    driver.find_element(By.ID, "preview-btn").click()
+    wait.until(lambda d: "撤销" in d.find_element(By.ID, "plan-result").text or "error" in d.find_element(By.ID, "plan-status").get_attribute("class"))
+    result["merge_preview"] = text("plan-result") or text("plan-status")
+    driver.find_element(By.ID, "commit-reason").send_keys("浏览器测试：合并")
+    driver.find_element(By.ID, "commit-btn").click()
+    result["merge_status"] = wait_text("plan-status", "已提交变更 #")
 
     step = "console"
     result["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
