@@ -6,11 +6,7 @@
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18081}
 db="$out/events.sqlite"
-rm -f "$db" "$db-wal" "$db-shm"
-for dataset in geodata/dagangtou geodata/ganpu; do
-    "$gridmap" import "$dataset" --db "$db" >/dev/null
-    "$gridmap" events import "$dataset/events.csv" --db "$db" | head -1
-done
+sample_database "$db"
 
 serve "$db" "$port" "$out/serve-events.log"
 token=$("$gridmap" token create --db "$db" --role dispatcher --name bench 2>/dev/null)

@@ -21,3 +21,12 @@ serve() {
     echo "server on port $2 did not start; see $3" >&2
     exit 1
 }
+
+# sample_database DB: a new database holding the sample towns and their events.
+sample_database() {
+    rm -f "$1" "$1-wal" "$1-shm"
+    for dataset in geodata/dagangtou geodata/ganpu; do
+        "$gridmap" import "$dataset" --db "$1" >/dev/null
+        "$gridmap" events import "$dataset/events.csv" --db "$1" | head -1
+    done
+}

@@ -4,11 +4,7 @@
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18084}
 db="$out/web.sqlite"
-rm -f "$db" "$db-wal" "$db-shm"
-for dataset in geodata/dagangtou geodata/ganpu; do
-    "$gridmap" import "$dataset" --db "$db" >/dev/null
-    "$gridmap" events import "$dataset/events.csv" --db "$db" >/dev/null
-done
+sample_database "$db"
 serve "$db" "$port" "$out/serve-web.log"
 echo "First render of the web console (sample towns, $(spatialite -silent "$db" 'SELECT count(*) FROM grid_boundaries') grids, $(spatialite -silent "$db" 'SELECT count(*) FROM events') events):"
 /usr/bin/python3 scripts/bench-web.py "http://127.0.0.1:$port/" 5
