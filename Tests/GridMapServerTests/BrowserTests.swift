@@ -62,6 +62,10 @@ struct BrowserTests {
 
             #expect(page["first_render_ms"]?.number != nil)
             #expect((page["events_listed"]?.number ?? 0) > 0)
+            #expect((page["overdue_listed"]?.number ?? 0) > 0)
+            #expect(page["first_listed_overdue"] == .bool(true))
+            #expect((page["fire_events_listed"]?.number ?? 0) > 0)
+            #expect((page["fire_events_listed"]?.number ?? 0) < (page["events_listed"]?.number ?? 0))
             #expect(page["clicked_grid"]?.string == "\(names[clicked]!)（\(clicked)）")
             #expect((page["clicked_people"]?.number ?? 0) > 0)
             #expect(page["pasted_grid"]?.string == "\(names[pasted]!)（\(pasted)）")
@@ -77,6 +81,9 @@ struct BrowserTests {
             #expect(page["legend_classes"]?.number == 5)
             #expect(page["heat_status"]?.string?.hasSuffix("\(snapshot.grids.count) 个单元") == true)
             #expect(page["kde_status"]?.string?.contains("等值带") == true)
+            #expect(page["hex_status"]?.string?.contains("个单元") == true)
+            #expect(page["coverage_status"]?.string?.hasSuffix("\(snapshot.grids.count) 个网格") == true)
+            #expect(page["gaps_status"]?.string?.contains("个盲区") == true)
 
             #expect(page["preview"]?.string?.contains("新建") == true)
             #expect(page["commit_status"]?.string?.hasPrefix("已提交变更 #") == true)

@@ -73,6 +73,19 @@ try:
     result["first_render_ms"] = driver.execute_script("return window.gridmap.ready")
     result["events_listed"] = len(driver.find_elements(By.CSS_SELECTOR, "#event-list li"))
 
+    step = "filter events"
+    items = driver.find_elements(By.CSS_SELECTOR, "#event-list li")
+    result["first_listed_overdue"] = "overdue" in items[0].get_attribute("class")
+    result["overdue_listed"] = len(driver.find_elements(By.CSS_SELECTOR, "#event-list li.overdue"))
+    before = text("event-count")
+    Select(driver.find_element(By.ID, "filter-category")).select_by_value("fire")
+    driver.find_element(By.ID, "filter-apply").click()
+    wait.until(lambda d: d.find_element(By.ID, "event-count").text != before)
+    result["fire_events_listed"] = len(driver.find_elements(By.CSS_SELECTOR, "#event-list li"))
+    Select(driver.find_element(By.ID, "filter-category")).select_by_value("")
+    driver.find_element(By.ID, "filter-apply").click()
+    wait.until(lambda d: d.find_element(By.ID, "event-count").text == before)
+
     step = "click a point"
     lon, lat = config["click"]
     driver.execute_script("window.gridmap.map.setView([arguments[1], arguments[0]], 15, {animate: false})", lon, lat)
@@ -111,6 +124,15 @@ try:
     result["heat_status"] = wait_text("heat-status", "个单元")
     driver.find_element(By.ID, "heat-kde").click()
     result["kde_status"] = wait_text("heat-status", "等值带")
+    driver.find_element(By.ID, "heat-hex").click()
+    result["hex_status"] = wait_text("heat-status", "个单元")
+
+    step = "patrol coverage"
+    driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=patrol]").click()
+    driver.find_element(By.ID, "coverage-toggle").click()
+    result["coverage_status"] = wait_text("coverage-status", "个网格")
+    driver.find_element(By.ID, "gaps-toggle").click()
+    result["gaps_status"] = wait_text("coverage-status", "个盲区")
 
     step = "planner split"
     set_token(config["planner_token"])
