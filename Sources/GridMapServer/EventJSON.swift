@@ -24,6 +24,7 @@ extension JSONWriter {
         raw(",\"category\":"); string(e.category)
         raw(",\"description\":"); string(e.description)
         raw(",\"status\":"); string(e.status.rawValue)
+        raw(",\"allowed_next\":["); strings(e.status.allowedNext.map(\.rawValue)); raw("]")
         raw(",\"supervised\":"); bool(e.supervised)
         raw(",\"overdue\":"); bool(e.isOverdue(at: now))
         raw(",\"reported_at\":"); string(e.reportedAt)

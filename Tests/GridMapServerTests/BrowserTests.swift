@@ -77,6 +77,12 @@ struct BrowserTests {
             #expect(event.crs == "gcj02")
             #expect(event.description == "浏览器测试：楼道堆放杂物")
             #expect(page["event_api_grid"]?.string == pasted)
+            // Moved along the loop from its card: triaged by 指挥室 with the note, dispatching next.
+            let moved = try #require(try store.event(id))
+            #expect(moved.status == .triaged)
+            #expect(moved.history.last.map { ($0.actor, $0.note) } ?? ("", nil) == ("指挥室", "属实，转平安法治"))
+            #expect(page["moved_status"]?.string?.hasPrefix("研判") == true)
+            #expect(page["next_actions"]?.array?.compactMap(\.string) == EventStatus.triaged.allowedNext.map(\.rawValue))
 
             #expect(page["legend_classes"]?.number == 5)
             #expect(page["heat_status"]?.string?.hasSuffix("\(snapshot.grids.count) 个单元") == true)

@@ -116,6 +116,14 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id))
     result["event_api_grid"] = api("/v1/events/%d" % event_id, config["dispatcher_token"])["grid"]
 
+    step = "move the event along the loop"
+    driver.find_element(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id).click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail-actions button[data-to=triaged]"))
+    driver.find_element(By.ID, "detail-note").send_keys("属实，转平安法治")
+    driver.find_element(By.CSS_SELECTOR, "#detail-actions button[data-to=triaged]").click()
+    result["moved_status"] = wait_text("detail-status", "研判")
+    result["next_actions"] = [b.get_attribute("data-to") for b in driver.find_elements(By.CSS_SELECTOR, "#detail-actions button")]
+
     step = "heatmap"
     driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=heat]").click()
     driver.find_element(By.ID, "heat-grids").click()

@@ -217,11 +217,52 @@ const events = {
       item.textContent = `#${p.id} ${statusNames[p.status] || p.status} ${p.description}${p.overdue ? '（超期）' : ''}`;
       item.dataset.id = p.id;
       item.classList.toggle('overdue', p.overdue);
-      item.addEventListener('click', () => { map.setView([lat, lon], Math.max(map.getZoom(), 15)); marker.openPopup(); });
+      item.addEventListener('click', () => {
+        map.setView([lat, lon], Math.max(map.getZoom(), 15));
+        marker.openPopup();
+        this.show(p.id);
+      });
       return item;
     });
     $('event-list').replaceChildren(...items);
     $('event-count').textContent = `${features.length} 件（超期 ${features.filter((f) => f.properties.overdue).length} 件）`;
+  },
+
+  /** One event with its history and the moves the closed loop allows next (受理 → … → 考核). */
+  async show(id) {
+    try {
+      const { json } = await api(`/v1/events/${id}`);
+      $('event-detail').hidden = false;
+      $('event-detail').dataset.id = id;
+      $('detail-title').textContent = `#${json.id} ${json.description}`;
+      $('detail-status').textContent = `${statusNames[json.status] || json.status}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
+        + ` · ${json.routing ? json.routing.platform.name : ''} · 期限 ${json.deadline_at || '—'}`;
+      $('detail-actions').replaceChildren(...json.allowed_next.map((next) => {
+        const button = document.createElement('button');
+        button.textContent = statusNames[next] || next;
+        button.dataset.to = next;
+        button.addEventListener('click', () => this.move(id, next));
+        return button;
+      }));
+      $('detail-history').replaceChildren(...(json.history || []).map((h) => {
+        const item = document.createElement('li');
+        item.textContent = `${h.at.slice(0, 19)} ${h.actor} ${h.to ? statusNames[h.to] || h.to : h.action}${h.note ? `：${h.note}` : ''}`;
+        return item;
+      }));
+    } catch (error) {
+      say('event-count', explain(error), 'error');
+    }
+  },
+
+  async move(id, to) {
+    try {
+      await api(`/v1/events/${id}/transitions`, { method: 'POST', body: { to, actor: '指挥室', note: $('detail-note').value.trim() || undefined } });
+      $('detail-note').value = '';
+      await this.show(id);
+      await this.load();
+    } catch (error) {
+      $('detail-status').textContent = explain(error);
+    }
   },
 
   /** Category and platform filters from every town's model. */
