@@ -10,9 +10,9 @@ public enum ExportLayer: String, CaseIterable, Sendable {
         switch self {
         case .towns: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.unit + [Self.areaKm2])
         case .villages: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.unit + Self.town + [Self.areaKm2])
-        case .grids, .density, .coverage:
-            ExportSchema(name: rawValue, geometryType: .multiPolygon,
-                         fields: Self.unit + Self.village + Self.town + (Self.figures[self] ?? [Self.areaKm2]))
+        case .grids: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.grid + [Self.areaKm2])
+        case .density: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.grid + Self.densityFigures)
+        case .coverage: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.grid + Self.coverageFigures)
         case .events: ExportSchema(name: rawValue, geometryType: .point, fields: Self.event)
         }
     }
@@ -51,13 +51,14 @@ public enum ExportLayer: String, CaseIterable, Sendable {
     private static let village = [ExportField("village", .text(width: 12)), ExportField("vill_name", .text(width: 120))]
     private static let town = [ExportField("town", .text(width: 12)), ExportField("town_name", .text(width: 120))]
     private static let areaKm2 = ExportField("area_km2", .real(decimals: 6))
-    private static let figures: [ExportLayer: [ExportField]] = [
-        .density: [areaKm2, ExportField("events", .integer), ExportField("per_km2", .real(decimals: 3))],
-        .coverage: [ExportField("area_m2", .real(decimals: 1)), ExportField("covered_m2", .real(decimals: 1)),
-                    ExportField("cover_pct", .real(decimals: 2)), ExportField("length_m", .real(decimals: 1)),
-                    ExportField("dwell_min", .real(decimals: 1)), ExportField("visits", .integer),
-                    ExportField("last_visit", .text(width: 29)), ExportField("frequency", .text(width: 7)),
-                    ExportField("compliant", .integer)],
+    /// A grid's code and name, then its village's and town's.
+    private static let grid = unit + village + town
+    private static let densityFigures = [areaKm2, ExportField("events", .integer), ExportField("per_km2", .real(decimals: 3))]
+    private static let coverageFigures = [
+        ExportField("area_m2", .real(decimals: 1)), ExportField("covered_m2", .real(decimals: 1)),
+        ExportField("cover_pct", .real(decimals: 2)), ExportField("length_m", .real(decimals: 1)),
+        ExportField("dwell_min", .real(decimals: 1)), ExportField("visits", .integer),
+        ExportField("last_visit", .text(width: 29)), ExportField("frequency", .text(width: 7)), ExportField("compliant", .integer),
     ]
     private static let event = [
         ExportField("id", .integer), ExportField("category", .text(width: 40)), ExportField("cat_name", .text(width: 120)),
