@@ -66,7 +66,7 @@ async function loadBasemap() {
   if (json && json.url) L.tileLayer(json.url, { attribution: json.attribution || '', maxZoom: json.maxZoom || 18 }).addTo(map);
 }
 
-/** Town, village and grid outlines, with grid names from zoom 14; `fit` zooms to the towns. */
+/** Town, village and grid outlines with their names; `fit` zooms to the towns. */
 async function loadOutlines(fit) {
   const styles = {
     towns: { color: '#24292f', weight: 3, fill: false },
@@ -77,14 +77,20 @@ async function loadOutlines(fit) {
     const { json } = await api(`/v1/layers/${name}`);
     layers[name] = L.geoJSON(json, { style: styles[name], interactive: false }).addTo(map);
   }
-  layers.gridLabels = L.layerGroup(layers.grids.getLayers().map((layer) =>
-    L.tooltip({ permanent: true, direction: 'center', className: 'grid-label' })
+  // Names by zoom: towns below 12, villages from 12 to 13, grids from 14.
+  const labels = (name, className) => L.layerGroup(layers[name].getLayers().map((layer) =>
+    L.tooltip({ permanent: true, direction: 'center', className })
       .setLatLng(layer.getBounds().getCenter()).setContent(layer.feature.properties.name)));
-  const showLabels = () => (map.getZoom() >= 14 ? layers.gridLabels.addTo(map) : layers.gridLabels.remove());
+  layers.labels = [[labels('towns', 'town-label'), 0, 11], [labels('villages', 'village-label'), 12, 13], [labels('grids', 'grid-label'), 14, 99]];
+  const showLabels = () => {
+    for (const [group, from, to] of layers.labels) {
+      if (map.getZoom() >= from && map.getZoom() <= to) group.addTo(map); else group.remove();
+    }
+  };
   map.off('zoomend', layers.showLabels);
   layers.showLabels = showLabels;
   map.on('zoomend', showLabels);
-  if (fit) map.fitBounds(layers.towns.getBounds());
+  if (fit) map.fitBounds(layers.towns.getBounds(), { animate: false });
   showLabels();
 }
 
@@ -543,7 +549,8 @@ $('commit-btn').addEventListener('click', () => planner.commit());
 $('history-btn').addEventListener('click', () => planner.history().catch((e) => say('plan-status', explain(e), 'error')));
 
 async function reloadOutlines() {
-  for (const name of ['towns', 'villages', 'grids', 'gridLabels']) if (layers[name]) layers[name].remove();
+  for (const name of ['towns', 'villages', 'grids']) if (layers[name]) layers[name].remove();
+  for (const [group] of layers.labels || []) group.remove();
   await loadOutlines(false);
 }
 
