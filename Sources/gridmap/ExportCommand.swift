@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
         case .shapefile, .gpkg:
             let fileFormat = ExportFileFormat(rawValue: format.rawValue)!
             path = output ?? "\(layer.rawValue).\(fileFormat.fileExtension)"
-            let code = try crs.map(epsg) ?? FileExport.defaultEPSG(for: try store.snapshot().towns.compactMap(\.geometry.boundingBox)
+            let code = try crs.map(epsg) ?? FileExport.defaultEPSG(for: try store.currentBoundaries(.town).compactMap(\.geometry.boundingBox)
                 .reduce(nil) { $0?.union($1) ?? $1 })
             let definition: CRSDefinition
             do { definition = try CRSDefinition(epsg: code) } catch { throw ValidationError("--crs: \(error)") }

@@ -301,7 +301,10 @@ const density = {
     if (!on) return;
     try {
       const { json } = await api(`/v1/density/${kind}?${query(this.filters())}`);
-      this.layers[kind] = L.geoJSON(json, { pane: 'analysis', style: (f) => this.style(kind, f, json), interactive: kind === 'grids' })
+      // What shades scale against: the number of isobands, or the densest hexagon.
+      const top = kind === 'kde' ? json.features.length : json.features.reduce((m, f) => Math.max(m, f.properties.per_km2), 0);
+      this.layers[kind] = L.geoJSON(json, { pane: 'analysis', style: (f) => this.style(kind, f.properties, Math.max(top, 1e-9)),
+                                            interactive: kind === 'grids' })
         .bindTooltip((layer) => this.tooltip(kind, layer.feature.properties)).addTo(map);
       if (kind === 'grids') this.legend(json.classification.upper_bounds);
       say('heat-status', `${json.period.from.slice(0, 10)} 至 ${json.period.to.slice(0, 10)}：${json.features.length} 个${kind === 'kde' ? '等值带' : '单元'}`, 'ok');
@@ -310,12 +313,10 @@ const density = {
     }
   },
 
-  style(kind, feature, json) {
-    const p = feature.properties;
+  style(kind, p, top) {
     if (kind === 'grids') return { color: '#666', weight: 0.5, fillColor: classColours[(p.class || 1) - 1], fillOpacity: p.count ? 0.75 : 0.1 };
-    if (kind === 'kde') return { stroke: false, fillColor: '#d94801', fillOpacity: 0.12 + 0.5 * p.level / Math.max(1, json.features.length) };
-    const peak = Math.max(...json.features.map((f) => f.properties.per_km2));
-    return { color: '#7f2704', weight: 0.3, fillColor: '#d94801', fillOpacity: 0.15 + 0.75 * p.per_km2 / peak };
+    if (kind === 'kde') return { stroke: false, fillColor: '#d94801', fillOpacity: 0.12 + 0.5 * p.level / top };
+    return { color: '#7f2704', weight: 0.3, fillColor: '#d94801', fillOpacity: 0.15 + 0.75 * p.per_km2 / top };
   },
 
   tooltip(kind, p) {
