@@ -10,6 +10,8 @@ packages=(
     python3-shapely python3-pyproj python3-owslib spatialite-bin gdal-bin curl wrk
     # the web console's map library, and its browser tests (headless Chromium, Selenium, a CJK font)
     libjs-leaflet chromium chromium-driver python3-selenium fonts-wqy-microhei
+    # a venv for the PyPI oracles and peers (Shapely 2, pyproj, jenkspy): .build-oracles/venv
+    python3-venv
 )
 
 if ! command -v swift >/dev/null; then
@@ -26,4 +28,12 @@ if ((${#missing[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update
     $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# PyPI oracles and peers for tests and benchmarks, in a venv of Debian's python3 (pinned versions).
+venv="$(cd "$(dirname "$0")/.." && pwd)/.build-oracles/venv"
+oracles=(shapely==2.2.0 numpy==2.4.6 pyproj==3.7.2 jenkspy==0.4.1)
+if ! "$venv/bin/python" -c 'import shapely, numpy, pyproj, jenkspy' 2>/dev/null; then
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "${oracles[@]}"
 fi
