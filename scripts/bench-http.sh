@@ -7,17 +7,17 @@ source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18080}
 
 "$gridmap" bench resolve --province-grids 0 --sql-points 1000 \
-    --keep-db "$out/bench.sqlite" --body-out "$out/body.json" --body-points 1000000 | tee "$out/bench-resolve.txt"
+    --keep-db "$out/bench.sqlite" --inputs-out "$out/inputs" | tee "$out/bench-resolve.txt"
 read -r min_x min_y max_x max_y < <(sed -n 's/^extent: //p' "$out/bench-resolve.txt")
 
 serve "$out/bench.sqlite" "$port" "$out/serve.log"
 
 post() {  # curl's "Expect: 100-continue" would add a one-second wait; the client discards the response
-    curl -sf -H 'Expect:' -H 'content-type: application/json' --data-binary @"$out/body.json" "$@" \
+    curl -sf -H 'Expect:' -H 'content-type: application/json' --data-binary @"$out/inputs/points.json" "$@" \
         "http://127.0.0.1:$port/v1/resolve"
 }
 echo
-echo "POST /v1/resolve, 1,000,000 points ($(du -h "$out/body.json" | cut -f1) body):"
+echo "POST /v1/resolve, 1,000,000 points ($(du -h "$out/inputs/points.json" | cut -f1) body):"
 post -o "$out/post-response.json"
 echo "  response: $(du -h "$out/post-response.json" | cut -f1), $(grep -o '"onBoundary"' "$out/post-response.json" | wc -l) results"
 for run in 1 2 3 4 5; do

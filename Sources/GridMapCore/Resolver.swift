@@ -22,6 +22,8 @@ public struct Resolution: Sendable {
 public final class Resolver: Sendable {
     public let snapshot: AdminSnapshot
     public let gridIndex: PolygonIndex
+    /// The grids on the Gauss-Krüger plane of the data's zone, for points no grid covers.
+    public let nearestGrids: NearestPolygonIndex
     private let villageIndex: PolygonIndex
     private let townIndex: PolygonIndex
     /// Grids, villages and towns sorted by code (index ids are positions here).
@@ -46,6 +48,8 @@ public final class Resolver: Sendable {
         gridIndex = PolygonIndex(grids.map(\.geometry), cellsPerVertex: cellsPerVertex)
         villageIndex = PolygonIndex(villages.map(\.geometry), cellsPerVertex: cellsPerVertex)
         townIndex = PolygonIndex(towns.map(\.geometry), cellsPerVertex: cellsPerVertex)
+        let centre = (gridIndex.extent ?? townIndex.extent).map { ($0.minX + $0.maxX) / 2 } ?? 120
+        nearestGrids = NearestPolygonIndex(grids.map(\.geometry), zone: GaussKrugerZone(longitude: centre))
         self.grids = grids.map(\.unit)
         gridGeometries = grids.map(\.geometry)
         self.villages = villages.map(\.unit)
@@ -67,7 +71,7 @@ public final class Resolver: Sendable {
             return Resolution(grid: grids[first], village: village(ofGrid: first), town: town(ofGrid: first),
                               candidates: covering.map { grids[$0].code })
         }
-        let nearest = gridIndex.nearest(point.x, point.y).map { (grids[$0.polygon], $0.meters) }
+        let nearest = nearestGrids.nearest(point.x, point.y).map { (grids[$0.polygon], $0.meters) }
         let village = villageIndex.lookup(point.x, point.y).first
         let town = village.flatMap { villageTown[$0] >= 0 ? towns[Int(villageTown[$0])] : nil }
             ?? townIndex.lookup(point.x, point.y).first.map { towns[$0] }

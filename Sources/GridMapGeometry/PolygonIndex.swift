@@ -28,7 +28,6 @@ public final class PolygonIndex: @unchecked Sendable {
     let vertices: UnsafeMutableBufferPointer<Double>      // x0,y0,x1,y1,… of all rings
     private let ringStarts: UnsafeMutableBufferPointer<UInt32>    // vertex index where each ring starts (+ end)
     private let polygonRings: UnsafeMutableBufferPointer<UInt32>  // ring range per polygon (count + 1)
-    private let boxes: [BoundingBox]                              // per polygon
     let cells: UnsafeMutableBufferPointer<UInt32>
     let entryStarts: UnsafeMutableBufferPointer<UInt32>
     let entries: UnsafeMutableBufferPointer<Entry>
@@ -65,7 +64,6 @@ public final class PolygonIndex: @unchecked Sendable {
         vertices = .copy(builder.vertices)
         ringStarts = .copy(builder.ringStarts)
         polygonRings = .copy(builder.polygonRings)
-        boxes = builder.polygonBoxes.map { $0 ?? BoundingBox(minX: .infinity, minY: .infinity, maxX: .infinity, maxY: .infinity) }
         cells = .copy(builder.cells)
         entryStarts = .copy(builder.entryStarts)
         entries = .copy(builder.entries)
@@ -81,7 +79,7 @@ public final class PolygonIndex: @unchecked Sendable {
 
     /// Approximate heap memory held by the index, in bytes.
     public var memoryBytes: Int {
-        vertices.count * 8 + boxes.count * MemoryLayout<BoundingBox>.stride + (ringStarts.count + polygonRings.count + cells.count + entryStarts.count
+        vertices.count * 8 + (ringStarts.count + polygonRings.count + cells.count + entryStarts.count
             + rowEdges.count) * 4 + entries.count * MemoryLayout<Entry>.stride
     }
 
@@ -157,76 +155,6 @@ public final class PolygonIndex: @unchecked Sendable {
         let i = ((v - origin) * scale).rounded(.down)
         if !(i > 0) { return 0 }
         return i >= Double(count) ? count - 1 : Int(i)
-    }
-}
-
-extension PolygonIndex {
-    /// The nearest polygon to a point none covers, with the distance in metres (local
-    /// equirectangular metric around the point: well under 0.1 % error at county scale).
-    /// Searches rings of cells outward from the point's cell until no unseen polygon can be nearer.
-    public func nearest(_ x: Double, _ y: Double) -> (polygon: Int, meters: Double)? {
-        guard count > 0, let extent else { return nil }
-        let cx = Swift.min(Swift.max(x, extent.minX), extent.maxX)
-        let cy = Swift.min(Swift.max(y, extent.minY), extent.maxY)
-        let col = cellColumn(cx), row = cellRow(cy)
-        let metric = LocalMetric(latitude: y)
-        // A lower bound of the distance to any cell `ring` steps away, valid over the whole extent.
-        let minCosLat = Swift.min(cos(extent.minY * .pi / 180), cos(extent.maxY * .pi / 180))
-        let cellMeters = Swift.min(minCosLat / scaleX, 1 / scaleY) * LocalMetric.metersPerDegree
-        var best: (polygon: Int, squared: Double)?
-        var seen: [Int] = []
-        for ring in 0...Swift.max(columns, rows) {
-            if let best, Double(ring - 1) * cellMeters > best.squared.squareRoot() { break }
-            forEachCell(inRing: ring, row: row, column: col) { cell in
-                forEachPolygonListed(inCell: cell) { polygon in
-                    guard !seen.contains(polygon) else { return }
-                    seen.append(polygon)
-                    // Distances equal but for rounding (e.g. to a shared vertex) tie: the lowest id wins.
-                    let bound = best.map { $0.squared * (1 + 1e-9) } ?? .infinity
-                    guard metric.squaredDistance(x, y, to: boxes[polygon]) <= bound else { return }
-                    let d = squaredDistance(from: x, y, toPolygon: polygon, metric: metric)
-                    guard let current = best else { best = (polygon, d); return }
-                    if d <= bound && (polygon < current.polygon || d < current.squared * (1 - 1e-9)) {
-                        best = (polygon, Swift.min(d, current.squared))
-                    }
-                }
-            }
-        }
-        return best.map { ($0.polygon, $0.squared.squareRoot()) }
-    }
-
-    private func forEachPolygonListed(inCell cell: Int, _ body: (Int) -> Void) {
-        let word = cells[cell]
-        if word == 0 { return }
-        if word & Self.interiorFlag != 0 { body(Int(word & ~Self.interiorFlag)); return }
-        let list = Int(word) - 1
-        for e in Int(entryStarts[list])..<Int(entryStarts[list + 1]) { body(Int(entries[e].polygon)) }
-    }
-
-    /// The cells at Chebyshev distance `ring` from (row, column), clipped to the grid.
-    private func forEachCell(inRing ring: Int, row: Int, column: Int, _ body: (Int) -> Void) {
-        if ring == 0 { body(row &* columns &+ column); return }
-        for r in Swift.max(0, row - ring)...Swift.min(rows - 1, row + ring) {
-            if r == row - ring || r == row + ring {
-                for c in Swift.max(0, column - ring)...Swift.min(columns - 1, column + ring) { body(r &* columns &+ c) }
-            } else {
-                if column - ring >= 0 { body(r &* columns &+ column - ring) }
-                if column + ring < columns { body(r &* columns &+ column + ring) }
-            }
-        }
-    }
-
-    private func squaredDistance(from x: Double, _ y: Double, toPolygon polygon: Int, metric: LocalMetric) -> Double {
-        var best = Double.infinity
-        for ring in Int(polygonRings[polygon])..<Int(polygonRings[polygon + 1]) {
-            let start = Int(ringStarts[ring]), end = Int(ringStarts[ring + 1])
-            for v in start..<(end - 1) {
-                let d = metric.squaredDistanceToSegment(
-                    x, y, vertices[2 * v], vertices[2 * v + 1], vertices[2 * v + 2], vertices[2 * v + 3])
-                best = Swift.min(best, d)
-            }
-        }
-        return best
     }
 }
 

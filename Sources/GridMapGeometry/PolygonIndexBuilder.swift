@@ -11,7 +11,7 @@ struct PolygonIndexBuilder {
     var entries: [PolygonIndex.Entry] = []
     var rowEdges: [UInt32] = []
 
-    private(set) var polygonBoxes: [BoundingBox?] = []
+    private var polygonBoxes: [BoundingBox?] = []
     /// Cell entries collected before they are grouped per cell.
     private var pending: [(cell: Int, entry: PolygonIndex.Entry)] = []
     private var hasBoundary: [Bool] = []

@@ -1,25 +1,24 @@
 import GridMapCore
 import GridMapGeometry
 
-/// The 400s for bad coordinates: not finite, out of range, or longitude and latitude swapped.
+/// The 400s for points that ``PointAcceptance`` refuses: not finite, out of range, or longitude
+/// and latitude swapped.
 enum PointCheck {
     static func validate(_ input: Coordinate, label: @autoclosure () -> String) throws {
-        if let problem = CoordinateCheck.problem(input) {
-            let code = problem.contains("swapped") ? "lat_lon_swapped" : "invalid_coordinate"
-            throw APIError.badRequest(code, "\(label()): \(problem)")
-        }
+        if let refusal = PointAcceptance.rangeRefusal(input) { throw APIError(refusal, label: label()) }
     }
 
-    /// Rejects a point that makes sense only swapped: far from every boundary as given (`used`
-    /// is `input` converted to WGS84), but within the data's extent once longitude and latitude
-    /// trade places.
     static func rejectSwapped(_ input: Coordinate, used: Coordinate, crs: CoordinateSystem, resolver: Resolver,
                               label: @autoclosure () -> String) throws {
-        guard !resolver.isNearData(used) else { return }
-        let swapped = Coordinate(input.y, input.x)
-        guard CoordinateCheck.problem(swapped) == nil, resolver.isNearData(crs.toWGS84(swapped)) else { return }
-        throw APIError.badRequest("lat_lon_swapped", "\(label()): [\(input.x), \(input.y)] is far from every boundary but "
-            + "[\(swapped.x), \(swapped.y)] is inside the data: longitude and latitude look swapped (the order is lon, lat)")
+        if let refusal = PointAcceptance.swapRefusal(input, used: used, crs: crs, resolver: resolver) {
+            throw APIError(refusal, label: label())
+        }
+    }
+}
+
+extension APIError {
+    init(_ refusal: PointAcceptance.Refusal, label: String) {
+        self = .badRequest(refusal.code.rawValue, "\(label): \(refusal.description)")
     }
 }
 

@@ -21,8 +21,10 @@ struct ResolveBench: ParsableCommand {
     @Option(help: "Grids in the province-scale layer (0 to skip).") var provinceGrids = 85_000
     @Option(help: "Index cells per polygon vertex (memory/speed trade-off).") var cellsPerVertex = 2.0
     @Option(help: "Keep the county-scale SpatiaLite database here (for scripts/bench-http.sh).") var keepDb: String?
-    @Option(help: "Also write a POST /v1/resolve body with this many points here.") var bodyOut: String?
-    @Option(help: "Points in that body.") var bodyPoints = 1_000_000
+    @Option(help: "Points outside every grid resolved one by one (the nearest-grid search).") var outsidePoints = 100_000
+    @Option(help: "Keep the synthetic dataset (GeoJSON) here, for the peers in scripts/peers/.") var keepDataset: String?
+    @Option(help: "Write the bench inputs here: POST /v1/resolve bodies (points.json inside the grids' extent, mixed.json over a box three times its area, points.geojson as a FeatureCollection), points.csv for `gridmap resolve`, outside.csv (the outside points).") var inputsOut: String?
+    @Option(help: "Points in each of those inputs.") var inputPoints = 1_000_000
 
     func run() throws {
         print("GridMap resolve benchmark — \(System.coreCount) cores")
@@ -32,11 +34,12 @@ struct ResolveBench: ParsableCommand {
             + "(mean \(vertices.reduce(0, +) / vertices.count)), shared edges, no gaps")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try SyntheticDataset.write(layer, to: directory.appendingPathComponent("dataset"))
+        let dataset = keepDataset.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("dataset")
+        try SyntheticDataset.write(layer, to: dataset)
         let dbPath = keepDb ?? directory.appendingPathComponent("bench.sqlite").path
         try? FileManager.default.removeItem(atPath: dbPath)
         let store = try GridMapStore(path: dbPath)
-        let imported = try measure { try store.importDataset(at: directory.appendingPathComponent("dataset")) }
+        let imported = try measure { try store.importDataset(at: dataset) }
         print("import into SpatiaLite (validation + one transaction): \(format(imported.seconds)) s")
         let snapshot = try store.snapshot()
         let built = measure { Resolver(snapshot, cellsPerVertex: cellsPerVertex) }
@@ -68,8 +71,23 @@ struct ResolveBench: ParsableCommand {
         print("")
         print("index vs SQL on the SQL sample: \(mismatches) disagreements; \(single.value.filter { $0.grid >= 0 }.count) of \(points) points covered")
 
-        if let bodyOut { try writeBody(to: bodyOut, extent: extent) }
+        nearest(resolver, extent: extent)
+        if let inputsOut { try ResolveBenchInputs(extent: extent, count: inputPoints).write(to: URL(fileURLWithPath: inputsOut), resolver: resolver) }
         if provinceGrids > 0 { provinceScale() }
+    }
+
+    /// Points outside every grid, resolved one at a time on one core (covering lookup, nearest
+    /// grid, village and town), as `POST /v1/resolve` does for each of them.
+    private func nearest(_ resolver: Resolver, extent: BoundingBox) {
+        guard outsidePoints > 0 else { return }
+        let points = ResolveBenchInputs.outside(outsidePoints, extent: extent, resolver: resolver)
+        let run = best(of: 3) { points.reduce(0.0) { $0 + (resolver.resolve($1).nearest?.meters ?? 0) } }
+        let search = best(of: 3) { points.reduce(0.0) { $0 + (resolver.nearestGrids.nearest($1.x, $1.y)?.meters ?? 0) } }
+        let perPoint = { (seconds: Double) in format(seconds / Double(points.count) * 1e6) }
+        print("")
+        print("\(points.count) points outside every grid (a box of 3× the grids' extent, mean distance "
+            + "\(Int(run.value / Double(points.count))) m), 1 core: resolved in \(perPoint(run.seconds)) µs a point, "
+            + "of which the nearest-grid search \(perPoint(search.seconds)) µs")
     }
 
     private func provinceScale() {
@@ -83,20 +101,6 @@ struct ResolveBench: ParsableCommand {
         print("province index build: \(format(built.seconds)) s, index \(built.value.memoryBytes / 1_048_576) MiB, "
             + "resident memory +\((after - before) / 1_048_576) MiB, \(built.value.columns)×\(built.value.rows) cells")
     }
-
-    private func writeBody(to path: String, extent: BoundingBox) throws {
-        var random = SplitMix64(seed: 9)
-        var text = "{\"crs\":\"wgs84\",\"points\":["
-        text.reserveCapacity(bodyPoints * 40)
-        for i in 0..<bodyPoints {
-            if i > 0 { text += "," }
-            let x = extent.minX + random.unit() * extent.width, y = extent.minY + random.unit() * extent.height
-            text += "[\(String(format: "%.7f", x)),\(String(format: "%.7f", y))]"
-        }
-        text += "]}"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        print("wrote \(bodyPoints) points to \(path)")
-    }
 }
 
 func measure<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
@@ -106,7 +110,7 @@ func measure<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) 
 }
 
 /// The fastest of `runs` runs (the first also warms caches and page tables).
-private func best<T>(of runs: Int, _ body: () -> T) -> (value: T, seconds: Double) {
+func best<T>(of runs: Int, _ body: () -> T) -> (value: T, seconds: Double) {
     var fastest = measure(body)
     for _ in 1..<runs {
         let run = measure(body)

@@ -18,8 +18,8 @@ struct ResolveCommand: ParsableCommand {
         let resolver = Resolver(try GridMapStore(path: database.path).snapshot())
         let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } ?? FileHandle.standardInput.readDataToEndOfFile()
         do {
-            let output = try CSVResolution.resolve(String(decoding: data, as: UTF8.self), crs: crs, resolver: resolver)
-            FileHandle.standardOutput.write(Data(output.utf8))
+            let output = try data.withUnsafeBytes { try CSVResolution.resolve($0, crs: crs, resolver: resolver) }
+            FileHandle.standardOutput.write(Data(output))
         } catch let error as CSVResolution.LineError {
             printError("gridmap resolve: \(error)")
             throw ExitCode(2)

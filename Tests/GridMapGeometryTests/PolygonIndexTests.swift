@@ -70,13 +70,9 @@ import Testing
         }
     }
 
-    @Test func outsideTheExtentNothingCoversAndNearestIsMeasured() throws {
+    @Test func outsideTheExtentNothingCovers() {
         #expect(Self.index.lookup(100, 20) == .init(first: nil, count: 0))
         #expect(Self.index.lookup(.nan, 28.05).count == 0)
-        // 0.01° south of the lattice's bottom edge, ~1.1 km away.
-        let near = try #require(Self.index.nearest(119.52, 27.99))
-        #expect(near.meters > 1_000 && near.meters < 1_200)
-        #expect(near.polygon < Self.layer.columns, "nearest must be a cell of the bottom row")
     }
 
     @Test func holesAndMultiPolygons() {
@@ -92,21 +88,5 @@ import Testing
         #expect(index.lookup(22, 2).count == 1, "second part")
         #expect(index.lookup(15, 2).count == 0, "between parts")
         #expect(index.lookup(25, 5).count == 1, "corner of second part")
-    }
-
-    @Test func nearestTiesGoToTheLowestId() throws {
-        // Two cells sharing the edge x = 119.6137: south of the shared vertex both are equally far,
-        // though the two distances are computed from different segments and may round differently.
-        let west = MultiPolygon([Polygon(exterior: [Coordinate(119.6031, 28.1043), Coordinate(119.6137, 28.1043),
-            Coordinate(119.6137, 28.1129), Coordinate(119.6031, 28.1129), Coordinate(119.6031, 28.1043)])])
-        let east = MultiPolygon([Polygon(exterior: [Coordinate(119.6137, 28.1043), Coordinate(119.6251, 28.1043),
-            Coordinate(119.6251, 28.1129), Coordinate(119.6137, 28.1129), Coordinate(119.6137, 28.1043)])])
-        for layer in [[west, east], [east, west]] {
-            let index = PolygonIndex(layer, cellsPerVertex: 4)
-            for step in 1...200 {
-                let found = try #require(index.nearest(119.6137, 28.1043 - Double(step) * 0.0000731))
-                #expect(found.polygon == 0, "step \(step): equally near both, the lowest id must win")
-            }
-        }
     }
 }

@@ -43,6 +43,13 @@ public final class GEOSGeometryValue {
     public func covers(_ other: GEOSGeometryValue) -> Bool { GEOSCovers_r(ctx, handle, other.handle) == 1 }
     public func intersects(_ other: GEOSGeometryValue) -> Bool { GEOSIntersects_r(ctx, handle, other.handle) == 1 }
 
+    /// The minimum Cartesian distance to `other` (GEOSDistance), in the geometries' units.
+    public func distance(_ other: GEOSGeometryValue) -> Double {
+        var value = 0.0
+        _ = GEOSDistance_r(ctx, handle, other.handle, &value)
+        return value
+    }
+
     /// Largest distance from a point of this geometry to `other` (discrete Hausdorff, one-sided bound).
     public func hausdorffDistance(_ other: GEOSGeometryValue) -> Double {
         var value = 0.0
