@@ -14,15 +14,16 @@ struct PointList {
 /// A single-pass parser for the bulk point-list body: it checks JSON syntax as it goes and
 /// reports the first problem with its position (`points[12][1]`), and reads numbers with an
 /// exact fast path (≤ 15 significant digits, |exponent| ≤ 22: one correctly rounded operation)
-/// falling back to `strtod`. A top-level `"type"` key means the body is GeoJSON: ``notPointList``.
+/// falling back to `strtod`. A top-level `"type"` or `"features"` key means the body is GeoJSON
+/// (``notPointList``), read by ``parseFeatureCollection(_:maxPoints:)``.
 struct PointListParser {
     enum Failure: Error {
         case syntax(String)
         case notPointList
     }
 
-    private let bytes: UnsafeRawBufferPointer
-    private(set) var at: Int
+    let bytes: UnsafeRawBufferPointer
+    var at: Int
 
     init(_ bytes: UnsafeRawBufferPointer, at: Int = 0) {
         self.bytes = bytes
@@ -48,7 +49,7 @@ struct PointListParser {
                 case "points":
                     try points(into: &list, maxPoints: maxPoints)
                     sawPoints = true
-                case "type": throw Failure.notPointList
+                case "type", "features": throw Failure.notPointList
                 default: throw Failure.syntax("unknown field \"\(key)\" (expected \"crs\" and \"points\", or a GeoJSON FeatureCollection)")
                 }
                 skipSpace()
@@ -105,9 +106,9 @@ struct PointListParser {
         }
     }
 
-    private var peek: UInt8 { at < bytes.count ? bytes[at] : 0 }
+    var peek: UInt8 { at < bytes.count ? bytes[at] : 0 }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while at < bytes.count {
             switch bytes[at] {
             case 0x20, 0x0A, 0x0D, 0x09: at += 1
@@ -116,13 +117,13 @@ struct PointListParser {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws {
+    mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws {
         skipSpace()
         guard peek == byte else { throw Failure.syntax(message()) }
         at += 1
     }
 
-    private mutating func string(_ message: @autoclosure () -> String) throws -> String {
+    mutating func string(_ message: @autoclosure () -> String) throws -> String {
         try expect(UInt8(ascii: "\""), message())
         let start = at
         while at < bytes.count && bytes[at] != UInt8(ascii: "\"") {
@@ -136,7 +137,7 @@ struct PointListParser {
 
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
-    private mutating func number(into list: inout PointList, _ path: @autoclosure () -> String) throws {
+    mutating func number(into list: inout PointList, _ path: @autoclosure () -> String) throws {
         skipSpace()
         let start = at
         var negative = false

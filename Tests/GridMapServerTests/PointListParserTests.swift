@@ -69,4 +69,63 @@ import Testing
         let padded = "{\"crs\":\"wgs84\",\"points\":[[119.5,28.5],[119.6,28.6]]" + String(repeating: " ", count: 1_200_000) + "}"
         #expect(try Self.parse(padded).values == [119.5, 28.5, 119.6, 28.6])
     }
+
+    static func parseFeatureCollection(_ text: String, maxPoints: Int = 1_000_000) throws -> PointList {
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBytes {
+            try PointListParser.parseFeatureCollection(UnsafeRawBufferPointer($0), maxPoints: maxPoints)
+        }
+    }
+
+    /// FeatureCollections as GIS tools write them (members in any order, properties with nested
+    /// values, escapes and brackets in strings, altitudes, bbox): the same numbers JSONDecoder
+    /// reads, each with its spelling.
+    @Test func readsFeatureCollectionsLikeJSONDecoder() throws {
+        var random = SplitMix64(seed: 5)
+        let features = (0..<2_000).map { i -> String in
+            let x = 119 + random.unit(), y = 28 + random.unit()
+            let properties = "{\"name\":\"网格 \\\"\(i)\\\" [x]{y}\",\"tags\":[1,{\"a\":[true,null,-1.5e3]}],\"n\":\(i)}"
+            switch i % 3 {
+            case 0: return "{\"type\":\"Feature\",\"properties\":\(properties),\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]}}"
+            case 1: return "{ \"geometry\" : { \"coordinates\" : [ \(x) , \(y) , 12.5 ], \"type\" : \"Point\" }, \"id\": \"f\(i)\", \"type\": \"Feature\", \"properties\": null }"
+            default: return "{\"id\":\(i),\"bbox\":[\(x),\(y),\(x),\(y)],\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]},\"properties\":\(properties),\"type\":\"Feature\"}"
+            }
+        }
+        let text = "{\"features\":[\n" + features.joined(separator: ",\n") + "],\"type\":\"FeatureCollection\",\"name\":\"events\"}"
+        let list = try Self.parseFeatureCollection(text)
+        let decoded = try #require(try JSONValue.parse(Data(text.utf8))["features"]?.array)
+        let expected = decoded.flatMap { feature -> [Double] in
+            let position = feature["geometry"]?["coordinates"]?.array ?? []
+            return [position[0].number ?? .nan, position[1].number ?? .nan]
+        }
+        #expect(list.values == expected)
+        let bytes = Array(text.utf8)
+        for n in [0, 1, 2001, 3999] {
+            let spelled = String(decoding: bytes[Int(list.tokens[2 * n])..<Int(list.tokens[2 * n + 1])], as: UTF8.self)
+            #expect(Double(spelled) == list.values[n])
+        }
+    }
+
+    @Test func namesWhatIsWrongInAFeatureCollection() {
+        let point = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[119.7,28.2]}}"
+        let cases: [(String, String)] = [
+            ("{\"type\":\"FeatureCollection\",\"features\":[\(point),{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[1,2],[3,4]]}}]}",
+             "features[1] is a LineString, not a Point"),
+            ("{\"type\":\"FeatureCollection\",\"features\":[\(point),{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[119.7,-1e999]}}]}",
+             "features[1].geometry.coordinates[1] must be a finite number"),
+            ("{\"type\":\"FeatureCollection\",\"features\":[\(point),{\"type\":\"Feature\",\"properties\":{\"a\":[1}},\"geometry\":null}]}",
+             "mismatched '}'"),
+            ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"a\":\"x}]}",
+             "unterminated string"),
+            ("{\"type\":\"Topology\",\"features\":[]}", "a GeoJSON body must be a FeatureCollection"),
+            ("{\"type\":\"FeatureCollection\",\"features\":[\(point)]} x", "unexpected text after the JSON object"),
+        ]
+        for (text, message) in cases {
+            var failure: String?
+            do { _ = try Self.parseFeatureCollection(text) } catch PointListParser.Failure.syntax(let m) { failure = m } catch { failure = "\(error)" }
+            #expect(failure?.contains(message) == true, "\(failure ?? "accepted") for \(text.suffix(80))")
+        }
+        let deep = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":" + String(repeating: "[", count: 200_000)
+        #expect(throws: PointListParser.Failure.self) { try Self.parseFeatureCollection(deep) }
+    }
 }

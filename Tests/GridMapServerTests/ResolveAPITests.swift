@@ -193,6 +193,23 @@ import Testing
         }
     }
 
+    static func featureCollection(_ positions: String...) -> String {
+        "{\"type\":\"FeatureCollection\",\"features\":[" + positions.map {
+            "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":\($0)}}"
+        }.joined(separator: ",") + "]}"
+    }
+
+    /// 1e999 in a FeatureCollection is a 400 naming the feature, not a 500.
+    @Test func postNamesTheFeatureWithAnOverflowingNumber() async throws {
+        try await app().test(.live) { client in
+            let body = Self.featureCollection("[119.72,28.27]", "[119.72,1e999]")
+            try await client.execute(uri: "/v1/resolve", method: .post, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+                #expect(json(response.body)["detail"] as? String == "features[1].geometry.coordinates[1] must be a finite number")
+            }
+        }
+    }
+
     @Test func postErrorsAndLimits() async throws {
         let cases: [(String, HTTPResponse.Status, String)] = [
             ("{\"points\":[[119.72,28.27],[119.7]]}", .badRequest, "malformed_body"),
@@ -201,6 +218,11 @@ import Testing
             ("{\"pts\":[]}", .badRequest, "malformed_body"),
             ("{\"points\":[[119.72,28.27],[28.27,119.72]]}", .badRequest, "lat_lon_swapped"),
             ("{\"points\":[[119.72,1e400]]}", .badRequest, "malformed_body"),
+            (Self.featureCollection("[119.72,28.27]", "[119.72,1e999]"), .badRequest, "malformed_body"),
+            (Self.featureCollection("[119.72,28.27]", "[28.27,119.72]"), .badRequest, "lat_lon_swapped"),
+            (Self.featureCollection("[119.72,28.27]", "[NaN,28.27]"), .badRequest, "malformed_body"),
+            ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":null}]}", .badRequest, "malformed_body"),
+            (Self.featureCollection("[1,1]", "[2,2]", "[3,3]", "[4,4]", "[5,5]"), .contentTooLarge, "too_many_points"),
             ("{\"crs\":\"utm\",\"points\":[[119.72,28.27]]}", .badRequest, "unknown_crs"),
             ("{\"points\":[[1,1],[2,2],[3,3],[4,4],[5,5]]}", .contentTooLarge, "too_many_points"),
             ("{\"points\":[" + String(repeating: "[119.72,28.27],", count: 100) + "[1,1]]}", .contentTooLarge, "body_too_large"),

@@ -1,0 +1,157 @@
+extension PointListParser {
+    /// Reads a bulk resolve body given as a GeoJSON FeatureCollection of Points in one pass over
+    /// the bytes, with the point list's number parser (so points are echoed as spelled), naming
+    /// the first problem by its place (`features[12].geometry.coordinates[1] must be a finite
+    /// number`). Members may come in any order; other members (`properties`, `bbox`, `id`, …) are
+    /// skipped with their strings and brackets checked, not parsed. A third (altitude) coordinate
+    /// is read and ignored.
+    static func parseFeatureCollection(_ bytes: UnsafeRawBufferPointer, maxPoints: Int) throws -> PointList {
+        var parser = PointListParser(bytes)
+        var list = PointList()
+        list.values.reserveCapacity(Swift.min(bytes.count / 40, maxPoints * 2))
+        list.tokens.reserveCapacity(Swift.min(bytes.count / 20, maxPoints * 4))
+        var type: String?, sawFeatures = false
+        try parser.expect(UInt8(ascii: "{"), "the body must be a JSON object")
+        try parser.members(of: "the body") { parser, key in
+            switch key {
+            case "type": type = try parser.string("\"type\" must be a string")
+            case "features":
+                try parser.features(into: &list, maxPoints: maxPoints)
+                sawFeatures = true
+            default: try parser.skipValue()
+            }
+        }
+        parser.skipSpace()
+        guard parser.at == bytes.count else { throw Failure.syntax("unexpected text after the JSON object at byte \(parser.at)") }
+        guard type == "FeatureCollection", sawFeatures else {
+            throw Failure.syntax("a GeoJSON body must be a FeatureCollection with \"features\"")
+        }
+        return list
+    }
+
+    /// Calls `member` with each key of an object whose `{` has been read, up to its `}`.
+    private mutating func members(of place: @autoclosure () -> String,
+                                  _ member: (inout PointListParser, String) throws -> Void) throws {
+        skipSpace()
+        if peek == UInt8(ascii: "}") { at += 1; return }
+        while true {
+            let key = try string("a field name in \(place())")
+            try expect(UInt8(ascii: ":"), "expected ':' after \"\(key)\" in \(place())")
+            try member(&self, key)
+            skipSpace()
+            if peek == UInt8(ascii: ",") { at += 1; continue }
+            try expect(UInt8(ascii: "}"), "expected ',' or '}' in \(place())")
+            return
+        }
+    }
+
+    private mutating func features(into list: inout PointList, maxPoints: Int) throws {
+        try expect(UInt8(ascii: "["), "\"features\" must be an array")
+        skipSpace()
+        if peek == UInt8(ascii: "]") { at += 1; return }
+        var i = 0
+        while true {
+            if i == maxPoints { throw Failure.syntax("more than \(maxPoints) points (the server's limit)") }
+            try feature(i, into: &list)
+            i += 1
+            skipSpace()
+            if peek == UInt8(ascii: ",") { at += 1; continue }
+            try expect(UInt8(ascii: "]"), "expected ',' or ']' after features[\(i - 1)]")
+            return
+        }
+    }
+
+    private mutating func feature(_ i: Int, into list: inout PointList) throws {
+        try expect(UInt8(ascii: "{"), "features[\(i)] must be a Feature object")
+        var type: String?, sawGeometry = false
+        try members(of: "features[\(i)]") { parser, key in
+            switch key {
+            case "type": type = try parser.string("features[\(i)].type must be a string")
+            case "geometry":
+                try parser.point(i, into: &list)
+                sawGeometry = true
+            default: try parser.skipValue()
+            }
+        }
+        guard type == "Feature", sawGeometry else { throw Failure.syntax("features[\(i)] is not a Feature with a Point geometry") }
+    }
+
+    private mutating func point(_ i: Int, into list: inout PointList) throws {
+        skipSpace()
+        guard peek == UInt8(ascii: "{") else { throw Failure.syntax("features[\(i)] has no Point geometry") }
+        at += 1
+        var type: String?, sawCoordinates = false
+        try members(of: "features[\(i)].geometry") { parser, key in
+            switch key {
+            case "type":
+                type = try parser.string("features[\(i)].geometry.type must be a string")
+                if type != "Point" { throw Failure.syntax("features[\(i)] is a \(type ?? ""), not a Point") }
+            case "coordinates":
+                try parser.position(i, into: &list)
+                sawCoordinates = true
+            default: try parser.skipValue()
+            }
+        }
+        guard type == "Point", sawCoordinates else { throw Failure.syntax("features[\(i)] is not a Feature with a Point geometry") }
+    }
+
+    private mutating func position(_ i: Int, into list: inout PointList) throws {
+        let place = "features[\(i)].geometry.coordinates"
+        try expect(UInt8(ascii: "["), "\(place) must be a [lon, lat] array")
+        try number(into: &list, "\(place)[0]")
+        try expect(UInt8(ascii: ","), "\(place) must have two numbers")
+        try number(into: &list, "\(place)[1]")
+        skipSpace()
+        if peek == UInt8(ascii: ",") {
+            at += 1
+            var altitude = PointList()
+            try number(into: &altitude, "\(place)[2]")
+        }
+        try expect(UInt8(ascii: "]"), "\(place) must be [lon, lat] or [lon, lat, altitude]")
+    }
+
+    /// Skips one JSON value: strings (with escapes), literals and numbers by their characters,
+    /// objects and arrays by matching brackets (no recursion, so depth cannot exhaust the stack).
+    private mutating func skipValue() throws {
+        var open: [UInt8] = []
+        repeat {
+            skipSpace()
+            guard at < bytes.count else { throw Failure.syntax("the body ends inside a value") }
+            switch bytes[at] {
+            case UInt8(ascii: "\""): try skipString()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                open.append(bytes[at] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                at += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard open.last == bytes[at] else { throw Failure.syntax("mismatched '\(Character(Unicode.Scalar(bytes[at])))' at byte \(at)") }
+                open.removeLast()
+                at += 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"):
+                guard !open.isEmpty else { throw Failure.syntax("unexpected '\(Character(Unicode.Scalar(bytes[at])))' at byte \(at)") }
+                at += 1
+            default:
+                let start = at
+                while at < bytes.count, Self.isScalarByte(bytes[at]) { at += 1 }
+                guard at > start else { throw Failure.syntax("unexpected byte \(bytes[at]) at byte \(at)") }
+            }
+        } while !open.isEmpty
+    }
+
+    private mutating func skipString() throws {
+        at += 1
+        while at < bytes.count && bytes[at] != UInt8(ascii: "\"") {
+            at += bytes[at] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard at < bytes.count else { throw Failure.syntax("unterminated string") }
+        at += 1
+    }
+
+    /// Bytes of numbers and of `true`, `false`, `null`.
+    private static func isScalarByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
+        default: false
+        }
+    }
+}
