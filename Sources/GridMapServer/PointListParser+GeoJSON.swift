@@ -96,18 +96,18 @@ extension PointListParser {
     }
 
     private mutating func position(_ i: Int, into list: inout PointList) throws {
-        let place = "features[\(i)].geometry.coordinates"
-        try expect(UInt8(ascii: "["), "\(place) must be a [lon, lat] array")
-        try number(into: &list, "\(place)[0]")
-        try expect(UInt8(ascii: ","), "\(place) must have two numbers")
-        try number(into: &list, "\(place)[1]")
+        func place() -> String { "features[\(i)].geometry.coordinates" }
+        try expect(UInt8(ascii: "["), "\(place()) must be a [lon, lat] array")
+        try number(into: &list, "\(place())[0]")
+        try expect(UInt8(ascii: ","), "\(place()) must have two numbers")
+        try number(into: &list, "\(place())[1]")
         skipSpace()
         if peek == UInt8(ascii: ",") {
             at += 1
             var altitude = PointList()
-            try number(into: &altitude, "\(place)[2]")
+            try number(into: &altitude, "\(place())[2]")
         }
-        try expect(UInt8(ascii: "]"), "\(place) must be [lon, lat] or [lon, lat, altitude]")
+        try expect(UInt8(ascii: "]"), "\(place()) must be [lon, lat] or [lon, lat, altitude]")
     }
 
     /// Skips one JSON value: strings (with escapes), literals and numbers by their characters,
