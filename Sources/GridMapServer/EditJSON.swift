@@ -4,7 +4,7 @@ import GridMapStore
 
 /// The JSON of edit previews, commits and rejections (also printed by `gridmap edit`).
 public enum EditJSON {
-    /// A preview: `valid`, `problems`, `changes` (before/after of every affected unit), `events`,
+    /// A preview: `valid`, `changed` (false when the edit would change nothing), `problems`, `changes` (before/after of every affected unit), `events`,
     /// `people`, `patrol_requirements_dropped`, `unstaffed_grids`, `events_staying`.
     public static func preview(_ preview: EditPreview) -> String {
         var json = JSONWriter(capacity: 16 * 1024)
@@ -12,11 +12,13 @@ public enum EditJSON {
         return String(buffer: json.buffer)
     }
 
-    /// A commit: the preview's fields plus `change_id`, `at` and `versions` (each new version's ETag by code).
+    /// A commit: the preview's fields plus `change_id`, `at` and `versions` (each new version's
+    /// ETag by code); `change_id` and `at` are null and `versions` empty when nothing changed.
     public static func commit(_ commit: EditCommit) -> String {
         var json = JSONWriter(capacity: 16 * 1024)
-        json.raw("{\"change_id\":"); json.number(Int(commit.changeID))
-        json.raw(",\"at\":"); json.string(commit.at)
+        json.raw("{\"change_id\":")
+        if let id = commit.changeID { json.number(Int(id)) } else { json.raw("null") }
+        json.raw(",\"at\":"); json.optionalString(commit.at)
         json.raw(",\"versions\":{")
         for (i, (code, tag)) in commit.tagsAfter.sorted(by: { $0.key < $1.key }).enumerated() {
             if i > 0 { json.raw(",") }
@@ -38,6 +40,7 @@ public enum EditJSON {
         let plan = preview.plan
         json.raw("\"op\":"); json.string(plan.edit.name)
         json.raw(",\"valid\":"); json.bool(plan.isValid)
+        json.raw(",\"changed\":"); json.bool(!plan.changesNothing)
         json.raw(",\"problems\":["); list(&json, plan.problems) { problem(&$0, $1) }
         json.raw("],\"changes\":["); list(&json, plan.changes) { change(&$0, $1, tagBefore: preview.tagsBefore[$1.code]) }
         let c = preview.consequences

@@ -3,7 +3,8 @@ import GridMapStore
 import Hummingbird
 
 /// `POST /v1/edits/preview` (dry run: the full diff, 422 with the problems when refused) and
-/// `POST /v1/edits` (commit: 201; 412 when `If-Match` names stale versions; 422 when refused).
+/// `POST /v1/edits` (commit: 201; 200 with `"changed": false` and nothing stored when the edit
+/// changes nothing; 412 when `If-Match` names stale versions; 422 when refused).
 /// After a commit the served boundaries are swapped at once, not at the next reload poll; the
 /// change's id goes to the request's audit entry.
 struct EditsController<Context: AccessRequestContext>: Sendable {
@@ -35,7 +36,8 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
         } catch EditRejection.invalid(let preview) {
             return Self.rejection(preview)
         }
-        context.audit.record("change_id", .number(Double(commit.changeID)))
+        guard let changeID = commit.changeID else { return Self.json(EditJSON.commit(commit), status: .ok) }
+        context.audit.record("change_id", .number(Double(changeID)))
         try boundaries.reloadIfChanged(logger: context.logger)
         return Self.json(EditJSON.commit(commit), status: .created)
     }

@@ -3,7 +3,8 @@ import GridMapStore
 import Hummingbird
 
 /// `POST /v1/people/absence` `{"unit": code, "role": "网格员", "post": "A", "absent": true}`: marks
-/// a post holder absent (the B post then stands in) or back; answers who is now on duty there.
+/// a post holder absent (the B post then stands in) or back; answers who is now on duty there and
+/// whether anything `changed` (marking again what is already marked stores nothing).
 struct PeopleController<Context: RequestContext>: Sendable {
     let store: GridMapStore
     let boundaries: ServedBoundaries
@@ -24,14 +25,16 @@ struct PeopleController<Context: RequestContext>: Sendable {
         guard case .bool(let absent) = body.fields["absent"] else {
             throw APIError.badRequest("missing_field", "'absent' (true or false) is required")
         }
-        guard try store.setAbsent(absent, unit: unit, role: role, post: post) > 0 else {
+        let update = try store.setAbsent(absent, unit: unit, role: role, post: post)
+        guard update.matched > 0 else {
             throw APIError(.notFound, "unknown_person", "no \(role.rawValue) holds post \(post.rawValue) of \(unit)")
         }
-        try boundaries.reloadIfChanged()
+        if update.changed > 0 { try boundaries.reloadIfChanged() }
         let resolver = boundaries.resolver
         let holder = AdminUnit(level: role.attachedTo, code: unit, name: "", parentCode: nil)
         var json = JSONWriter()
-        json.raw("{\"unit\":"); json.string(unit); json.raw(",\"on_duty\":[")
+        json.raw("{\"unit\":"); json.string(unit); json.raw(",\"changed\":"); json.bool(update.changed > 0)
+        json.raw(",\"on_duty\":[")
         for (i, person) in resolver.people(of: holder).enumerated() {
             if i > 0 { json.raw(",") }
             json.person(person)

@@ -27,13 +27,18 @@ public struct EditPreview: Sendable {
     public var tagsBefore: [String: String]
 }
 
-/// A committed edit.
+/// A committed edit, or one that changed nothing and stored nothing (``changed`` false).
 public struct EditCommit: Sendable {
     public var preview: EditPreview
-    public var changeID: Int64
-    public var at: String
+    /// The `boundary_changes` row; nil when the edit changed nothing.
+    public var changeID: Int64?
+    /// When the new versions took effect; nil when the edit changed nothing.
+    public var at: String?
     /// The new version tag of each created or changed unit, by code.
     public var tagsAfter: [String: String]
+
+    /// False for an edit whose plan changes nothing (``EditPlan/changesNothing``).
+    public var changed: Bool { changeID != nil }
 }
 
 /// Why an edit was not committed.
@@ -66,7 +71,9 @@ extension GridMapStore {
     /// Plans an edit and, when it has no problems and its preconditions hold, stores it in one
     /// transaction: new boundary versions (the old ones end now), created and moved units, people
     /// of retired grids moved to the merged grid, open events re-assigned with a history row, a
-    /// `boundary_changes` row and an audit entry. Bumps the boundary revision.
+    /// `boundary_changes` row and an audit entry. Bumps the boundary revision. An edit that changes
+    /// nothing (``EditPlan/changesNothing``) stores nothing at all: no version, no change row, no
+    /// audit entry, no revision bump.
     public func commitEdit(_ edit: BoundaryEdit, by author: EditAuthor, planner: EditPlanner = EditPlanner()) throws -> EditCommit {
         guard !author.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw EditRejection.missingReason }
         return try pool.write { db in
@@ -78,6 +85,7 @@ extension GridMapStore {
             }
             let preview = try Self.preview(edit, planner: planner, db)
             guard preview.plan.isValid else { throw EditRejection.invalid(preview) }
+            guard !preview.plan.changesNothing else { return EditCommit(preview: preview, changeID: nil, at: nil, tagsAfter: [:]) }
             return try EditWriter(db, preview: preview, author: author).write()
         }
     }

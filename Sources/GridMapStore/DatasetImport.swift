@@ -154,30 +154,39 @@ extension GridMapStore {
     }
 
     /// Replaces the dataset's people; absences marked in the store are kept for the same people.
+    /// The same people in the same order are left as stored (nil): a re-import rewrites nobody.
     private static func replacePeople(_ people: [Person], dataset: String, _ db: Database) throws -> Int? {
-        let before = try storedPeople(dataset, db)
-        let absent = Set(before.filter(\.absent).map(\.key))
-        try db.execute(sql: "DELETE FROM people WHERE dataset = ?", arguments: [dataset])
         var problems: [String] = []
         for (i, person) in people.enumerated() {
             let level = person.role.attachedTo
             let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(level.boundaryTable) WHERE code = ? AND valid_to IS NULL)",
                                            arguments: [person.unitCode]) ?? false
-            guard exists else {
+            if !exists {
                 problems.append("people.csv line \(i + 2): \(person.role.rawValue) \(person.name): unknown \(level.rawValue) \(person.unitCode)")
-                continue
             }
+        }
+        guard problems.isEmpty else { throw DatasetError(problems) }
+        let before = try storedPeople(dataset, db)
+        let incoming = people.map { person in
+            let level = person.role.attachedTo
+            return [person.role.rawValue, person.name, person.phone, level == .grid ? person.unitCode : "",
+                    level == .village ? person.unitCode : "", person.post.rawValue].joined(separator: "|")
+        }
+        if incoming == before.map(\.key) { return nil }
+        let absent = Set(before.filter(\.absent).map(\.key))
+        try db.execute(sql: "DELETE FROM people WHERE dataset = ?", arguments: [dataset])
+        for person in people {
+            let level = person.role.attachedTo
             try db.execute(sql: "INSERT INTO people (role, name, phone, grid_code, village_code, post, dataset) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [person.role.rawValue, person.name, person.phone,
                                        level == .grid ? person.unitCode : nil, level == .village ? person.unitCode : nil,
                                        person.post.rawValue, dataset])
         }
-        guard problems.isEmpty else { throw DatasetError(problems) }
         let after = try storedPeople(dataset, db)
         for person in after where absent.contains(person.key) {
             try db.execute(sql: "UPDATE people SET absent = 1 WHERE id = ?", arguments: [person.id])
         }
-        return before.map(\.key) == after.map(\.key) ? nil : people.count
+        return people.count
     }
 
     /// The dataset's stored people: id, identity key (all columns but absence), absence.

@@ -1,18 +1,29 @@
 import GRDB
 import GridMapCore
 
+/// What marking a post holder absent (or back) did.
+public struct AbsenceUpdate: Sendable, Equatable {
+    /// The people holding the post.
+    public var matched: Int
+    /// How many of them were not already so marked (0: nothing was stored).
+    public var changed: Int
+}
+
 extension GridMapStore {
     /// Marks the holder of a post absent (or back); the backup then stands in. Bumps the boundary
-    /// revision so servers reload who is on duty. Returns how many people matched.
+    /// revision so servers reload who is on duty — only when someone's absence actually changed:
+    /// marking absent someone already absent stores nothing.
     @discardableResult
-    public func setAbsent(_ absent: Bool, unit: String, role: PersonRole, post: Post) throws -> Int {
+    public func setAbsent(_ absent: Bool, unit: String, role: PersonRole, post: Post) throws -> AbsenceUpdate {
         try pool.write { db in
             let column = role.attachedTo == .grid ? "grid_code" : "village_code"
-            try db.execute(sql: "UPDATE people SET absent = ? WHERE \(column) = ? AND role = ? AND post = ?",
-                           arguments: [absent, unit, role.rawValue, post.rawValue])
+            let matching = "\(column) = ? AND role = ? AND post = ?"
+            let arguments: StatementArguments = [unit, role.rawValue, post.rawValue]
+            let matched = try Int.fetchOne(db, sql: "SELECT count(*) FROM people WHERE \(matching)", arguments: arguments) ?? 0
+            try db.execute(sql: "UPDATE people SET absent = ? WHERE \(matching) AND absent IS NOT ?", arguments: [absent] + arguments + [absent])
             let changed = db.changesCount
             if changed > 0 { try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'boundary_revision'") }
-            return changed
+            return AbsenceUpdate(matched: matched, changed: changed)
         }
     }
 

@@ -6,7 +6,7 @@ import GridMapStore
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ResolveBench.self, EventsBench.self, PatrolsBench.self, EditsBench.self])
+        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ResolveBench.self, EventsBench.self, PatrolsBench.self, EditsBench.self, JenksBench.self])
 }
 
 /// Points per second of the in-memory index (one core, all cores) and of SpatiaLite SQL

@@ -33,6 +33,7 @@ struct EditOptions: ParsableArguments {
             } else {
                 let commit = try store.commitEdit(edit, by: EditAuthor(actor: .commandLine, reason: reason ?? ""), planner: planner)
                 print(EditJSON.commit(commit))
+                if !commit.changed { printError("the edit changes nothing; nothing was stored") }
             }
         } catch let error as UnknownUnitError {
             printError("\(error); nothing was stored")

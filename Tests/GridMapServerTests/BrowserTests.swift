@@ -37,7 +37,7 @@ struct BrowserTests {
 
     @Test("locate by click and by pasted GCJ-02, create an event, heatmap, split a grid, drag a vertex, merge; no console errors")
     func console() async throws {
-        let store = try Fixtures.storeWithEvents(["dagangtou"])
+        let store = try Fixtures.storeWithEvents(["dagangtou", "ganpu"])
         let snapshot = try store.snapshot()
         let names = Dictionary(snapshot.grids.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         let click = Coordinate(119.72, 28.27), paste = Coordinate(119.7407, 28.2921)
@@ -48,6 +48,7 @@ struct BrowserTests {
         let dispatcher = try store.createToken(name: "值班员", role: .dispatcher, by: .test).token
         let planner = try store.createToken(name: "规划员", role: .planner, by: .test).token
         let reason = "浏览器测试：超过500户，拆分"
+        let dagangtou = "331102102000"
 
         try await LiveServer.run(store, access: AccessPolicy(publicReads: true), role: nil, bytes: { (_: String) in ByteBuffer() }) { call in
             let config: [String: Any] = [
@@ -55,12 +56,25 @@ struct BrowserTests {
                 "dispatcher_token": dispatcher, "planner_token": planner, "click": [click.x, click.y], "paste": [paste.x, paste.y],
                 "category": "fire.ebike", "split_grid": clicked, "drag_grid": pasted, "merge_grid": neighbour,
                 "merge_points": insides.map { [$0.x, $0.y] },
+                "towns": Dictionary(uniqueKeysWithValues: try snapshot.towns.map { town in
+                    let box = try #require(town.geometry.boundingBox)
+                    return (town.unit.code, [box.minX, box.minY, box.maxX, box.maxY])
+                }),
+                "town": dagangtou,
             ]
             let argument = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
             let run = try await ExternalTool.output("/usr/bin/python3", [Self.script, argument])
             let page = try JSONValue.parse(run.stdout)
 
             #expect(page["first_render_ms"]?.number != nil)
+            // The console opens on one town, the first by code, fitted to its outline; choosing
+            // another moves the view there, and a reload opens on it again.
+            let codes = snapshot.towns.map(\.unit.code).sorted()
+            #expect(codes.count == 2 && codes[0] != dagangtou)
+            #expect(page["towns_offered"]?.array?.compactMap(\.string) == codes)
+            #expect(page["initial_town"]?.string == codes[0] && page["initial_view_fits"] == .bool(true))
+            #expect(page["chosen_view_fits"] == .bool(true))
+            #expect(page["remembered_town"]?.string == dagangtou && page["remembered_view_fits"] == .bool(true))
             #expect((page["events_listed"]?.number ?? 0) > 0)
             #expect((page["overdue_listed"]?.number ?? 0) > 0)
             #expect(page["first_listed_overdue"] == .bool(true))

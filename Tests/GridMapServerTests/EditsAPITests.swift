@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
@@ -104,6 +105,31 @@ import Testing
             #expect(versions[1]["properties"]?["change"]?["author"]?.string?.contains("planner") == true)
             #expect(versions[0]["properties"]?["valid_to"] == versions[1]["properties"]?["valid_from"])
         }
+    }
+
+    /// Boundary versions, change rows and the revision, by SQL.
+    func storedBoundaries() throws -> [Int] {
+        try store.pool.read { db in
+            try ["SELECT value FROM meta WHERE key = 'boundary_revision'", "SELECT count(*) FROM grid_boundaries",
+                 "SELECT count(*) FROM village_boundaries", "SELECT max(id) FROM grid_boundaries", "SELECT count(*) FROM boundary_changes",
+                 "SELECT count(*) FROM grid_boundaries WHERE valid_to IS NULL"].map { try Int.fetchOne(db, sql: $0) ?? -1 }
+        }
+    }
+
+    @Test func aRedrawToTheSameGeometryAnswers200UnchangedAndStoresNothing() async throws {
+        let before = try storedBoundaries()
+        try await withServer { call in
+            let (previewed, preview) = try await call(.post, "/v1/edits/preview", redraw(layout.grids[grid]!.geometry))
+            #expect(previewed == .ok && preview["valid"] == .bool(true) && preview["changed"] == .bool(false))
+            #expect(preview["changes"]?.array?.isEmpty == true)
+            let (status, commit) = try await call(.post, "/v1/edits", redraw(layout.grids[grid]!.geometry))
+            #expect(status == .ok && commit["changed"] == .bool(false) && commit["change_id"] == .null)
+            #expect(commit["versions"]?.object?.isEmpty == true)
+            #expect(try storedBoundaries() == before)
+            let (created, real) = try await call(.post, "/v1/edits", redraw(grown))
+            #expect(created == .created && real["changed"] == .bool(true) && real["change_id"]?.number != nil)
+        }
+        #expect(try storedBoundaries()[0] == before[0] + 1)
     }
 
     @Test func refusalsNameTheProblemAndStoreNothing() async throws {

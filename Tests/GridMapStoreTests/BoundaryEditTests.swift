@@ -115,7 +115,7 @@ import Testing
         let commit = try store.commitEdit(.redrawGrid(code: grid, geometry: drawn, giveTo: nil), by: author)
         let moved = try store.event(open)!
         #expect(moved.gridCode == grid && moved.history.last?.action == "regridded")
-        #expect(moved.history.last?.note == "grid \(before.gridCode ?? "none") → \(grid) by boundary change #\(commit.changeID)")
+        #expect(moved.history.last?.note == "grid \(before.gridCode ?? "none") → \(grid) by boundary change #\(commit.changeID ?? 0)")
         let kept = try store.event(closed)!
         #expect(kept.gridCode == before.gridCode && kept.history.count == before.history.count)
         // Independently: every open event SpatiaLite finds inside the new grid is assigned to it.

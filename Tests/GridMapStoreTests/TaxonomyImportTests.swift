@@ -59,7 +59,7 @@ extension ImportTests {
 extension ImportTests {
     @Test func absencesSurviveReimportAndTheRosterIsStored() throws {
         let store = try Fixtures.store(with: ["dagangtou"])
-        #expect(try store.setAbsent(true, unit: "331102102001001", role: .gridMember, post: .a) == 1)
+        #expect(try store.setAbsent(true, unit: "331102102001001", role: .gridMember, post: .a) == AbsenceUpdate(matched: 1, changed: 1))
         let reimport = try store.importDataset(at: Fixtures.sample("dagangtou"))
         #expect(reimport.isNoOp)
         let people = try store.snapshot().people.filter { $0.unitCode == "331102102001001" }

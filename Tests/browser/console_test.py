@@ -7,7 +7,8 @@ directory given and exits 1.
 usage: console_test.py CONFIG_JSON
   {"url", "screenshots", "dispatcher_token", "planner_token",
    "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid", "drag_grid",
-   "merge_grid" (a neighbour of drag_grid in its village), "merge_points": [[lon, lat] inside each]}
+   "merge_grid" (a neighbour of drag_grid in its village), "merge_points": [[lon, lat] inside each],
+   "towns": {code: [west, south, east, north]} (each town's extent), "town": the town the rest happens in}
 """
 import json
 import os
@@ -60,6 +61,17 @@ def answers_shown():
     return int(driver.find_element(By.ID, "resolution").get_attribute("data-answers") or 0)
 
 
+def view_fits(code):
+    """True when the map shows town `code` whole and as large as a zoom level allows: its extent
+    inside the view (to 1e-6°) and filling more than half of the view's width or height (at the
+    next zoom it would not fit)."""
+    west, south, east, north = driver.execute_script(
+        "const b = window.gridmap.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];")
+    w, s, e, n = config["towns"][code]
+    inside = west <= w + 1e-6 and south <= s + 1e-6 and east >= e - 1e-6 and north >= n - 1e-6
+    return inside and ((e - w) / (east - west) > 0.5 or (n - s) / (north - south) > 0.5)
+
+
 def set_token(token):
     field = driver.find_element(By.ID, "token")
     field.clear()
@@ -72,6 +84,19 @@ try:
     wait.until(lambda d: d.execute_script("return document.body.dataset.eventsReady === 'true'"))
     result["first_render_ms"] = driver.execute_script("return window.gridmap.ready")
     result["events_listed"] = len(driver.find_elements(By.CSS_SELECTOR, "#event-list li"))
+
+    step = "town picker"
+    first = sorted(config["towns"])[0]
+    picker = Select(driver.find_element(By.ID, "town-select"))
+    result["towns_offered"] = [option.get_attribute("value") for option in picker.options]
+    result["initial_town"] = picker.first_selected_option.get_attribute("value")
+    result["initial_view_fits"] = view_fits(first)
+    picker.select_by_value(config["town"])
+    result["chosen_view_fits"] = view_fits(config["town"]) and not view_fits(first)
+    driver.refresh()
+    wait.until(lambda d: d.execute_script("return document.body.dataset.eventsReady === 'true'"))
+    result["remembered_town"] = Select(driver.find_element(By.ID, "town-select")).first_selected_option.get_attribute("value")
+    result["remembered_view_fits"] = view_fits(config["town"])
 
     step = "filter events"
     items = driver.find_elements(By.CSS_SELECTOR, "#event-list li")

@@ -8,4 +8,6 @@ public struct EditPlan: Sendable {
     public var problems: [EditProblem]
 
     public var isValid: Bool { problems.isEmpty }
+    /// True when every unit keeps its boundary, name and parent: committing the edit stores nothing.
+    public var changesNothing: Bool { changes.isEmpty }
 }

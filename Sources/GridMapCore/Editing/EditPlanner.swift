@@ -1,7 +1,9 @@
 import GridMapGeometry
 
 /// Plans a ``BoundaryEdit`` on a ``TownLayout``: computes every unit's new boundary, then checks
-/// the result (see ``LayoutChecks``). Pure: nothing is stored.
+/// the result (see ``LayoutChecks``). Pure: nothing is stored. A unit whose planned boundary
+/// covers its current territory to within a square centimetre keeps its current boundary, so an
+/// edit that moves no border plans no change (``EditPlan/changesNothing``).
 public struct EditPlanner: Sendable {
     /// Overlaps, gaps and parts sticking out of a parent up to this area are tolerated.
     public static let toleranceSquareMeters = DatasetValidator.overlapToleranceSquareMeters
@@ -29,6 +31,7 @@ public struct EditPlanner: Sendable {
             try session.move(code, to: village)
         }
         var problems = session.problems
+        try session.keepUnchangedBoundaries(of: layout)
         let changes = layout.changes(to: session.layout)
         if problems.isEmpty {
             problems = try LayoutChecks(geometry: session.geometry, minimumGridArea: minimumGridArea)

@@ -159,6 +159,22 @@ final class EditSession {
         layout.grids[code]?.unit.parentCode = village
     }
 
+    /// Gives back its current boundary, byte for byte, to every unit whose planned one covers the
+    /// same territory to within ``noise`` either way: overlays re-node rings (another start vertex,
+    /// another orientation, collinear vertices dropped) without moving a border, and such a unit
+    /// is unchanged. A redraw to the same geometry thus plans no change at all.
+    func keepUnchangedBoundaries(of before: TownLayout) throws {
+        for level in [AdminLevel.village, .grid] {
+            for (code, old) in before.units(level) {
+                guard let new = layout.units(level)[code], new.geometry != old.geometry else { continue }
+                let (a, b) = (try geometry.shape(old.geometry), try geometry.shape(new.geometry))
+                if geometry.squareMeters(try a.difference(b)) + geometry.squareMeters(try b.difference(a)) <= noise {
+                    set(level, code, old.geometry)
+                }
+            }
+        }
+    }
+
     // MARK: Helpers
 
     /// Clips a village's grids to it and hands the area none of them covers to the grid with the
@@ -225,7 +241,10 @@ final class EditSession {
     }
 
     private func set(_ level: AdminLevel, _ code: String, _ shape: GEOSGeometryValue) {
-        let value = shape.polygons()
+        set(level, code, shape.polygons())
+    }
+
+    private func set(_ level: AdminLevel, _ code: String, _ value: MultiPolygon) {
         switch level {
         case .town: layout.town.geometry = value
         case .village: layout.villages[code]?.geometry = value

@@ -66,8 +66,8 @@ async function loadBasemap() {
   if (json && json.url) L.tileLayer(json.url, { attribution: json.attribution || '', maxZoom: json.maxZoom || 18 }).addTo(map);
 }
 
-/** Town, village and grid outlines with their names; `fit` zooms to the towns. */
-async function loadOutlines(fit) {
+/** Town, village and grid outlines with their names. */
+async function loadOutlines() {
   const styles = {
     towns: { color: '#24292f', weight: 3, fill: false },
     villages: { color: '#57606a', weight: 2, dashArray: '6 4', fill: false },
@@ -90,9 +90,39 @@ async function loadOutlines(fit) {
   map.off('zoomend', layers.showLabels);
   layers.showLabels = showLabels;
   map.on('zoomend', showLabels);
-  if (fit) map.fitBounds(layers.towns.getBounds(), { animate: false });
   showLabels();
 }
+
+// ---------------------------------------------------------------- the town the map opens on
+/** The town picker: the console opens fitted to one town's outline (the towns of a county lie tens
+ *  to hundreds of kilometres apart), the one chosen last on this browser, else the first by code. */
+const towns = {
+  key: 'gridmap.town',
+  select: $('town-select'),
+  /** The town outlines by code. */
+  outlines() {
+    return new Map(layers.towns.getLayers().map((layer) => [layer.feature.properties.code, layer]));
+  },
+  init() {
+    const outlines = this.outlines();
+    const codes = [...outlines.keys()].sort();
+    this.select.replaceChildren(...codes.map((code) => new Option(outlines.get(code).feature.properties.name, code)));
+    const stored = localStorage.getItem(this.key);
+    this.show(outlines.has(stored) ? stored : codes[0]);
+    this.select.onchange = () => {
+      localStorage.setItem(this.key, this.select.value);
+      this.show(this.select.value);
+    };
+  },
+  /** Fits the map to town `code`'s outline, at once (no animation). */
+  show(code) {
+    const outline = this.outlines().get(code);
+    if (!outline) return;
+    this.select.value = code;
+    gridmap.town = code;
+    map.fitBounds(outline.getBounds(), { animate: false });
+  },
+};
 
 // ---------------------------------------------------------------- tabs and map clicks
 let mode = 'locate';
@@ -515,7 +545,7 @@ const planner = {
       await reloadOutlines();
       await this.select(this.grid.code);
       await this.history();
-      say('plan-status', `已提交变更 #${json.change_id}`, 'ok');
+      say('plan-status', json.changed ? `已提交变更 #${json.change_id}` : '边界没有变化，未保存任何内容', 'ok');
     } catch (error) {
       if (error.status === 412) say('plan-status', '网格已被他人修改：请重新选择网格后再编辑', 'error');
       else this.showProblems(error);
@@ -552,7 +582,7 @@ $('history-btn').addEventListener('click', () => planner.history().catch((e) => 
 async function reloadOutlines() {
   for (const name of ['towns', 'villages', 'grids']) if (layers[name]) layers[name].remove();
   for (const [group] of layers.labels || []) group.remove();
-  await loadOutlines(false);
+  await loadOutlines();
 }
 
 // ---------------------------------------------------------------- start
@@ -574,7 +604,8 @@ $('token').addEventListener('change', () => localStorage.setItem('gridmap.token'
 
 (async () => {
   try {
-    await Promise.all([loadBasemap(), loadOutlines(true)]);
+    await Promise.all([loadBasemap(), loadOutlines()]);
+    towns.init();
     gridmap.ready = performance.now();
     document.body.dataset.ready = 'true';
     await defaultPeriods();
