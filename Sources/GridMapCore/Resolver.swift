@@ -30,12 +30,13 @@ public final class Resolver: Sendable {
     public let grids: [AdminUnit]
     /// The grids' boundaries in the same order.
     public let gridGeometries: [MultiPolygon]
-    private let villages: [AdminUnit]
-    private let towns: [AdminUnit]
+    /// Villages and towns sorted by code (positions in ``placeOutsideGrids(_:)``).
+    public let villages: [AdminUnit]
+    public let towns: [AdminUnit]
     /// Position in `villages`/`towns` of each grid's village and town (-1 when missing).
     public let gridVillage: [Int32]
     public let gridTown: [Int32]
-    private let villageTown: [Int32]
+    public let villageTown: [Int32]
     private let onDuty: PeopleOnDuty
     /// Each town's router, by town code.
     public let routers: [String: TaxonomyRouter]
@@ -71,11 +72,21 @@ public final class Resolver: Sendable {
             return Resolution(grid: grids[first], village: village(ofGrid: first), town: town(ofGrid: first),
                               candidates: covering.map { grids[$0].code })
         }
-        let nearest = nearestGrids.nearest(point.x, point.y).map { (grids[$0.polygon], $0.meters) }
-        let village = villageIndex.lookup(point.x, point.y).first
-        let town = village.flatMap { villageTown[$0] >= 0 ? towns[Int(villageTown[$0])] : nil }
-            ?? townIndex.lookup(point.x, point.y).first.map { towns[$0] }
-        return Resolution(grid: nil, village: village.map { villages[$0] }, town: town, candidates: [], nearest: nearest)
+        let place = placeOutsideGrids(point)
+        return Resolution(grid: nil, village: place.village >= 0 ? villages[place.village] : nil,
+                          town: place.town >= 0 ? towns[place.town] : nil, candidates: [],
+                          nearest: place.nearest.map { (grids[$0.grid], $0.meters) })
+    }
+
+    /// Where a point that no grid covers lies: its nearest grid (position) with the distance in
+    /// metres, and the positions of the village covering it and of its town (-1 when none; the
+    /// town is the village's, else the town layer's answer).
+    public func placeOutsideGrids(_ point: Coordinate) -> (nearest: (grid: Int, meters: Double)?, village: Int, town: Int) {
+        let nearest = nearestGrids.nearest(point.x, point.y).map { (grid: $0.polygon, meters: $0.meters) }
+        let village = villageIndex.lookup(point.x, point.y).first ?? -1
+        let town = village >= 0 && villageTown[village] >= 0 ? Int(villageTown[village])
+            : townIndex.lookup(point.x, point.y).first ?? -1
+        return (nearest, village, town)
     }
 
     public func village(ofGrid position: Int) -> AdminUnit? {

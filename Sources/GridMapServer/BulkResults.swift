@@ -105,20 +105,27 @@ struct BulkResults: Sendable {
                             _ context: Context) {
         let input = Coordinate(list.values[2 * i], list.values[2 * i + 1])
         let point = Coordinate(wgs[2 * i], wgs[2 * i + 1])
-        guard hit.grid >= 0, echoInput else {
+        guard echoInput, hit.grid >= 0 || served.writeOutsideHead(&json, point) else {
             served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)
             return
         }
-        if hit.coverCount == 1 {
-            json.raw(bytes: context.heads[Int(hit.grid)])
-        } else {
-            served.writeBoundaryHead(&json, hit, point: point)
+        if hit.grid >= 0 {  // else writeOutsideHead wrote the head
+            if hit.coverCount == 1 {
+                json.raw(bytes: context.heads[Int(hit.grid)])
+            } else {
+                served.writeBoundaryHead(&json, hit, point: point)
+            }
         }
         json.raw(bytes: context.crsAndInput)
         json.raw(bytes: token(2 * i, in: context.requestText)); json.raw(",")
         json.raw(bytes: token(2 * i + 1, in: context.requestText))
         json.raw("],\"point\":[")
-        json.number(point.x); json.raw(","); json.number(point.y)
+        if crs.keepsCoordinates {
+            json.raw(bytes: token(2 * i, in: context.requestText)); json.raw(",")
+            json.raw(bytes: token(2 * i + 1, in: context.requestText))
+        } else {
+            json.number(point.x); json.raw(","); json.number(point.y)
+        }
         json.raw("]}")
     }
 

@@ -67,6 +67,23 @@ struct JSONWriter {
     /// A finite double in its shortest round-tripping spelling.
     mutating func number(_ value: Double) { buffer.writeString(value.description) }
 
+    /// A non-negative value rounded to tenths, spelled as `number` spells that rounded double
+    /// (`12.0`, `4983.2`) without formatting a double.
+    mutating func tenths(_ value: Double) {
+        guard value >= 0, value < 1e15 else { number((value * 10).rounded() / 10); return }
+        let tenths = Int64((value * 10).rounded())
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var end = 20, whole = tenths / 10
+            end -= 1; digits[end] = UInt8(truncatingIfNeeded: 48 + tenths % 10)
+            end -= 1; digits[end] = UInt8(ascii: ".")
+            repeat {
+                end -= 1; digits[end] = UInt8(truncatingIfNeeded: 48 + whole % 10)
+                whole /= 10
+            } while whole > 0
+            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(digits)[end..<20]))
+        }
+    }
+
     mutating func optionalString(_ value: String?) {
         if let value { string(value) } else { raw("null") }
     }

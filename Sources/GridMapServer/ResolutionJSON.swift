@@ -10,6 +10,11 @@ struct ResolutionJSON: Sendable {
     private let gridParts: [ByteBuffer]
     /// `{"grid":…,"village":…,"town":…,"onBoundary":false,"candidates":["code"]` per grid.
     let singleCoverHeads: RenderedParts
+    /// `{"grid":null,"village":…,"town":…,"onBoundary":false,"candidates":[]` for points no grid
+    /// covers: per village (with its own town), then per town (no village), then neither.
+    private let outsideHeads: [ByteBuffer]
+    /// `,"nearest":{"code":…,"name":…,"distance_m":` per grid.
+    private let nearestParts: [ByteBuffer]
 
     init(_ resolver: Resolver) {
         self.resolver = resolver
@@ -24,6 +29,38 @@ struct ResolutionJSON: Sendable {
             json.raw(",\"onBoundary\":false,\"candidates\":["); json.string(resolver.grids[i].code); json.raw("]")
             return Array(json.buffer.readableBytesView)
         })
+        let places = resolver.villages.indices.map { v in
+            (resolver.villages[v], resolver.villageTown[v] >= 0 ? resolver.towns[Int(resolver.villageTown[v])] : nil)
+        } + resolver.towns.map { (nil, $0) } + [(nil, nil)]
+        outsideHeads = places.map { village, town in
+            var json = JSONWriter()
+            json.raw("{")
+            Self.units(&json, grid: nil, village: village, town: town)
+            json.raw(",\"onBoundary\":false,\"candidates\":[]")
+            return json.buffer
+        }
+        nearestParts = resolver.grids.map { grid in
+            var json = JSONWriter()
+            json.raw(",\"nearest\":{\"code\":"); json.string(grid.code)
+            json.raw(",\"name\":"); json.string(grid.name)
+            json.raw(",\"distance_m\":")
+            return json.buffer
+        }
+    }
+
+    /// The bulk form of a point no grid covers, up to its nearest grid (`{"grid":null,…,
+    /// "nearest":{…}`), as ``write(_:_:input:point:crs:people:routed:)`` writes it; false (nothing
+    /// written) when there is no grid at all or the village's town is not the point's. The caller
+    /// adds the crs, input and point.
+    func writeOutsideHead(_ json: inout JSONWriter, _ point: Coordinate) -> Bool {
+        let place = resolver.placeOutsideGrids(point)
+        let villages = resolver.villages.count, towns = resolver.towns.count
+        let head = place.village >= 0 ? (place.town == Int(resolver.villageTown[place.village]) ? place.village : nil)
+            : place.town >= 0 ? villages + place.town : villages + towns
+        guard let head, let nearest = place.nearest else { return false }
+        json.raw(outsideHeads[head])
+        json.raw(nearestParts[nearest.grid]); json.tenths(nearest.meters); json.raw("}")
+        return true
     }
 
     /// One full resolution object (GET /v1/resolve, or bulk with people), with the routing of
@@ -51,7 +88,7 @@ struct ResolutionJSON: Sendable {
         if let nearest = r.nearest {
             json.raw(",\"nearest\":{\"code\":"); json.string(nearest.unit.code)
             json.raw(",\"name\":"); json.string(nearest.unit.name)
-            json.raw(",\"distance_m\":"); json.number((nearest.meters * 10).rounded() / 10); json.raw("}")
+            json.raw(",\"distance_m\":"); json.tenths(nearest.meters); json.raw("}")
         }
         if let routed { json.routingMembers(routed) }
         json.raw(",\"crs\":"); json.string(crs.rawValue)

@@ -129,3 +129,16 @@ import Testing
         #expect(throws: PointListParser.Failure.self) { try Self.parseFeatureCollection(deep) }
     }
 }
+
+/// The bulk writer's distance spelling against Double's own.
+@Suite struct JSONWriterTests {
+    @Test func tenthsAreSpelledAsTheRoundedDouble() {
+        var random = SplitMix64(seed: 8)
+        let values = [0, 0.04, 0.05, 0.95, 9.95, 12, 1e7 + 0.06] + (0..<20_000).map { _ in pow(10, random.unit() * 7) }
+        for value in values {
+            var json = JSONWriter()
+            json.tenths(value)
+            #expect(String(buffer: json.buffer) == ((value * 10).rounded() / 10).description, "\(value)")
+        }
+    }
+}

@@ -155,6 +155,7 @@ import Testing
         var random = SplitMix64(seed: 5)
         let wgs = (0..<60).map { _ in Coordinate(119.63 + random.unit() * 0.18, 28.22 + random.unit() * 0.10) }
             + Array(try store.snapshot().grids[7].geometry.rings[0].prefix(20))
+            + [Coordinate(119.5, 28.1), Coordinate(119.95, 28.45), Coordinate(119.7, 28.5)]  // outside every grid
         let points = wgs.map(crs.fromWGS84)
         let body = "{\"crs\":\"\(crs.rawValue)\",\"points\":[" + points.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]}"
         try await app().test(.live) { client in
@@ -171,6 +172,7 @@ import Testing
                 #expect(bulk[i] == single, "point \(i): bulk \(bulk[i].text) ≠ single \(single.text)")
                 if single["onBoundary"] == .bool(true) { onBoundary += 1 }
             }
+            #expect(bulk.suffix(3).allSatisfy { $0["nearest"]?["distance_m"]?.number ?? 0 > 1_000 })
             if crs.keepsCoordinates {  // converted vertices are rarely exactly on the edge again
                 #expect(onBoundary > 10, "vertices must exercise the shared-edge form")
             }
