@@ -28,7 +28,7 @@ public final class NearestPolygonIndex: Sendable {
     private let children: [Int32]
     private let leafCount: Int
 
-    static let nodeCapacity = 16
+    static let nodeCapacity = 8
     /// Segments per run: short enough that a run's box is tight, long enough to keep the tree small.
     static let runLength = 8
     /// Squared distances within this factor are ties.
