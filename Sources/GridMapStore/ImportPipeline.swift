@@ -70,8 +70,13 @@ struct PreparedSlice: @unchecked Sendable {
         do {
             for event in all[range] {
                 let resolver = try resolverAt(event.report.reportedAt)
+                let report = event.report, point = report.crs.toWGS84(report.coordinate)
+                if let refusal = PointAcceptance.swapRefusal(report.coordinate, used: point, crs: report.crs, resolver: resolver) {
+                    problems.append("\(event.position): \(refusal)")
+                    continue
+                }
                 do {
-                    let located = try resolver.locate(event.report)
+                    let located = try resolver.locate(report, at: point)
                     let (routing, people) = renderer.snapshots(of: located, by: resolver)
                     events.append(Event(event: located, routing: routing, people: people))
                 } catch {
