@@ -4,10 +4,12 @@ import GridMapCore
 
 /// Inserts events through prepared statements, each distinct routing or people snapshot (JSON)
 /// stored once in `event_snapshots`, with the boundary and platform-model versions valid at
-/// `reported_at`. One writer serves one transaction.
+/// `reported_at`, and its ``EventSourceKey`` (an event whose key is stored already is not
+/// inserted). One writer serves one transaction.
 struct EventWriter {
     private let db: Database
     private let insertEvent: FastStatement
+    private let findKey: FastStatement
     private let findSnapshot: FastStatement
     private let insertSnapshot: FastStatement
     let history: EventHistoryWriter
@@ -20,9 +22,11 @@ struct EventWriter {
         insertEvent = try FastStatement(db, sql: """
             INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
                 grid_code, village_code, town_code, platform_code, routing_id, people_id, deadline_at, status, closed_at,
-                lon, lat, grid_boundary_id, taxonomy_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                lon, lat, grid_boundary_id, taxonomy_id, external_id, source_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+            ON CONFLICT (source_key) DO NOTHING RETURNING id
             """)
+        findKey = try FastStatement(db, sql: "SELECT id FROM events WHERE source_key = ?1")
         findSnapshot = try FastStatement(db, sql: "SELECT id FROM event_snapshots WHERE json = ?1")
         insertSnapshot = try FastStatement(db, sql: "INSERT INTO event_snapshots (json) VALUES (?1) RETURNING id")
         history = try EventHistoryWriter(db)
@@ -31,18 +35,22 @@ struct EventWriter {
     }
 
     /// Stores a new event, rendering its snapshots, with status `received` and its first history
-    /// entry.
+    /// entry; keyed by its external id when it has one (``DuplicateEventError`` when that is stored).
     mutating func insert(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
-        let id = try insert(event, routingID: try snapshotID(StoredRouting(event.routed).json),
-                            peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil)
+        let key = event.report.externalID.map(EventSourceKey.external)
+        guard let id = try insert(event, routingID: try snapshotID(StoredRouting(event.routed).json),
+                                  peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil,
+                                  sourceKey: key)
+        else { throw DuplicateEventError(externalID: event.report.externalID ?? "", id: try storedEvent(key: key!) ?? 0) }
         try history.append(id, seq: 1, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil)
         return id
     }
 
     /// Stores an event row with stored snapshots and `status` (imports carry the status reached
-    /// in the source system), without history.
+    /// in the source system), without history; nil, storing nothing, when an event with its
+    /// `sourceKey` is stored already.
     func insert(_ event: LocatedEvent, routingID: Int64, peopleID: Int64, status: EventStatus,
-                closedAt: String?) throws -> Int64 {
+                closedAt: String?, sourceKey: Data?) throws -> Int64? {
         let report = event.report, r = event.resolution, s = insertEvent
         s.bind(report.category, at: 1)
         s.bind(report.description, at: 2)
@@ -65,8 +73,15 @@ struct EventWriter {
         s.bind(event.point.y, at: 19)
         s.bind(gridBoundaries.id(r.grid?.code, at: report.reportedAt), at: 20)
         s.bind(taxonomies.id(r.town?.code, at: report.reportedAt), at: 21)
-        try s.run()
-        return db.lastInsertedRowID
+        s.bind(report.externalID, at: 22)
+        s.bind(sourceKey, at: 23)
+        return try s.run()
+    }
+
+    /// The id of the stored event with a source key, if any.
+    func storedEvent(key: Data) throws -> Int64? {
+        findKey.bind(key, at: 1)
+        return try findKey.run()
     }
 
     /// The id of a stored snapshot, storing it when new.

@@ -65,7 +65,8 @@ extension FastStatement {
         }
     }
 
-    func bind(_ value: Data, at index: Int32) {
+    func bind(_ value: Data?, at index: Int32) {
+        guard let value else { sqlite3_bind_null(handle, index); return }
         value.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
         }
