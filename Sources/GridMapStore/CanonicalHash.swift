@@ -22,11 +22,11 @@ struct CanonicalHash {
     /// A number in Swift's shortest round-tripping spelling (`119.7247`, not `119.72470000000001`).
     mutating func append(_ number: Double) { append("\(number)") }
 
-    /// The 32 bytes of the digest.
-    var digest: Data { Data(SHA256.hash(data: bytes)) }
+    /// The digest.
+    var digest: SHA256.Digest { SHA256.hash(data: bytes) }
 
     /// The digest in lowercase hex.
-    var hex: String { Self.hex(SHA256.hash(data: bytes)) }
+    var hex: String { Self.hex(digest) }
 
     /// Lowercase hex of a digest.
     static func hex(_ digest: SHA256.Digest) -> String {

@@ -19,12 +19,6 @@ public struct EventImportSummary: Sendable {
     public var skipped: Int { skippedStored + skippedRepeated }
 }
 
-/// An event reported over HTTP with an `external_id` that a stored event has.
-public struct DuplicateEventError: Error, Sendable, Equatable {
-    public var externalID: String
-    /// The stored event.
-    public var id: Int64
-}
 
 extension GridMapStore {
     /// Locates, routes and stores historical events in one transaction, each by the boundaries
@@ -52,6 +46,7 @@ extension GridMapStore {
             let stored = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM events") ?? 0
             let rebuildIndexes = Int64(events.count) >= stored
             if rebuildIndexes { try EventIndexes.drop(db) }
+            var keys = try ImportKeys(db, loadStored: rebuildIndexes)
             var writer = try EventWriter(db)
             var summary = EventImportSummary(), problems: [String] = []
             for index in pipeline.slices {
@@ -61,13 +56,14 @@ extension GridMapStore {
                 let snapshotIDs = try slice.snapshots.map { try writer.snapshotID($0) }
                 for prepared in slice.events {
                     let source = events[prepared.index]
-                    guard let id = try writer.insert(prepared.event, routingID: snapshotIDs[prepared.routing],
-                                                     peopleID: snapshotIDs[prepared.people], status: source.status,
-                                                     closedAt: source.closedAt, sourceKey: prepared.sourceKey)
-                    else {
-                        summary.skip(source, repeating: try writer.storedEvent(key: prepared.sourceKey) ?? 0, storedBefore: stored)
+                    if let earlier = try keys.event(with: prepared.sourceKey) {
+                        summary.skip(source, repeating: earlier, storedBefore: stored)
                         continue
                     }
+                    let id = try writer.insert(prepared.event, routingID: snapshotIDs[prepared.routing],
+                                               peopleID: snapshotIDs[prepared.people], status: source.status,
+                                               closedAt: source.closedAt, sourceKey: prepared.sourceKey)
+                    keys.stored(prepared.sourceKey, as: id)
                     try writer.history.append(id, seq: 1, at: source.report.reportedAt, actor: actor, action: "imported",
                                               from: nil, to: source.status, note: nil)
                     summary.platforms[prepared.event.routed.routing.platform.code, default: 0] += 1

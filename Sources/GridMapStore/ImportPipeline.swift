@@ -58,7 +58,7 @@ struct PreparedSlice: @unchecked Sendable {
         /// The event's position in the import.
         var index: Int
         var event: LocatedEvent
-        var sourceKey: Data
+        var sourceKey: EventSourceKey.Key
         var routing: Int
         var people: Int
     }
