@@ -3,43 +3,42 @@ import Foundation
 import GRDB
 import GridMapCore
 
-/// What makes an event import idempotent: `events.source_key`, a 32-byte SHA-256 under a UNIQUE
-/// index. An event with an `external_id` is keyed by that id alone (the source system's word on
+/// What makes an event import idempotent: `events.source_key`, the first 16 bytes (128 bits: no
+/// two of a county's events collide in practice) of a SHA-256 under a UNIQUE index. An event with an `external_id` is keyed by that id alone (the source system's word on
 /// identity); one without, by its content: source, reported_at (normalised), the coordinate as
 /// given (lon, lat and crs), category and description. Reporter and status are left out: a
 /// re-delivered event may have moved on in its source system, and it is still the same event.
 /// Events reported over HTTP are keyed only when they carry an `external_id`: live reports are
 /// each a new event, and a client's retry names its external id to be recognised.
 enum EventSourceKey {
-    /// A key: the 32 bytes of its digest, hashed and compared as four words.
+    /// A key: 16 bytes of a digest, hashed and compared as two words. Half the digest keeps the
+    /// stored rows and the unique index small on a bulk import's hot path.
     struct Key: Hashable, Sendable {
-        private let a, b, c, d: UInt64
+        private let a, b: UInt64
 
         private init(words raw: UnsafeRawBufferPointer) {
             a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
             b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-            d = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
         }
 
         init(_ digest: SHA256.Digest) { self = digest.withUnsafeBytes { Key(words: $0) } }
 
         /// A stored key (`source_key`), or nil when the bytes are not one.
         init?(stored bytes: UnsafeRawBufferPointer) {
-            guard bytes.count == 32 else { return nil }
+            guard bytes.count == 16 else { return nil }
             self.init(words: bytes)
         }
 
-        /// The key's 32 bytes, seen by `body`.
+        /// The key's 16 bytes, seen by `body`.
         private func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-            var words = (a, b, c, d)  // a homogeneous tuple is laid out contiguously
+            var words = (a, b)  // a homogeneous tuple is laid out contiguously
             return withUnsafeBytes(of: &words, body)
         }
 
-        /// Binds the key's 32 bytes to a statement's parameter.
+        /// Binds the key's 16 bytes to a statement's parameter.
         func bind(to statement: FastStatement, at index: Int32) { withBytes { statement.bind(blob: $0, at: index) } }
 
-        /// The key's 32 bytes.
+        /// The key's 16 bytes.
         var data: Data { withBytes { Data($0) } }
     }
 

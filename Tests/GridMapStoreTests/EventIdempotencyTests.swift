@@ -45,7 +45,7 @@ import Testing
             + row.replacingOccurrences(of: "楼道充电", with: "楼道内充电") + row.replacingOccurrences(of: ",wgs84,", with: ",gcj02,"))
         #expect(summary.events == 4 && summary.skippedStored == 1 && summary.skippedRepeated == 0)
         #expect(try count() == 5)
-        #expect(try count("SELECT count(*) FROM events WHERE source_key IS NULL OR length(source_key) <> 32") == 0)
+        #expect(try count("SELECT count(*) FROM events WHERE source_key IS NULL OR length(source_key) <> 16") == 0)
     }
 
     @Test func anExternalIDIsTheIdentityWhenGiven() throws {
@@ -103,7 +103,7 @@ import Testing
         try pool.close()
         let migrated = try GridMapStore(path: path)
         let keys = try migrated.pool.read { try Row.fetchAll($0, sql: "SELECT id, source_key FROM events ORDER BY id") }
-        #expect(keys.map { ($0["source_key"] as Data?)?.count } == [32, nil, 32], "the repeated event stays, unkeyed")
+        #expect(keys.map { ($0["source_key"] as Data?)?.count } == [16, nil, 16], "the repeated event stays, unkeyed")
         let report = EventReport(category: "party", description: "d", coordinate: Coordinate(119.72, 28.27), crs: .wgs84,
                                  reportedAt: "2025-05-01T00:00:00.000Z", source: .app, reporter: "someone else")
         #expect(keys[0]["source_key"] == EventSourceKey.content(report).data, "keyed as an import keys it")
