@@ -72,6 +72,16 @@ import Testing
         #expect(try count() == 3)
     }
 
+    @Test func aGeoJSONExternalIDMayBeANumber() throws {
+        let feature = { (description: String) in
+            #"{"type":"Feature","geometry":{"type":"Point","coordinates":[119.72,28.27]},"properties":{"category":"party","description":"\#(description)","reported_at":"2025-06-01T08:00:00+08:00","source":"patrol","reporter":"乙","external_id":12345}}"#
+        }
+        let events = try EventFile.geoJSON(Data(#"{"type":"FeatureCollection","features":[\#(feature("x")),\#(feature("y"))]}"#.utf8))
+        let summary = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+        #expect(summary.events == 1 && summary.skippedRepeated == 1)
+        #expect(try count("SELECT count(*) FROM events WHERE external_id = '12345' AND description = 'x'") == 1)
+    }
+
     @Test func eventsReportedInTheFutureAreRefusedAsOverHTTP() throws {
         let now = Timestamp.parse("2026-03-01T12:00:00Z")!
         let row = { (at: String) in "party,x,119.72,28.27,wgs84,\(at),app,甲,,,\n" }

@@ -65,6 +65,7 @@ public enum EventFile {
                 switch name {
                 case "lon": coordinates.count == 2 ? "\(coordinates[0])" : nil
                 case "lat": coordinates.count == 2 ? "\(coordinates[1])" : nil
+                case "external_id": properties[name].flatMap { $0.string ?? $0.number.map(GeoJSON.json) }
                 default: properties[name]?.string
                 }
             }
