@@ -5,11 +5,10 @@ import GridMapStore
 import Hummingbird
 
 /// `POST /v1/events` bodies: `category`, `description`, `lon`, `lat`, `crs` (default wgs84),
-/// `reported_at` (ISO 8601, default now; not in the future), `source`, `reporter`.
+/// `reported_at` (ISO 8601, default now; not in the future, ``ReportedTime``), `source`,
+/// `reporter`, and optionally `external_id` (a ``TextIdentifier``: the event's id in the client's
+/// system, which makes a retry recognisable).
 enum EventReportParser {
-    /// How far in the future a reported time may lie (clock skew of phones).
-    static let futureTolerance: TimeInterval = 300
-
     static func parse(_ body: JSONBody, now: String) throws -> EventReport {
         let sourceText = try body.requiredString("source")
         guard let source = EventSource(rawValue: sourceText) else {
@@ -20,18 +19,27 @@ enum EventReportParser {
         return EventReport(category: try body.requiredString("category"), description: try body.requiredString("description"),
                            coordinate: Coordinate(try body.requiredNumber("lon"), try body.requiredNumber("lat")),
                            crs: try CoordinateSystem(requested: try body.optionalString("crs")),
-                           reportedAt: reportedAt, source: source, reporter: try body.requiredString("reporter"))
+                           reportedAt: reportedAt, source: source, reporter: try body.requiredString("reporter"),
+                           externalID: try externalID(try body.optionalString("external_id")))
+    }
+
+    private static func externalID(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        if let problem = TextIdentifier.problem(text) {
+            throw APIError.badRequest("invalid_field", "'external_id': \(TextIdentifier.quoted(text)) is not a valid id: \(problem)")
+        }
+        return text
     }
 
     private static func reportedAt(_ text: String?, now: String) throws -> String {
         guard let text else { return now }
-        guard let date = Timestamp.parse(text) else {
+        guard let reported = Timestamp.parseMilliseconds(text) else {
             throw APIError.badRequest("invalid_field", "'reported_at': '\(text)' is not an ISO 8601 time")
         }
-        if date.timeIntervalSince(Timestamp.parse(now)!) > futureTolerance {
+        if ReportedTime.isInFuture(reported, now: Timestamp.parseMilliseconds(now)!) {
             throw APIError.badRequest("invalid_field", "'reported_at': \(text) is in the future")
         }
-        return Timestamp.format(date)
+        return Timestamp.format(milliseconds: reported)
     }
 }
 

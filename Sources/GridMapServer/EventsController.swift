@@ -5,7 +5,8 @@ import GridMapStore
 import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
-/// `POST /v1/events/{id}/transitions`. A new event's id goes into the request's audit entry.
+/// `POST /v1/events/{id}/transitions`. A new event's id goes into the request's audit entry; an
+/// `external_id` that a stored event has answers 409 `duplicate_event` naming that event.
 struct EventsController<Context: AccessRequestContext>: Sendable {
     let store: GridMapStore
     let resolvers: HistoricalResolvers
@@ -38,7 +39,12 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
             case .noPlatformModel: throw APIError(.unprocessableContent, "no_platform_model", error.description)
             }
         }
-        let id = try store.recordEvent(located, actor: report.reporter, at: now)
+        let id: Int64
+        do {
+            id = try store.recordEvent(located, actor: report.reporter, at: now)
+        } catch let duplicate as DuplicateEventError {
+            throw APIError(.conflict, "duplicate_event", "external_id \(TextIdentifier.quoted(duplicate.externalID)) is event \(duplicate.id) already")
+        }
         context.audit.record("event_id", .number(Double(id)))
         var json = JSONWriter(capacity: 2048)
         json.event(try store.event(id)!, now: now, history: true)

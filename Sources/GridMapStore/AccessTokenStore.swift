@@ -74,14 +74,5 @@ extension GridMapStore {
     }
 
     /// Lowercase hex SHA-256 of a token's UTF-8 text, as `access_tokens.sha256` holds it.
-    static func sha256(_ token: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 15)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    static func sha256(_ token: String) -> String { CanonicalHash.hex(SHA256.hash(data: Data(token.utf8))) }
 }

@@ -4,7 +4,8 @@ import GridMapCore
 import GridMapGeometry
 
 extension GridMapStore {
-    /// Appends an entry to the audit log (which refuses updates and deletes).
+    /// Appends an entry to the audit log (which refuses updates and deletes), chained to the
+    /// previous entry by its hash (see ``AuditChain``).
     public func appendAudit(_ entry: AuditEntry) throws {
         try pool.write { db in try Self.appendAudit(entry, db) }
     }
@@ -12,10 +13,18 @@ extension GridMapStore {
     /// Appends an entry inside the caller's transaction, so a change and its audit row are
     /// written together or not at all.
     static func appendAudit(_ entry: AuditEntry, _ db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        let lastID: Int64 = last?["id"] ?? 0
+        let fields = AuditChain.Fields(id: lastID + 1, at: entry.at, actor: entry.actor, role: entry.role?.rawValue,
+                                       action: entry.action, target: entry.target, status: entry.status.map(Int64.init),
+                                       origin: entry.origin, detail: JSONValue.object(entry.detail).text)
+        // A last row without a hash (a forged one) gives an empty prev_hash: the chain stays broken there.
+        let previous = last.map { row -> String in row["hash"] ?? "" } ?? AuditChain.genesis
         try db.execute(sql: """
-            INSERT INTO audit_log (at, actor, role, action, target, status, origin, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.at, entry.actor, entry.role?.rawValue, entry.action, entry.target, entry.status,
-                             entry.origin, JSONValue.object(entry.detail).text])
+            INSERT INTO audit_log (id, at, actor, role, action, target, status, origin, detail, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [fields.id, fields.at, fields.actor, fields.role, fields.action, fields.target, fields.status,
+                             fields.origin, fields.detail, previous, fields.hash(after: previous)])
     }
 
     /// The latest `limit` entries at or after `since` (ISO 8601, normalised), oldest first.

@@ -16,7 +16,9 @@ enum EventIndexes {
     /// range per band. Cheaper to maintain than an R*Tree, and exact for points.
     static let place = Index(name: "events_place",
                              createSQL: "CREATE INDEX events_place ON events(\(bandSQL("lat")), lon)")
-    static let all = [reported, town, status, place]
+    /// What makes imports idempotent (``EventSourceKey``).
+    static let sourceKey = Index(name: "events_source_key", createSQL: "CREATE UNIQUE INDEX events_source_key ON events(source_key)")
+    static let all = [reported, town, status, place, sourceKey]
 
     /// The band expression over a latitude column; queries must use it verbatim to use the index.
     static func bandSQL(_ column: String) -> String { "CAST(\(column) * 100 AS INTEGER)" }

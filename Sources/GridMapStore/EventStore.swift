@@ -27,8 +27,16 @@ public struct EventQuery: Sendable {
     public init() {}
 }
 
+/// An event reported over HTTP with an `external_id` that a stored event has.
+public struct DuplicateEventError: Error, Sendable, Equatable {
+    public var externalID: String
+    /// The stored event.
+    public var id: Int64
+}
+
 extension GridMapStore {
-    /// Stores a located event, status `received`, with its first history entry.
+    /// Stores a located event, status `received`, with its first history entry; throws
+    /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
     @discardableResult
     public func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
         try pool.write { db in

@@ -4,7 +4,7 @@ import GridMapCore
 
 /// Inserts events through prepared statements, each distinct routing or people snapshot (JSON)
 /// stored once in `event_snapshots`, with the boundary and platform-model versions valid at
-/// `reported_at`. One writer serves one transaction.
+/// `reported_at`, and its ``EventSourceKey`` when it has one. One writer serves one transaction.
 struct EventWriter {
     private let db: Database
     private let insertEvent: FastStatement
@@ -20,8 +20,8 @@ struct EventWriter {
         insertEvent = try FastStatement(db, sql: """
             INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
                 grid_code, village_code, town_code, platform_code, routing_id, people_id, deadline_at, status, closed_at,
-                lon, lat, grid_boundary_id, taxonomy_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                lon, lat, grid_boundary_id, taxonomy_id, external_id, source_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
             """)
         findSnapshot = try FastStatement(db, sql: "SELECT id FROM event_snapshots WHERE json = ?1")
         insertSnapshot = try FastStatement(db, sql: "INSERT INTO event_snapshots (json) VALUES (?1) RETURNING id")
@@ -31,18 +31,24 @@ struct EventWriter {
     }
 
     /// Stores a new event, rendering its snapshots, with status `received` and its first history
-    /// entry.
+    /// entry; keyed by its external id when it has one (``DuplicateEventError`` when that is stored).
     mutating func insert(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
+        let key = event.report.externalID.map(EventSourceKey.external)
+        if let key, let externalID = event.report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
+            throw DuplicateEventError(externalID: externalID, id: stored)
+        }
         let id = try insert(event, routingID: try snapshotID(StoredRouting(event.routed).json),
-                            peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil)
+                            peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil,
+                            sourceKey: key)
         try history.append(id, seq: 1, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil)
         return id
     }
 
     /// Stores an event row with stored snapshots and `status` (imports carry the status reached
-    /// in the source system), without history.
+    /// in the source system), without history. The caller checks that no stored event has its
+    /// `sourceKey` (the unique index refuses a second one).
     func insert(_ event: LocatedEvent, routingID: Int64, peopleID: Int64, status: EventStatus,
-                closedAt: String?) throws -> Int64 {
+                closedAt: String?, sourceKey: EventSourceKey.Key?) throws -> Int64 {
         let report = event.report, r = event.resolution, s = insertEvent
         s.bind(report.category, at: 1)
         s.bind(report.description, at: 2)
@@ -65,6 +71,8 @@ struct EventWriter {
         s.bind(event.point.y, at: 19)
         s.bind(gridBoundaries.id(r.grid?.code, at: report.reportedAt), at: 20)
         s.bind(taxonomies.id(r.town?.code, at: report.reportedAt), at: 21)
+        s.bind(report.externalID, at: 22)
+        if let sourceKey { sourceKey.bind(to: s, at: 23) } else { s.bind(nil as Int64?, at: 23) }
         try s.run()
         return db.lastInsertedRowID
     }

@@ -66,9 +66,12 @@ extension FastStatement {
     }
 
     func bind(_ value: Data, at index: Int32) {
-        value.withUnsafeBytes { bytes in
-            _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
-        }
+        value.withUnsafeBytes { bind(blob: $0, at: index) }
+    }
+
+    /// Binds a copy of the bytes as a BLOB.
+    func bind(blob bytes: UnsafeRawBufferPointer, at index: Int32) {
+        _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
     }
 
     /// The current row's columns (0-based), read straight from SQLite.
@@ -80,6 +83,12 @@ extension FastStatement {
             sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
         }
         func text(_ column: Int32) -> String { sqlite3_column_text(handle, column).map { String(cString: $0) } ?? "" }
+        /// A BLOB column's bytes, seen by `body` without a copy.
+        func withBlob<R>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count))
+        }
+
         func blob(_ column: Int32) -> Data {
             let count = Int(sqlite3_column_bytes(handle, column))
             guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return Data() }

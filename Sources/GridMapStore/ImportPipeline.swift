@@ -1,9 +1,10 @@
+import Foundation
 import Dispatch
 import GridMapCore
 import Synchronization
 
-/// Locates, routes and renders the events of an import on all cores, slice by slice in file
-/// order, while the caller stores the slices already done.
+/// Locates, routes, keys and renders the events of an import on all cores, slice by slice in
+/// file order, while the caller stores the slices already done.
 final class ImportPipeline: Sendable {
     /// Slice positions, in file order.
     let slices: Range<Int>
@@ -15,7 +16,8 @@ final class ImportPipeline: Sendable {
     /// start early.
     private static let sliceSize = 16_384
 
-    init(_ events: [HistoricalEvent], resolverAt: @escaping @Sendable (String) throws -> Resolver) {
+    /// `now` (milliseconds since 1970) is when the import runs: events reported later are refused.
+    init(_ events: [HistoricalEvent], now: Int64, resolverAt: @escaping @Sendable (String) throws -> Resolver) {
         let count = max(1, (events.count + Self.sliceSize - 1) / Self.sliceSize)
         slices = 0..<count
         prepared = Mutex([PreparedSlice?](repeating: nil, count: count))
@@ -23,7 +25,7 @@ final class ImportPipeline: Sendable {
         DispatchQueue.global().async { [self] in
             DispatchQueue.concurrentPerform(iterations: count) { i in
                 let range = (i * events.count / count)..<((i + 1) * events.count / count)
-                let slice = PreparedSlice(events, range, resolverAt: resolverAt)
+                let slice = PreparedSlice(events, range, now: now, resolverAt: resolverAt)
                 prepared.withLock { $0[i] = slice }
                 ready[i].signal()
             }
@@ -47,28 +49,35 @@ final class ImportPipeline: Sendable {
     func finish() { done.wait() }
 }
 
-/// A slice of an import, located and rendered: its events with their routing and people snapshots
-/// as positions in `snapshots` (each distinct JSON once), or the events that cannot be routed
-/// ("line 12: …"), or the error that stopped it.
+/// A slice of an import, located and rendered: its events with their source keys and their
+/// routing and people snapshots as positions in `snapshots` (each distinct JSON once), or the
+/// events that cannot be routed or are reported in the future ("line 12: …"), or the error that
+/// stopped it.
 struct PreparedSlice: @unchecked Sendable {
     struct Event {
+        /// The event's position in the import.
+        var index: Int
         var event: LocatedEvent
+        var sourceKey: EventSourceKey.Key
         var routing: Int
         var people: Int
     }
 
-    let range: Range<Int>
     private(set) var events: [Event] = []
     private(set) var snapshots: [String] = []
     private(set) var problems: [String] = []
     private(set) var failure: (any Error)?
 
-    init(_ all: [HistoricalEvent], _ range: Range<Int>, resolverAt: (String) throws -> Resolver) {
-        self.range = range
+    init(_ all: [HistoricalEvent], _ range: Range<Int>, now: Int64, resolverAt: (String) throws -> Resolver) {
         var renderer = SnapshotRenderer()
         events.reserveCapacity(range.count)
         do {
-            for event in all[range] {
+            for index in range {
+                let event = all[index]
+                if let reported = Timestamp.parseMilliseconds(event.report.reportedAt), ReportedTime.isInFuture(reported, now: now) {
+                    problems.append("\(event.position): reported_at \(event.report.reportedAt) is in the future")
+                    continue
+                }
                 let resolver = try resolverAt(event.report.reportedAt)
                 let report = event.report, point = report.crs.toWGS84(report.coordinate)
                 if let refusal = PointAcceptance.swapRefusal(report.coordinate, used: point, crs: report.crs, resolver: resolver) {
@@ -78,7 +87,8 @@ struct PreparedSlice: @unchecked Sendable {
                 do {
                     let located = try resolver.locate(report, at: point)
                     let (routing, people) = renderer.snapshots(of: located, by: resolver)
-                    events.append(Event(event: located, routing: routing, people: people))
+                    events.append(Event(index: index, event: located, sourceKey: EventSourceKey.imported(event.report),
+                                        routing: routing, people: people))
                 } catch {
                     problems.append("\(event.position): \(error)")
                 }

@@ -10,7 +10,8 @@ import GridMapCore
 /// own their `platforms`, `event_categories` and `routing_rules`. Events keep the boundary and
 /// taxonomy versions they were routed with, and their routing decision and responsible people as
 /// JSON snapshots shared through `event_snapshots`; every change of an event appends to
-/// `event_history`.
+/// `event_history`; imports are idempotent on `events.source_key` (``EventSourceKey``). The audit
+/// log is a hash chain (``AuditChain``).
 enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -166,6 +167,10 @@ enum Schema {
         }
         migrator.registerMigration("v8: boundary changes with author and reason, parents per version, tokens, audit log") { db in
             try db.execute(sql: EditSchema.sql)
+        }
+        migrator.registerMigration("v9: audit chain, event source keys") { db in
+            try AuditChain.migrate(db)
+            try EventSourceKey.migrate(db)
         }
         return migrator
     }

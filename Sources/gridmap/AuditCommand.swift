@@ -3,10 +3,37 @@ import GridMapCore
 import GridMapGeometry
 import GridMapStore
 
-/// `gridmap audit`: the latest entries of the append-only audit log.
+/// `gridmap audit [list]`: the latest entries of the append-only audit log; `gridmap audit verify`:
+/// its hash chain checked.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Print the audit log (latest entries, oldest first) as TSV or JSON lines.")
+        commandName: "audit", abstract: "The append-only, hash-chained audit log.",
+        subcommands: [AuditListCommand.self, AuditVerifyCommand.self], defaultSubcommand: AuditListCommand.self)
+}
+
+/// `gridmap audit verify`: exit 0 with "N rows, chain intact", or 2 naming the first broken row.
+struct AuditVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the audit log's hash chain; exit 2 naming the first row that was changed, removed or forged.",
+        discussion: "Prints the head hash of an intact chain: kept elsewhere, it also reveals a rewritten tail.")
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() throws {
+        let report = try GridMapStore(path: database.path).verifyAuditChain()
+        if let broken = report.broken {
+            printError("audit log of \(database.path): row \(broken.id): \(broken.problem) (chain broken after \(report.rows - 1) intact rows)")
+            throw ExitCode(2)
+        }
+        print("\(report.rows) rows, chain intact" + (report.head.map { "; head \($0)" } ?? ""))
+    }
+}
+
+/// `gridmap audit list` (the default): the latest entries.
+struct AuditListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Print the audit log (latest entries, oldest first) as TSV or JSON lines.")
 
     enum Format: String, ExpressibleByArgument { case tsv, json }
 

@@ -13,7 +13,9 @@ struct EventsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import historical events (CSV or GeoJSON) in one transaction, each routed as of its reported_at.",
-        discussion: "CSV header: \(EventFile.columns.joined(separator: ",")),status,closed_at (the last two optional).")
+        discussion: "CSV header: \(EventFile.columns.joined(separator: ",")),status,closed_at,external_id (the last three optional). "
+            + "Rows whose event is stored already (same external_id, else same source, reported_at, position, category "
+            + "and description) are skipped and counted.")
 
     @Argument(help: "A .csv or .geojson file.") var file: String
     @OptionGroup var database: DatabaseOption
@@ -34,5 +36,11 @@ struct EventsImportCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         print("\(summary.events) events from \(file) → \(database.path) in \(String(format: "%.1f", seconds)) s")
         for (platform, count) in summary.platforms.sorted(by: { $0.key < $1.key }) { print("  \(platform): \(count)") }
+        if summary.skipped > 0 {
+            print("  skipped \(summary.skipped) re-delivered rows: \(summary.skippedStored) stored before, "
+                + "\(summary.skippedRepeated) repeated in the file")
+            summary.skippedExamples.forEach { print("    \($0)") }
+            if summary.skipped > summary.skippedExamples.count { print("    …") }
+        }
     }
 }

@@ -177,13 +177,13 @@ import Testing
 
     @Test func csvWithQuotedFieldsAndColumnsInAnyOrder() throws {
         let csv = "\u{FEFF}\"lat\",time,member,speed,accuracy,LON,crs\r\n"
-            + "28.2702896,2026-03-02T08:58:11+08:00,\"网格员 \"\"张三\"\", 一组\",1.2,5,119.72011180000001,gcj02\r\n"
+            + "28.2702896,2026-03-02T08:58:11+08:00,\"网格员 \"\"张三\"\" 一组\",1.2,5,119.72011180000001,gcj02\r\n"
             + "28.2703011,2026-03-02T00:58:16.250Z,\"13800000001\",,,119.7201523,\r\n"
             + "\r\n"
             + "\"28.2703207\",\"2026-03-02T00:58:21Z\",13800000001,0.8,\" 7.5 \",119.72019,BD09\r\n"
         let fixes = try parse(csv, nil, crs: .cgcs2000)
         #expect(fixes == [
-            PatrolFix(member: "网格员 \"张三\", 一组", milliseconds: 1_772_413_091_000,
+            PatrolFix(member: "网格员 \"张三\" 一组", milliseconds: 1_772_413_091_000,
                       position: Coordinate(119.72011180000001, 28.2702896), crs: .gcj02, accuracy: 5),
             PatrolFix(member: "13800000001", milliseconds: 1_772_413_096_250, position: Coordinate(119.7201523, 28.2703011),
                       crs: .cgcs2000),
@@ -208,8 +208,10 @@ import Testing
     @Test func csvErrorsNameTheLine() {
         let header = "member,time,lon,lat,accuracy\n"
         let good = "m,2026-03-02T00:58:11Z,119.72,28.27,\n"
-        let multiLine = "\"two\nlines\",2026-03-02T00:58:12Z,119.72,28.27,\n"
-        #expect(error(header + good + multiLine + "m,2026-03-02T00:58:13Z,28.27,119.72,\n", .csv)
+        // A quoted field over two lines (in a column the reader ignores) counts as two lines.
+        let multiLine = "m,2026-03-02T00:58:12Z,119.72,28.27,,\"two\nlines\"\n"
+        #expect(error("member,time,lon,lat,accuracy,note\n" + good.dropLast() + ",\n" + multiLine
+                      + "m,2026-03-02T00:58:13Z,28.27,119.72,,\n", .csv)
                 == PatrolParseError(.invalidCoordinate, "line 5: latitude 119.72 is out of range [-90, 90]; "
                                     + "longitude and latitude look swapped (GeoJSON order is [lon, lat])"))
         #expect(error(header + good + "m,2026-03-02 08:58:13,119.72,28.27,\n", .csv)?.code == .invalidTime)
@@ -271,6 +273,31 @@ import Testing
         #expect(error(good + #"{"time":"2026-03-02T00:58:13Z","lon":119.72,"lat":28.27}"#, .ndjson)
                 == PatrolParseError(.missingMember, "line 2: no member, and none was given for the file"))
         #expect(error(#"["not","an","object"]"#, .ndjson)?.detail == "line 1: expected a JSON object at column 1")
+    }
+
+    // MARK: Member ids
+
+    @Test func memberIDsMustBeIdentifiersInEveryFormat() {
+        let time = "2026-03-02T00:58:11Z"
+        let formula = #"member "=cmd|calc!A1" is not a valid id: it starts with '=', which spreadsheets read as a formula"#
+        #expect(error("member,time,lon,lat\nm,\(time),119.72,28.27\n\"=cmd|calc!A1\",\(time),119.72,28.27\n", .csv)
+                == PatrolParseError(.invalidMember, "line 3: " + formula))
+        #expect(error("member,time,lon,lat\n\"m\nn\",\(time),119.72,28.27\n", .csv)
+                == PatrolParseError(.invalidMember, #"line 2: member "m\nn" is not a valid id: it holds the control character U+A"#))
+        #expect(error("member,time,lon,lat\n\"张三,李四\",\(time),119.72,28.27\n", .csv)?.detail.hasSuffix("it holds a comma") == true)
+        #expect(error(#"{"member":"=cmd|calc!A1","time":"\#(time)","lon":119.72,"lat":28.27}"#, .ndjson)
+                == PatrolParseError(.invalidMember, "line 1: " + formula))
+        let feature = #"{"type":"Feature","geometry":{"type":"Point","coordinates":[119.72,28.27]},"properties":{"member":"+1 86","time":"\#(time)"}}"#
+        #expect(error(#"{"type":"FeatureCollection","features":[\#(feature)]}"#, .geojson)?.code == .invalidMember)
+        let gpx = #"<gpx><trk><trkseg><trkpt lat="28.27" lon="119.72"><time>\#(time)</time></trkpt></trkseg></trk></gpx>"#
+        #expect(error(gpx, .gpx, member: "@admin")?.detail.hasPrefix(#"the member given for the file: member "@admin" is not a valid id"#) == true)
+        #expect(error("member,time,lon,lat\n\(String(repeating: "9", count: 65)),\(time),119.72,28.27\n", .csv)?.detail
+                .hasSuffix("… (65 characters) is not a valid id: it is longer than 64 characters") == true)
+        // Phone numbers, names with spaces and quotes, emoji: ids as offices use them.
+        for member in ["13900002342", "网格员 \"张三\"", "网格员😀", String(repeating: "甲", count: 64), "m-1"] {
+            #expect(TextIdentifier.problem(member) == nil, "\(member)")
+        }
+        for member in ["", " m", "m ", "-1", "a\u{202E}b", "a\tb"] { #expect(TextIdentifier.problem(member) != nil, "\(member)") }
     }
 
     // MARK: Format detection

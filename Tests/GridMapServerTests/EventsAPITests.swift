@@ -1,8 +1,9 @@
 import Foundation
+import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+@testable import GridMapStore
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -106,5 +107,25 @@ import Testing
             let (_, list) = try await send(.get, "/v1/events", nil)
             #expect(list["events"] == .array([]), "nothing stored by refused reports")
         }
+    }
+
+    @Test func aRetryWithTheSameExternalIDIsAConflictNotASecondEvent() async throws {
+        let withID = Self.valid.replacingOccurrences(of: "}", with: #","external_id":"APP-2026-0001"}"#)
+        try await withServer { send in
+            let (created, event) = try await send(.post, "/v1/events", withID)
+            #expect(created == .created)
+            let (repeated, error) = try await send(.post, "/v1/events", withID)
+            #expect(repeated == .conflict && error["error"] == .string("duplicate_event"))
+            #expect(error["detail"] == .string("external_id \"APP-2026-0001\" is event \(Int(event["id"]?.number ?? 0)) already"))
+            let (other, _) = try await send(.post, "/v1/events", Self.valid)
+            #expect(other == .created, "without an external id, each report is a new event")
+            let (formula, refused) = try await send(.post, "/v1/events", Self.valid.replacingOccurrences(of: "}", with: #","external_id":"=cmd|calc!A1"}"#))
+            #expect(formula == .badRequest && refused["error"] == .string("invalid_field"))
+            #expect(refused["detail"]?.string?.contains("spreadsheets read as a formula") == true)
+        }
+        let stored = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT external_id FROM events ORDER BY id").map { $0["external_id"] as String? }
+        }
+        #expect(stored == ["APP-2026-0001", nil])
     }
 }

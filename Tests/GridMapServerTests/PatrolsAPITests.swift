@@ -108,4 +108,26 @@ import Testing
         }
         #expect(try storedFixes() == 0)
     }
+
+    @Test func memberIDsThatAreNotIdentifiersAreRefusedNamingTheLine() async throws {
+        try await withServer { call in
+            let formula = Data("member,time,lon,lat\n13800000001,2026-03-02T08:00:00+08:00,119.72,28.27\n=cmd|calc!A1,2026-03-02T08:00:10+08:00,119.72,28.27\n".utf8)
+            let (status, body) = try await call(.post, "/v1/patrols?format=csv", formula)
+            #expect(status == .badRequest && body["error"]?.string == "invalid_member")
+            #expect(body["detail"]?.string == #"line 3: member "=cmd|calc!A1" is not a valid id: it starts with '=', which spreadsheets read as a formula"#)
+
+            let long = Data("member,time,lon,lat\n\(String(repeating: "甲", count: 200_000)),2026-03-02T08:00:00+08:00,119.72,28.27\n".utf8)
+            let (longStatus, longBody) = try await call(.post, "/v1/patrols?format=csv", long)
+            #expect(longStatus == .badRequest && longBody["error"]?.string == "invalid_member")
+            #expect(longBody["detail"]?.string?.hasSuffix("… (200000 characters) is not a valid id: it is longer than 64 characters") == true)
+            #expect((longBody["detail"]?.string?.count ?? .max) < 200, "the message quotes the id cut short")
+
+            let gpx = try Data(contentsOf: Self.garminGPX)
+            let (givenStatus, givenBody) = try await call(.post, "/v1/patrols?member=%E7%94%B2%0A%E4%B9%99", gpx)
+            #expect(givenStatus == .badRequest && givenBody["error"]?.string == "invalid_member")
+            #expect(givenBody["detail"]?.string?.hasPrefix(#"the member given for the file: member "甲\n乙""#) == true)
+        }
+        #expect(try storedFixes() == 0)
+        #expect(try await store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM patrol_members")! } == 0)
+    }
 }

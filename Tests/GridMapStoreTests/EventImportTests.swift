@@ -75,7 +75,7 @@ import Testing
         #expect(problems(header + good.replacingOccurrences(of: ",,\n", with: ",resolved,\n")) == ["line 2: closed_at is required exactly for resolved and evaluated events"])
         #expect(problems(header + good.replacingOccurrences(of: "119.72", with: "121.5")) == ["line 2: the point is in no town, so no platform model applies"])
         #expect(try store.events(EventQuery()).isEmpty, "nothing stored by failed imports")
-        #expect(problems(header + good + good).isEmpty)
+        #expect(problems(header + good + good.replacingOccurrences(of: "充电", with: "又充电")).isEmpty)
         #expect(try store.events(EventQuery()).count == 2)
     }
 
@@ -83,8 +83,9 @@ import Testing
         let store = try Fixtures.store(with: ["dagangtou"])
         let text = try String(contentsOf: Fixtures.sample("dagangtou").appendingPathComponent("events.csv"), encoding: .utf8)
         var lines = text.split(separator: "\n").map(String.init)
-        let header = lines.removeFirst()
-        var rows = Array(repeating: lines, count: 5).flatMap { $0 }  // > 16,384 rows: several slices
+        let header = lines.removeFirst() + ",external_id"
+        // > 16,384 rows: several slices; the copies are distinct events by their external ids.
+        var rows = (0..<5).flatMap { copy in lines.enumerated().map { "\($1),c\(copy)-\($0)" } }
         #expect(rows.count > 20_000)
         var broken = rows
         broken[3] = broken[3].replacingOccurrences(of: ",119.", with: ",121.")
@@ -101,11 +102,11 @@ import Testing
         // Imported into an empty table (indexes rebuilt), then once more (indexes grown row by row).
         rows.removeLast(rows.count - 18_000)
         _ = try store.importEvents(try EventFile.csv(csv(rows)), resolvers: HistoricalResolvers(store: store))
-        _ = try store.importEvents(try EventFile.csv(csv(Array(rows.prefix(500)))), resolvers: HistoricalResolvers(store: store))
+        _ = try store.importEvents(try EventFile.csv(csv(rows.prefix(500).map { $0 + "-again" })), resolvers: HistoricalResolvers(store: store))
         let indexes = try store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
         }
-        #expect(indexes == EventIndexes.all.map(\.name).sorted())
+        #expect(indexes == EventIndexes.all.map(\.name).sorted() && indexes.contains("events_source_key"))
         let all = try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, lon, lat FROM events ORDER BY id").map { (id: $0[0] as Int64, point: Coordinate($0[1], $0[2])) }
         }

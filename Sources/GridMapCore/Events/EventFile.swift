@@ -20,7 +20,7 @@ public struct HistoricalEvent: Sendable {
 }
 
 /// Reads event import files: CSV with a header
-/// `category,description,lon,lat,crs,reported_at,source,reporter[,status,closed_at]`, or a GeoJSON
+/// `category,description,lon,lat,crs,reported_at,source,reporter[,status,closed_at,external_id]`, or a GeoJSON
 /// FeatureCollection of Points with those properties (`crs` applies to the coordinates). Every bad
 /// row is reported with its line (or feature) number.
 public enum EventFile {
@@ -65,6 +65,7 @@ public enum EventFile {
                 switch name {
                 case "lon": coordinates.count == 2 ? "\(coordinates[0])" : nil
                 case "lat": coordinates.count == 2 ? "\(coordinates[1])" : nil
+                case "external_id": properties[name].flatMap { $0.string ?? $0.number.map(GeoJSON.json) }
                 default: properties[name]?.string
                 }
             }
@@ -110,10 +111,14 @@ public enum EventFile {
             return t
         }
         if status.isClosed != (closedAt != nil) { throw fail("closed_at is required exactly for resolved and evaluated events") }
+        let externalID = field("external_id").flatMap { $0.isEmpty ? nil : $0 }
+        if let externalID, let problem = TextIdentifier.problem(externalID) {
+            throw fail("external_id \(TextIdentifier.quoted(externalID)) is not a valid id: \(problem)")
+        }
         return HistoricalEvent(
             report: EventReport(category: try required("category"), description: field("description") ?? "",
                                 coordinate: coordinate, crs: crs, reportedAt: reportedAt, source: source,
-                                reporter: try required("reporter")),
+                                reporter: try required("reporter"), externalID: externalID),
             status: status, closedAt: closedAt, position: position)
     }
 }

@@ -11,9 +11,12 @@ public struct EventReport: Sendable, Equatable {
     public var reportedAt: String
     public var source: EventSource
     public var reporter: String
+    /// The event's id in the system it came from (a ``TextIdentifier``), when it has one: a
+    /// second event with the same id is a re-delivery, not a new event.
+    public var externalID: String?
 
     public init(category: String, description: String, coordinate: Coordinate, crs: CoordinateSystem,
-                reportedAt: String, source: EventSource, reporter: String) {
+                reportedAt: String, source: EventSource, reporter: String, externalID: String? = nil) {
         self.category = category
         self.description = description
         self.coordinate = coordinate
@@ -21,6 +24,7 @@ public struct EventReport: Sendable, Equatable {
         self.reportedAt = reportedAt
         self.source = source
         self.reporter = reporter
+        self.externalID = externalID
     }
 }
 

@@ -89,6 +89,14 @@ enum PatrolFields {
             + "nor epoch seconds or milliseconds")
     }
 
+    /// A member id that is a ``TextIdentifier``.
+    static func member(_ text: String, at place: @autoclosure () -> String) throws(PatrolParseError) -> String {
+        if let problem = TextIdentifier.problem(text) {
+            throw PatrolParseError(.invalidMember, "\(place()): member \(TextIdentifier.quoted(text)) is not a valid id: \(problem)")
+        }
+        return text
+    }
+
     /// A valid longitude/latitude.
     static func coordinate(_ lon: Double, _ lat: Double, at place: @autoclosure () -> String) throws(PatrolParseError) -> Coordinate {
         let c = Coordinate(lon, lat)

@@ -20,9 +20,11 @@ public struct PatrolParseOptions: Sendable {
 /// `PatrolGPXReader`, `PatrolGeoJSONReader`, `PatrolCSVReader`, `PatrolNDJSONReader`).
 public enum PatrolFile {
     /// The fixes of a file, in file order. `format` nil sniffs it from the content. The first bad
-    /// record fails the whole file; a file without fixes is an error (`no_fixes`).
+    /// record fails the whole file; a file without fixes is an error (`no_fixes`). Every member id,
+    /// the given one and each record's, must be a ``TextIdentifier`` (`invalid_member`).
     public static func parse(_ data: Data, format: PatrolFileFormat?,
                              options: PatrolParseOptions) throws(PatrolParseError) -> [PatrolFix] {
+        if let member = options.member { _ = try PatrolFields.member(member, at: "the member given for the file") }
         guard let format = format ?? PatrolFileFormat.sniff(data) else {
             guard data.contains(where: { !PatrolFields.isSpace($0) }) else {
                 throw PatrolParseError(.noFixes, "the file is empty")

@@ -80,8 +80,8 @@ enum PatrolGeoJSONReader {
         init(_ properties: [String: JSONValue], place: String, options: PatrolParseOptions) throws(PatrolParseError) {
             self.place = place
             switch properties["member"] {
-            case .string(let text) where !text.isEmpty: member = text
-            case .number(let number): member = GeoJSON.json(number)
+            case .string(let text) where !text.isEmpty: member = try PatrolFields.member(text, at: place)
+            case .number(let number): member = try PatrolFields.member(GeoJSON.json(number), at: place)
             case .string, .null, nil:
                 guard let given = options.member else {
                     throw PatrolParseError(.missingMember, "\(place): no member property, and none was given for the file")

@@ -7,6 +7,7 @@ public struct PatrolParseError: Error, CustomStringConvertible, Sendable, Equata
         case malformedCSV = "malformed_csv"
         case malformedJSON = "malformed_json"
         case missingMember = "missing_member"
+        case invalidMember = "invalid_member"
         case missingTime = "missing_time"
         case invalidTime = "invalid_time"
         case invalidCoordinate = "invalid_coordinate"

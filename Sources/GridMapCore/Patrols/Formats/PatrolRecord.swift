@@ -102,10 +102,10 @@ struct PatrolRecordConverter {
         let repeated = bytes.count == lastMemberBytes.count
             && memcmp(bytes.baseAddress!, lastMemberBytes, bytes.count) == 0
         if !repeated {
-            guard let member = String(validating: bytes, as: UTF8.self) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw PatrolParseError(malformed, "line \(line): member is not UTF-8 text")
             }
-            lastMember = member
+            lastMember = try PatrolFields.member(text, at: "line \(line)")
             lastMemberBytes = Array(bytes)
         }
         return lastMember
