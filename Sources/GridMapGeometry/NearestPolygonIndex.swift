@@ -77,33 +77,55 @@ public final class NearestPolygonIndex: Sendable {
     public func nearest(_ longitude: Double, _ latitude: Double) -> (polygon: Int, meters: Double)? {
         guard let root = nodeBoxes.indices.last else { return nil }
         let p = projection.forward(longitude, latitude)
+        var best = Best()
+        // A first bound from the leaf a greedy descent reaches, so the search queues few nodes.
+        var dived = root
+        while dived >= leafCount {
+            dived = Int(children[Int(firstChild[dived])..<Int(firstChild[dived + 1])].min {
+                Self.squaredDistance(p, nodeBoxes[Int($0)]) < Self.squaredDistance(p, nodeBoxes[Int($1)])
+            }!)
+        }
+        measureLeaf(dived, p, &best)
         var queue = MinQueue()
         queue.push(Self.squaredDistance(p, nodeBoxes[root]), Int32(root))
-        var best: (polygon: Int, squared: Double)?
-        var bound = Double.infinity  // best's squared distance, widened by the tie factor
-        while let (key, node) = queue.pop(), key <= bound {
+        while let (key, node) = queue.pop(), key <= best.bound {
             let members = children[Int(firstChild[Int(node)])..<Int(firstChild[Int(node) + 1])]
-            guard Int(node) < leafCount else {
+            if Int(node) >= leafCount {
                 for child in members {
                     let d = Self.squaredDistance(p, nodeBoxes[Int(child)])
-                    if d <= bound { queue.push(d, child) }
+                    if d <= best.bound { queue.push(d, child) }
                 }
-                continue
-            }
-            // A leaf: its runs are measured at once (a few segments each, cheaper than queueing them).
-            for run in members where Self.squaredDistance(p, runBoxes[Int(run)]) <= bound {
-                let d = squaredDistance(p, toRun: Int(run))
-                guard d <= bound else { continue }
-                let polygon = Int(runPolygons[Int(run)])
-                if let current = best, d * Self.tie >= current.squared {
-                    if polygon < current.polygon { best = (polygon, Swift.min(d, current.squared)) }
-                } else {
-                    best = (polygon, d)
-                }
-                bound = best!.squared * Self.tie
+            } else if Int(node) != dived {
+                measureLeaf(Int(node), p, &best)
             }
         }
-        return best.map { ($0.polygon, $0.squared.squareRoot()) }
+        return best.polygon.map { ($0, best.squared.squareRoot()) }
+    }
+
+    /// The nearest polygon so far, and the bound beyond which nothing can beat or tie it.
+    private struct Best {
+        var polygon: Int?
+        var squared = Double.infinity
+        var bound = Double.infinity
+
+        /// Takes a polygon at squared distance `d`: a nearer one wins, an equally near one with a lower id.
+        mutating func offer(_ candidate: Int, _ d: Double) {
+            if let current = polygon, d * NearestPolygonIndex.tie >= squared {
+                if candidate < current { polygon = candidate; squared = Swift.min(d, squared) }
+            } else {
+                polygon = candidate
+                squared = d
+            }
+            bound = squared * NearestPolygonIndex.tie
+        }
+    }
+
+    /// Measures a leaf's runs (a few segments each: cheaper at once than queued).
+    private func measureLeaf(_ leaf: Int, _ p: Coordinate, _ best: inout Best) {
+        for run in children[Int(firstChild[leaf])..<Int(firstChild[leaf + 1])] where Self.squaredDistance(p, runBoxes[Int(run)]) <= best.bound {
+            let d = squaredDistance(p, toRun: Int(run))
+            if d <= best.bound { best.offer(Int(runPolygons[Int(run)]), d) }
+        }
     }
 
     /// Squared distance from a projected point to the nearest segment of a run.
@@ -153,43 +175,39 @@ public final class NearestPolygonIndex: Sendable {
 extension NearestPolygonIndex {
     /// A binary min-heap of (squared distance, node).
     struct MinQueue {
-        private var keys: [Double] = []
-        private var refs: [Int32] = []
+        private var items: [(key: Double, node: Int32)] = []
 
-        init() {
-            keys.reserveCapacity(64)
-            refs.reserveCapacity(64)
-        }
+        init() { items.reserveCapacity(64) }
 
-        mutating func push(_ key: Double, _ ref: Int32) {
-            keys.append(key); refs.append(ref)
-            var i = keys.count - 1
+        mutating func push(_ key: Double, _ node: Int32) {
+            items.append((key, node))
+            var i = items.count - 1
             while i > 0 {
                 let parent = (i - 1) / 2
-                guard keys[parent] > keys[i] else { break }
-                keys.swapAt(parent, i); refs.swapAt(parent, i)
+                guard items[parent].key > key else { break }
+                items[i] = items[parent]
                 i = parent
             }
+            items[i] = (key, node)
         }
 
         mutating func pop() -> (Double, Int32)? {
-            guard let top = keys.first else { return nil }
-            let ref = refs[0]
-            let lastKey = keys.removeLast(), lastRef = refs.removeLast()
-            if !keys.isEmpty {
-                keys[0] = lastKey; refs[0] = lastRef
+            guard let top = items.first else { return nil }
+            let last = items.removeLast()
+            if !items.isEmpty {
                 var i = 0
                 while true {
                     let left = 2 * i + 1, right = left + 1
-                    var smallest = i
-                    if left < keys.count && keys[left] < keys[smallest] { smallest = left }
-                    if right < keys.count && keys[right] < keys[smallest] { smallest = right }
-                    if smallest == i { break }
-                    keys.swapAt(smallest, i); refs.swapAt(smallest, i)
+                    var smallest = left
+                    if left >= items.count { break }
+                    if right < items.count && items[right].key < items[left].key { smallest = right }
+                    if items[smallest].key >= last.key { break }
+                    items[i] = items[smallest]
                     i = smallest
                 }
+                items[i] = last
             }
-            return (top, ref)
+            return (top.key, top.node)
         }
     }
 
