@@ -1,6 +1,9 @@
 import GridMapExport
+import GridMapStore
 import Hummingbird
 import NIOCore
+import NIOHTTP1
+import GridMapCore
 
 /// An error answered as `{"error": code, "detail": text}` (plus `allowed` for a refused state
 /// change) with its HTTP status.
@@ -10,12 +13,15 @@ public struct APIError: Error, Sendable {
     public var detail: String
     /// For a refused state change: the allowed next states.
     public var allowed: [String]?
+    /// For a 503: seconds after which to retry (`Retry-After`).
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, allowed: [String]? = nil) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ detail: String, allowed: [String]? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.detail = detail
         self.allowed = allowed
+        self.retryAfter = retryAfter
     }
 
     static func badRequest(_ code: String, _ detail: String) -> APIError { APIError(.badRequest, code, detail) }
@@ -25,12 +31,27 @@ public struct APIError: Error, Sendable {
         json.raw("{\"error\":"); json.string(code); json.raw(",\"detail\":"); json.string(detail)
         if let allowed { json.raw(",\"allowed\":["); json.strings(allowed); json.raw("]") }
         json.raw("}")
-        return json.response(status: status)
+        var response = json.response(status: status)
+        if let retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
+        return response
+    }
+
+    /// 503 for a change asked of a database opened read-only.
+    static var readOnlyDatabase: APIError {
+        APIError(.serviceUnavailable, "read_only_database",
+                 "the database is open read-only (its file is not writable, or gridmap serve --read-only): reads are served, changes are not")
+    }
+
+    /// 413 for a body over `limit` bytes: `limit` is the route's own (`what`), or the server's `--max-body-bytes`.
+    static func bodyTooLarge(limit: Int, declared: Int? = nil, _ what: String = "the server's --max-body-bytes") -> APIError {
+        let size = declared.map { "the request body (Content-Length \($0) bytes)" } ?? "the request body"
+        return APIError(.contentTooLarge, "body_too_large", "\(size) exceeds \(limit) bytes, the limit of \(what)")
     }
 }
 
 /// Turns every error into the JSON error shape: ``APIError`` as is, an ``ExportError`` as a 400, Hummingbird's HTTP errors
-/// (404, 413, …) with their status, anything else as a logged 500.
+/// (404, 413, …) with their status, ``WorkLimitExceeded`` as 400 `work_limit`, HTTP framing errors (left to Hummingbird:
+/// a 400 and a close), anything else as a logged 500.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -38,12 +59,22 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             return error.response()
         } catch let error as NIOTooManyBytesError {
-            return APIError(.contentTooLarge, "body_too_large", "the request body exceeds \(error.maxBytes ?? 0) bytes (the server's limit)").response()
+            // Only ``Request/collectBody(upTo:for:)`` collects, and it names its route: this is a limit it did not foresee.
+            return APIError.bodyTooLarge(limit: error.maxBytes ?? 0, "this request").response()
+        } catch let error as WorkLimitExceeded {
+            return APIError.badRequest("work_limit", error.description).response()
+        } catch let error as HTTPParserError {
+            // A malformed body (a chunk size that is not hex) or a client gone mid-body (EOF): the
+            // framing is lost, so the connection cannot carry another answer. Hummingbird answers
+            // such an error 400 with `Connection: close` and closes, logging nothing above debug.
+            throw error
         } catch let error as ExportError {
             return APIError.badRequest("invalid_parameter", error.description).response()
         } catch let error as HTTPError {
             let code = error.status == .contentTooLarge ? "body_too_large" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase).response()
+        } catch where GridMapStore.isReadOnlyError(error) {
+            return APIError.readOnlyDatabase.response()
         } catch {
             context.logger.error("unhandled error: \(error)")
             return APIError(.internalServerError, "internal", "internal error").response()

@@ -8,7 +8,8 @@ import Hummingbird
 /// for every request needing more than a read, appends an audit entry after the handler: who, from
 /// where, `METHOD path`, the status (refusals included), the query string and what the handler
 /// noted (`context.audit`); never the body or the token. A failed audit write is logged; the answer
-/// stands. Reads need no token under `AccessPolicy.publicReads`, but a token sent is still checked.
+/// stands. On a read-only store a request needing more than a read is refused 503 `read_only_database`
+/// (after authentication; unaudited, as nothing can be written). Reads need no token under `AccessPolicy.publicReads`, but a token sent is still checked.
 struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
     let store: GridMapStore
     let policy: AccessPolicy
@@ -29,6 +30,10 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
         do {
             context.principal = try principal(request, context)
             try authorize(context.principal, permission, request)
+            if store.isReadOnly && !permission.isRead {
+                // Nothing can be written, the audit entry included.
+                return APIError.readOnlyDatabase.response()
+            }
             response = try await next(request, context)
         } catch let refusal as Refusal {
             response = refusal.response

@@ -18,10 +18,11 @@ struct CoverageController<Context: RequestContext>: Sendable {
     let store: GridMapStore
     let resolvers: HistoricalResolvers
     let boundaries: ServedBoundaries
+    let heavyWork: HeavyWorkGate
 
     func addRoutes(to router: Router<Context>) {
-        router.get("/v1/coverage") { request, _ in try report(request, gaps: false) }
-        router.get("/v1/coverage/gaps") { request, _ in try report(request, gaps: true) }
+        router.get("/v1/coverage") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: false) } }
+        router.get("/v1/coverage/gaps") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: true) } }
     }
 
     private func report(_ request: Request, gaps: Bool) throws -> Response {

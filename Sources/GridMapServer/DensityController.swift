@@ -21,6 +21,8 @@ struct DensityController<Context: RequestContext>: Sendable {
     let facts: EventFactsCache
     let boundaries: ServedBoundaries
     let areas: UnitAreas
+    /// Bins and kernel densities run under it.
+    let heavyWork: HeavyWorkGate
 
     /// Most bins one answer may hold.
     static var maxBins: Int { 200_000 }
@@ -32,10 +34,12 @@ struct DensityController<Context: RequestContext>: Sendable {
             router.get("/v1/density/\(path)") { request, _ in try unitDensity(request, level: level, dimension: dimension) }
         }
         for shape in BinShape.allCases {
-            router.get("/v1/density/\(shape.rawValue)") { request, _ in try binDensity(request, shape: shape) }
+            router.get("/v1/density/\(shape.rawValue)") { request, _ in
+                try await heavyWork.run("density bins") { try binDensity(request, shape: shape) }
+            }
         }
         router.get("/v1/density/points") { request, _ in try weightedPoints(request) }
-        router.get("/v1/density/kde") { request, _ in try kernelDensity(request) }
+        router.get("/v1/density/kde") { request, _ in try await heavyWork.run("a kernel density") { try kernelDensity(request) } }
     }
 
     private func unitDensity(_ request: Request, level: AdminLevel, dimension: StatsDimension) throws -> Response {

@@ -11,6 +11,8 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
     let store: GridMapStore
     let boundaries: ServedBoundaries
     let planner: EditPlanner
+    /// Previews and commits (each plans the edit: GEOS over the redrawn units) run under it.
+    let heavyWork: HeavyWorkGate
     /// Largest edit body: a redrawn village may carry tens of thousands of vertices.
     static var maxBodyBytes: Int { 8 << 20 }
 
@@ -21,7 +23,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func preview(_ request: Request, context: Context) async throws -> Response {
         let (edit, _) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
-        let preview = try mapErrors { try store.previewEdit(edit, planner: planner) }
+        let preview = try await heavyWork.run("an edit preview") { try mapErrors { try store.previewEdit(edit, planner: planner) } }
         guard preview.plan.isValid else { return Self.rejection(preview) }
         return Self.json(EditJSON.preview(preview), status: .ok)
     }
@@ -32,7 +34,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
                                 expectedTags: try IfMatch.tags(request.headers[.ifMatch]))
         let commit: EditCommit
         do {
-            commit = try mapErrors { try store.commitEdit(edit, by: editor, planner: planner) }
+            commit = try await heavyWork.run("an edit") { try mapErrors { try store.commitEdit(edit, by: editor, planner: planner) } }
         } catch EditRejection.invalid(let preview) {
             return Self.rejection(preview)
         }

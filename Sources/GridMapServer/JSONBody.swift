@@ -7,7 +7,7 @@ struct JSONBody {
     let fields: [String: JSONValue]
 
     init(_ request: Request, maxBytes: Int) async throws {
-        let buffer = try await request.body.collect(upTo: maxBytes)
+        let buffer = try await request.collectBody(upTo: maxBytes)
         guard let value = try? JSONValue.parse(Data(buffer: buffer)), case .object(let fields) = value else {
             throw APIError.badRequest("malformed_body", "the body must be a JSON object")
         }

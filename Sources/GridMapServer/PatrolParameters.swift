@@ -14,10 +14,10 @@ extension QueryParameters {
         return cleaning
     }
 
-    /// `radius` (m, 1–500, default 30) and `visit_gap_min` (a visit ends after this many minutes
+    /// `radius` (m, 10–500, default 30: ``CoverageOptions/radiusRange``) and `visit_gap_min` (a visit ends after this many minutes
     /// with nobody inside, default 10).
     func coverageOptions() throws -> CoverageOptions {
-        CoverageOptions(radius: try number("radius", in: 1...500) ?? 30,
+        CoverageOptions(radius: try number("radius", in: CoverageOptions.radiusRange) ?? 30,
                         visitGap: Int64((try number("visit_gap_min", in: 0...1440) ?? 10) * 60_000))
     }
 

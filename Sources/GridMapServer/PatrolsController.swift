@@ -24,7 +24,7 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         let cleaning = try parameters.cleaning()
         let options = try parameters.coverageOptions()
         let crs = try parameters.choice("crs", CoordinateSystem.self) ?? .wgs84
-        let body = Data(buffer: try await request.body.collect(upTo: limits.maxBodyBytes))
+        let body = Data(buffer: try await request.collectBody(upTo: limits.maxBodyBytes))
         let format = try parameters.choice("format", PatrolFileFormat.self)
             ?? request.headers[.contentType].flatMap(PatrolFileFormat.init(contentType:))
         let fixes: [PatrolFix]
@@ -34,8 +34,9 @@ struct PatrolsController<Context: RequestContext>: Sendable {
             throw APIError.badRequest(error.code.rawValue, error.detail)
         }
         let usedFormat = format ?? PatrolFileFormat.sniff(body) ?? .csv
-        let ingest = try store.importPatrols(fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning,
-                                             options: options, resolvers: resolvers)
+        let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers] in
+            try store.importPatrols(fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
+        }
         var json = JSONWriter(capacity: 1024)
         json.raw("{\"batch\":"); json.number(Int(ingest.batch))
         json.raw(",\"format\":"); json.string(usedFormat.rawValue)

@@ -7,12 +7,30 @@ import GridMapGeometry
 public final class GridMapStore: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// Opened read-only: reads are served, every write fails (``isReadOnlyError(_:)``).
+    public let isReadOnly: Bool
 
-    /// Opens (creating and migrating if needed) the database at `path`.
-    public init(path: String) throws {
+    /// Opens (creating and migrating if needed) the database at `path`; read-only when `readOnly`
+    /// or when the file exists and is not writable (`access(W_OK)`), and then its schema must be
+    /// current, since it cannot be migrated.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        pool = try DatabasePool(path: path, configuration: SpatiaLiteConnection.configuration())
-        try Schema.migrator().migrate(pool)
+        isReadOnly = readOnly || (FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0)
+        pool = try DatabasePool(path: path, configuration: SpatiaLiteConnection.configuration(readonly: isReadOnly))
+        let migrator = Schema.migrator()
+        if isReadOnly {
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            if let missing = migrator.migrations.first(where: { !applied.contains($0) }) {
+                throw ReadOnlyDatabaseError(path: path, missingMigration: missing)
+            }
+        } else {
+            try migrator.migrate(pool)
+        }
+    }
+
+    /// Whether `error` is a write refused because the database is read-only.
+    public static func isReadOnlyError(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_READONLY
     }
 
     /// A counter bumped by every change of boundaries; cheap to poll.
@@ -103,5 +121,16 @@ extension GridMapStore {
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM datasets WHERE name = ?", arguments: [dataset]) == 1 else { return nil }
             return try String.fetchAll(db, sql: "SELECT code FROM towns WHERE dataset = ? ORDER BY code", arguments: [dataset])
         }
+    }
+}
+
+/// A read-only database whose schema is older than this build's: it must be migrated by opening
+/// it writable once.
+public struct ReadOnlyDatabaseError: Error, CustomStringConvertible {
+    public let path: String
+    public let missingMigration: String
+
+    public var description: String {
+        "\(path) is read-only and lacks migration '\(missingMigration)'; open it writable once (e.g. gridmap serve without --read-only) to migrate it"
     }
 }

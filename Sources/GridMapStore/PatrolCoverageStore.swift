@@ -19,7 +19,11 @@ extension GridMapStore {
         var gridsByResolver: [ObjectIdentifier: CoverageGrids] = [:]
         for day in stale {
             let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
-            let grids = try gridsByResolver[ObjectIdentifier(resolver)] ?? CoverageGrids(resolver: resolver)
+            let grids = try gridsByResolver[ObjectIdentifier(resolver)] ?? {
+                let grids = try CoverageGrids(resolver: resolver)
+                try grids.checkRasters(radius: options.radius)
+                return grids
+            }()
             gridsByResolver[ObjectIdentifier(resolver)] = grids
             let (revision, patrols) = try pool.read { db in try self.patrols(of: day, db) }
             let results = try DailyCoverage(grids: grids, options: options).compute(day: day, patrols: patrols)

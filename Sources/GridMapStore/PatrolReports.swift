@@ -6,6 +6,8 @@ extension GridMapStore {
     /// the coverage of the days it changed at `options.radius`.
     public func importPatrols(_ fixes: [PatrolFix], source: String, format: String, cleaning: TrackCleaning,
                               options: CoverageOptions, resolvers: HistoricalResolvers) throws -> PatrolIngest {
+        // Refused before anything is stored, so a radius too small for a grid's raster leaves no fixes behind.
+        try CoverageGrids(resolver: try resolvers.resolver(at: Timestamp.now())).checkRasters(radius: options.radius)
         let ingest = try ingestPatrols(fixes, source: source, format: format, cleaning: cleaning)
         if let first = ingest.days.first, let last = ingest.days.last {
             try updateCoverage(days: first...last, options: options, resolvers: resolvers)

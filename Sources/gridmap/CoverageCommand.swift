@@ -41,9 +41,11 @@ struct CoverageCommand: ParsableCommand {
             printError("no \(unknown.level.rawValue) has the code '\(unknown.code)'")
             throw ExitCode(2)
         }
-        let rows = try store.coverageReport(period: first...last, scope: scope,
-                                            options: CoverageOptions(radius: radius, visitGap: Int64(visitGapMin * 60_000)), frequency: required, withGaps: gaps,
-                                            resolvers: HistoricalResolvers(store: store))
+        let options = CoverageOptions(radius: try WorkLimits.radius(radius), visitGap: Int64(visitGapMin * 60_000))
+        let rows = try WorkLimits.bounded {
+            try store.coverageReport(period: first...last, scope: scope, options: options, frequency: required, withGaps: gaps,
+                                     resolvers: HistoricalResolvers(store: store))
+        }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let data: Data
         switch (format, gaps) {

@@ -62,11 +62,13 @@ struct PatrolsImportCommand: ParsableCommand {
 enum PatrolImport {
     static func run(_ fixes: [PatrolFix], source: String, format: PatrolFileFormat, cleaning: TrackCleaning, radius: Double,
                     database: DatabaseOption) throws {
+        let options = CoverageOptions(radius: try WorkLimits.radius(radius))
         let store = try GridMapStore(path: database.path)
         let resolvers = HistoricalResolvers(store: store)
         let start = Date()
-        let ingest = try store.importPatrols(fixes, source: source, format: format.rawValue, cleaning: cleaning,
-                                             options: CoverageOptions(radius: radius), resolvers: resolvers)
+        let ingest = try WorkLimits.bounded {
+            try store.importPatrols(fixes, source: source, format: format.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
+        }
         let r = ingest.report
         print("\(ingest.fixes) fixes of \(ingest.members) members → \(database.path) (batch \(ingest.batch)) in "
             + String(format: "%.1f s", Date().timeIntervalSince(start)))

@@ -14,6 +14,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Most points per POST /v1/resolve.") var maxPoints = 1_000_000
     @Option(help: "Largest request body in bytes (default: 160 bytes per allowed point).") var maxBodyBytes: Int?
+    @Option(help: "Heavy computations at once (coverage, density, exports, edits); beyond it 503 with Retry-After.") var maxHeavy = 2
+    @Option(help: "Seconds a connection may send nothing of a request (idle, or stalled in headers or body) before it is closed.")
+    var idleTimeout = 30.0
+    @Option(help: "Most open connections; more are closed on arrival.") var maxConnections = 1024
+    @Flag(help: "Open the database read-only (also automatic when its file is not writable): reads served, changes 503.") var readOnly = false
     @Option(help: "Seconds between checks for changed boundaries.") var reloadSeconds = 2.0
     @Flag(help: "Serve reads (GET, POST /v1/resolve) without a token; changes still need one.") var publicReads = false
     @Option(help: "Smallest grid a planner's edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
@@ -24,11 +29,23 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "gridmap")
         logger.logLevel = logLevel
-        let store = try GridMapStore(path: database.path)
+        guard maxHeavy >= 1, maxConnections >= 1, idleTimeout > 0 else {
+            printError("--max-heavy and --max-connections must be at least 1, --idle-timeout above 0")
+            throw ExitCode(2)
+        }
+        let store: GridMapStore
+        do {
+            store = try GridMapStore(path: database.path, readOnly: readOnly)
+        } catch let error as ReadOnlyDatabaseError {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        if store.isReadOnly { printError("\(database.path) is open read-only: reads are served, changes are answered 503 read_only_database") }
         let console = WebConsole(basemapJSON: FileManager.default.fileExists(atPath: basemap) ? try WebConsole.basemap(file: basemap) : WebConsole.offline)
         let app = try GridMapServer.application(
             store: store, host: host, port: port,
-            limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes), access: AccessPolicy(publicReads: publicReads),
+            limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes, heavyWork: HeavyWorkGate(permits: maxHeavy),
+                                 idleTimeout: .milliseconds(Int(idleTimeout * 1000)), maxConnections: maxConnections), access: AccessPolicy(publicReads: publicReads),
             planner: EditPlanner(minimumGridArea: minGridArea), console: console,
             reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
         try await app.runService()

@@ -5,6 +5,7 @@ import GridMapServer
 import GridMapStore
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 /// GridMap served over real HTTP on loopback for a test.
 enum LiveServer {
@@ -35,11 +36,13 @@ enum LiveServer {
     }
 
     /// Runs `body` against a server over `store` listening on a free port, under `access`; calls
-    /// carry a new token of `role` (none when nil); request bodies are sent as `bytes` makes them.
+    /// carry a new token of `role` (none when nil), under `limits`, logging to `logger`; request bodies
+    /// are sent as `bytes` makes them.
     static func run<Body>(_ store: GridMapStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
+                          limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "gridmap"),
                           bytes: @escaping @Sendable (Body) -> ByteBuffer, _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
         let token = try role.map { try store.createToken(name: "test \($0.rawValue)", role: $0, by: .test).token }
-        let app = try GridMapServer.application(store: store, port: 0, access: access, reloadInterval: .seconds(60))
+        let app = try GridMapServer.application(store: store, port: 0, limits: limits, access: access, reloadInterval: .seconds(60), logger: logger)
         try await app.test(.live) { client in
             try await body(Call(client: client, bytes: bytes, token: token))
         }

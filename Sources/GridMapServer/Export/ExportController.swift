@@ -9,6 +9,7 @@ import Hummingbird
 /// GeoPackage exports are files of several parts or a database: they come from `gridmap export`.
 struct ExportController<Context: RequestContext>: Sendable {
     let store: GridMapStore
+    let heavyWork: HeavyWorkGate
 
     func addRoutes(to router: Router<Context>) {
         router.get("/v1/export/:file") { request, context in try export(request, file: context.parameters.get("file") ?? "") }
@@ -21,6 +22,8 @@ struct ExportController<Context: RequestContext>: Sendable {
         }
         let query = QueryParameters(request)
         try query.rejectUnknown(allowed: ["asOf", "from", "to", "precision"])
+        // Held until the stream ends (or the client leaves and the body is dropped).
+        let permit = try heavyWork.acquire("an export")
         let geojson = FeatureGeoJSON(schema: layer.schema, decimals: try query.integer("precision", in: 0...15) ?? 7)
         let source = try layer.source(store: store, options: ExportOptions(asOf: query.text("asOf"), from: query.text("from"), to: query.text("to")))
         let body = ResponseBody { writer in
@@ -33,6 +36,7 @@ struct ExportController<Context: RequestContext>: Sendable {
             }
             try await writer.write(geojson.footer())
             try await writer.finish(nil)
+            permit.release()
         }
         return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"\(file)\""], body: body)

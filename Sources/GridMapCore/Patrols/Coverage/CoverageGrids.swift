@@ -28,4 +28,10 @@ public struct CoverageGrids: Sendable {
         areas = metric.map(\.planarArea)
         metricBoxes = metric.map { $0.boundingBox ?? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
     }
+
+    /// Throws when coverage at `radius` of any grid would need a raster over
+    /// ``CoverageRaster/maximumCellCount`` cells; checked before any day is computed.
+    public func checkRasters(radius: Double) throws(WorkLimitExceeded) {
+        for (code, box) in zip(codes, metricBoxes) { try CoverageRaster.check(box: box, radius: radius, grid: code) }
+    }
 }

@@ -17,7 +17,16 @@ import GridMapGeometry
 /// contour: every cell within one cell of a saturated block is closer than `radius`, so the
 /// contour never runs between two cells of which one is saturated. A patrol passing the same
 /// lane again then costs a few block tests per edge instead of ~1,000 cell updates.
+///
+/// Cells number box area / (radius/15)², so a small radius over a large grid would need
+/// unbounded memory (1 m over a 6.5 km² grid: 1.5 billion cells): ``check(box:radius:grid:)``
+/// refuses a raster of more than ``maximumCellCount`` cells before anything is allocated.
 struct CoverageRaster {
+    /// The most cells one raster may have: 16 million, 128 MB of squared distances plus as much
+    /// for the contour's values. Room for the default 30 m over a grid box of 57 km², and for the
+    /// floor of 10 m (``CoverageOptions/radiusRange``) over 7 km², the largest sample grid.
+    static let maximumCellCount = 16_000_000
+
     let radius: Double
     let cellSize: Double
     let origin: Coordinate
@@ -30,7 +39,24 @@ struct CoverageRaster {
     private let blockColumns: Int, blockRows: Int
     private var saturated: [Bool]
 
-    /// A raster over `box` (metres), one cell beyond it on every side.
+    /// The cells of a raster over `box` (metres) at `radius`.
+    static func cellCount(box: BoundingBox, radius: Double) -> Double {
+        let cellSize = radius / 15
+        return ((box.width / cellSize).rounded(.up) + 2) * ((box.height / cellSize).rounded(.up) + 2)
+    }
+
+    /// Throws when a raster over `box` at `radius` would have more than ``maximumCellCount``
+    /// cells, naming the grid, its size and the smallest radius that fits.
+    static func check(box: BoundingBox, radius: Double, grid: String) throws(WorkLimitExceeded) {
+        let cells = cellCount(box: box, radius: radius)
+        guard cells > Double(maximumCellCount) else { return }
+        let smallest = (15 * (box.width * box.height / Double(maximumCellCount)).squareRoot() * 1.01).rounded(.up)
+        let size = "\((box.width / 100).rounded() / 10) × \((box.height / 100).rounded() / 10) km"
+        throw WorkLimitExceeded("coverage at radius \(radius) m of grid \(grid) (\(size))", needs: cells, limit: maximumCellCount,
+                                unit: "raster cells", advice: "use a radius of at least \(Int(smallest)) m")
+    }
+
+    /// A raster over `box` (metres), one cell beyond it on every side; ``check(box:radius:grid:)`` first.
     init(box: BoundingBox, radius: Double) {
         self.radius = radius
         cellSize = radius / 15

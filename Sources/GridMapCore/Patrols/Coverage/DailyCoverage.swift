@@ -50,6 +50,7 @@ public struct DailyCoverage: Sendable {
         let lines = contributions.flatMap(\.lines)
         var covered = MultiPolygon([])
         if !lines.isEmpty {
+            try CoverageRaster.check(box: grids.metricBoxes[grid], radius: options.radius, grid: grids.codes[grid])
             var raster = CoverageRaster(box: grids.metricBoxes[grid], radius: options.radius)
             for line in lines { raster.add(line) }
             let context = GEOSContext()

@@ -37,6 +37,12 @@ public struct GridDayCoverage: Sendable, Hashable {
 
 /// The parameters of coverage.
 public struct CoverageOptions: Sendable, Hashable {
+    /// The radii a request may ask for, metres. The floor, 10 m, is the horizontal accuracy of a
+    /// phone's GPS fix in the open (5–10 m): a smaller buffer describes the noise of the fixes,
+    /// not where the member was, while its raster grows as 1/r² (cells of r/15 keep the
+    /// documented ~0.1 % area error; 1 m over a sample grid would need 1.5 billion cells).
+    public static let radiusRange: ClosedRange<Double> = 10...500
+
     /// Buffer radius around tracks, metres (round joins and caps, 8 segments a quarter circle).
     public var radius = 30.0
     /// A visit ends after this long without a member inside (milliseconds); applied when
