@@ -37,8 +37,8 @@ struct ImportCommand: ParsableCommand {
             print("  \(level.rawValue)s: \(c.added) added, \(c.changed) changed, \(c.unchanged) unchanged, \(c.retired) retired")
         }
         print("  people: " + (summary.people.map { "\($0) replaced" } ?? "unchanged"))
-        for (file, encoding) in summary.textEncodings.sorted(by: { $0.key < $1.key }) {
-            print("  \(file): \(encoding)" + (encoding == .gb18030 && self.encoding == nil ? " (not UTF-8)" : ""))
+        for (file, encoding) in summary.textEncodings.sorted(by: { $0.key < $1.key }) where encoding != .utf8 {
+            print("  \(file): read as \(encoding)" + (self.encoding == nil ? " (not UTF-8)" : ""))
         }
         print("  platform model: " + (summary.taxonomies.isEmpty ? "unchanged" : "new for " + summary.taxonomies.joined(separator: ", ")))
     }

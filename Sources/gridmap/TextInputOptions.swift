@@ -5,7 +5,7 @@ import GridMapCore
 struct TextInputOptions: ParsableArguments {
     @Option(help: "utf8 or gb18030 (default: UTF-8 when the file is valid UTF-8, else GB18030).")
     var encoding: TextEncoding?
-    @Option(help: ArgumentHelp("The zone of times written without one (default Asia/Shanghai).",
+    @Option(help: ArgumentHelp("The zone of times written without one (default Asia/Shanghai); a zone with daylight saving is refused.",
                                valueName: "±HH:MM or IANA name"))
     var timezone: UTCOffset = .beijing
 
