@@ -32,6 +32,11 @@ import Testing
             #expect(stats["groups"]?.array?.first?["received"] == .number(Double(try #require(bySQL))))
             let (_, zoneless) = try await send(.get, "/v1/events?format=geojson&from=2025-01-01%2000:30&to=2025-01-02", nil)
             #expect(zoneless["features"]?.array?.count == 2, "a time without a zone is Beijing time too")
+            // OGC datetime: a date is the whole Beijing day, an interval's ends included.
+            for (datetime, count) in [("2025-01-01", 2), ("2025-01-01/2025-01-01", 2), ("2025-01-01/2025-01-02", 3), ("../2024-12-31", 1)] {
+                let (_, items) = try await send(.get, "/ogc/collections/events/items?limit=100&datetime=\(datetime)", nil)
+                #expect(items["features"]?.array?.count == count, "\(datetime)")
+            }
         }
     }
 }
