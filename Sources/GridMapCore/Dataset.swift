@@ -32,6 +32,8 @@ public struct Dataset: Sendable {
     public var duty: [DutyDay]?
     /// Digits a grid code adds to its village's code (manifest `grid_code_suffix_digits`, default 3).
     public var gridCodeSuffixDigits: Int
+    /// The encoding each CSV file of the directory was read in (`people.csv`: GB18030).
+    public var textEncodings: [String: TextEncoding] = [:]
 
     public func features(_ level: AdminLevel) -> [DatasetFeature] {
         switch level {

@@ -5,8 +5,21 @@ import GridMapGeometry
 /// (malformed files, missing or ill-typed properties, bad positions); geometric and hierarchical
 /// checks are the ``DatasetValidator``'s.
 public enum DatasetReader {
-    public static func read(directory: URL, gridCodeSuffixDigits: Int? = nil) throws -> Dataset {
+    /// `encoding` forces the encoding of the CSV files (see ``TextDecoding``).
+    public static func read(directory: URL, gridCodeSuffixDigits: Int? = nil, encoding: TextEncoding? = nil) throws -> Dataset {
         var problems: [String] = []
+        var encodings: [String: TextEncoding] = [:]
+        /// A CSV file's text, or nil (and a problem) when it does not decode.
+        func text(_ file: URL) throws -> String? {
+            do {
+                let decoded = try TextDecoding.decode(try Data(contentsOf: file), name: file.lastPathComponent, forcing: encoding)
+                encodings[file.lastPathComponent] = decoded.encoding
+                return decoded.text
+            } catch let error as TextDecodingError {
+                problems.append(error.detail)
+                return nil
+            }
+        }
         let manifest = try readManifest(directory)
         var layers: [AdminLevel: [DatasetFeature]] = [:]
         for level in AdminLevel.allCases {
@@ -25,7 +38,7 @@ public enum DatasetReader {
         var people: [Person]?
         let peopleFile = directory.appendingPathComponent("people.csv")
         if FileManager.default.fileExists(atPath: peopleFile.path) {
-            people = try PeopleCSV.read(String(contentsOf: peopleFile, encoding: .utf8), problems: &problems)
+            people = try text(peopleFile).map { try PeopleCSV.read($0, problems: &problems) }
         }
         var taxonomy: Taxonomy?
         let platformsFile = directory.appendingPathComponent("platforms.json")
@@ -39,14 +52,15 @@ public enum DatasetReader {
         var duty: [DutyDay]?
         let dutyFile = directory.appendingPathComponent("duty.csv")
         if FileManager.default.fileExists(atPath: dutyFile.path) {
-            duty = DutyCSV.read(try String(contentsOf: dutyFile, encoding: .utf8), problems: &problems)
+            duty = try text(dutyFile).map { DutyCSV.read($0, problems: &problems) }
         }
         guard problems.isEmpty else { throw DatasetError(problems) }
         return Dataset(name: manifest?.name ?? directory.standardizedFileURL.lastPathComponent,
                        validFrom: manifest?.validFrom,
                        towns: layers[.town] ?? [], villages: layers[.village] ?? [], grids: layers[.grid] ?? [],
                        people: people, taxonomy: taxonomy, duty: duty,
-                       gridCodeSuffixDigits: gridCodeSuffixDigits ?? manifest?.gridCodeSuffixDigits ?? 3)
+                       gridCodeSuffixDigits: gridCodeSuffixDigits ?? manifest?.gridCodeSuffixDigits ?? 3,
+                       textEncodings: encodings)
     }
 
     private static func readManifest(_ directory: URL) throws -> DatasetManifest? {

@@ -39,36 +39,49 @@ public enum Timestamp {
         }
     }
 
-    /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff…]]` with `Z` or a
-    /// `±HH:MM` offset.
-    public static func parse(_ text: String) -> Date? {
-        parseMilliseconds(text).map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
+    /// Parses `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff…]]` with `Z`, a `±HH:MM` offset or no
+    /// zone; `/` may separate the date's parts, and then month, day and hour may have one digit
+    /// (`2025/1/1 8:19`, as Excel shows times). A time without a zone is read at `zone`, and nil
+    /// without one; a plain date is midnight at `zone` (UTC without one).
+    public static func parse(_ text: String, zone: UTCOffset? = nil) -> Date? {
+        parseMilliseconds(text, zone: zone).map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
     }
 
-    /// The stored spelling of a user-given timestamp, or nil when it is not ISO 8601.
-    public static func normalize(_ text: String) -> String? { parseMilliseconds(text).map(format(milliseconds:)) }
+    /// The stored spelling of a user-given timestamp, or nil when it is not one `parse` reads.
+    public static func normalize(_ text: String, zone: UTCOffset? = nil) -> String? {
+        parseMilliseconds(text, zone: zone).map(format(milliseconds:))
+    }
 
     /// Whole seconds since 1970 of a timestamp.
-    public static func epochSeconds(_ text: String) -> Int64? {
-        parseMilliseconds(text).map { $0.floorDivided(by: 1000).quotient }
+    public static func epochSeconds(_ text: String, zone: UTCOffset? = nil) -> Int64? {
+        parseMilliseconds(text, zone: zone).map { $0.floorDivided(by: 1000).quotient }
     }
 
-    /// Milliseconds since 1970 of a timestamp in one of the spellings `parse(_:)` accepts.
-    public static func parseMilliseconds(_ text: String) -> Int64? {
+    /// Milliseconds since 1970 of a timestamp in one of the spellings `parse(_:zone:)` accepts.
+    public static func parseMilliseconds(_ text: String, zone: UTCOffset? = nil) -> Int64? {
         var text = text
-        return text.withUTF8 { parseMilliseconds(utf8: $0) }
+        return text.withUTF8 { parseMilliseconds(utf8: $0, zone: zone) }
     }
 
-    /// `parseMilliseconds(_:)` on UTF-8 bytes, for readers that parse millions of timestamps
+    /// True for a plain date (`2025-01-01`, `2025/1/1`): a day rather than an instant.
+    public static func isPlainDate(_ text: String) -> Bool {
+        parseMilliseconds(text) != nil && !text.utf8.contains(where: { $0 == UInt8(ascii: ":") })
+    }
+
+    /// `parseMilliseconds(_:zone:)` on UTF-8 bytes, for readers that parse millions of timestamps
     /// without making a string of each.
-    public static func parseMilliseconds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    public static func parseMilliseconds(utf8 bytes: UnsafeBufferPointer<UInt8>, zone: UTCOffset? = nil) -> Int64? {
         var scanner = Scanner(bytes)
-        guard let year = scanner.digits(4), scanner.skip("-"), let month = scanner.digits(2), scanner.skip("-"),
-              let day = scanner.digits(2), (1...12).contains(month), (1...daysIn(month, of: year)).contains(day)
+        guard let year = scanner.digits(4) else { return nil }
+        let separator: Unicode.Scalar = scanner.skip("-") ? "-" : scanner.skip("/") ? "/" : "?"
+        // `-` dates are ISO 8601 (two digits each); `/` dates are as Excel shows them.
+        let width = separator == "/" ? 1...2 : 2...2
+        guard separator != "?", let month = scanner.digits(width), scanner.skip(separator),
+              let day = scanner.digits(width), (1...12).contains(month), (1...daysIn(month, of: year)).contains(day)
         else { return nil }
         let midnight = days(fromCivil: year, month, day) * 86_400_000
-        if scanner.atEnd { return midnight }
-        guard scanner.skip("T") || scanner.skip(" "), let hour = scanner.digits(2), hour < 24, scanner.skip(":"),
+        if scanner.atEnd { return midnight - (zone?.milliseconds ?? 0) }
+        guard scanner.skip("T") || scanner.skip(" "), let hour = scanner.digits(width), hour < 24, scanner.skip(":"),
               let minute = scanner.digits(2), minute < 60 else { return nil }
         var ms = (hour * 3600 + minute * 60) * 1000
         if scanner.skip(":") {
@@ -79,6 +92,7 @@ public enum Timestamp {
                 ms += fraction
             }
         }
+        if scanner.atEnd { return zone.map { midnight + ms - $0.milliseconds } }
         if scanner.skip("Z") || scanner.skip("z") {
             return scanner.atEnd ? midnight + ms : nil
         }
@@ -112,6 +126,17 @@ public enum Timestamp {
             }
             at += count
             return value
+        }
+
+        /// As many digits as there are, within `width`.
+        mutating func digits(_ width: ClosedRange<Int>) -> Int64? {
+            var value: Int64 = 0, read = 0
+            while read < width.upperBound, at < bytes.count, bytes[at] >= 48 && bytes[at] <= 57 {
+                value = value * 10 + Int64(bytes[at] - 48)
+                read += 1
+                at += 1
+            }
+            return read >= width.lowerBound ? value : nil
         }
 
         /// Digits after the decimal point, as milliseconds (truncated).

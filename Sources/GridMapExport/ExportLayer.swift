@@ -22,11 +22,11 @@ public enum ExportLayer: String, CaseIterable, Sendable {
         try options.check(for: self)
         switch self {
         case .towns, .villages, .grids:
-            return ExportFeatureList(schema: schema, features: try boundaryFeatures(in: try store.snapshot(asOf: options.asOf)))
+            return ExportFeatureList(schema: schema, features: try boundaryFeatures(in: try store.snapshot(asOf: try options.asOfInstant())))
         case .events:
             return EventFeaturePages(store: store, query: try options.eventQuery())
         case .density:
-            let snapshot = try store.snapshot(asOf: options.asOf)
+            let snapshot = try store.snapshot(asOf: try options.asOfInstant())
             let period = try options.eventPeriod()
             let counts = try store.gridCountsBySQL(from: period.from, to: period.to)
             return ExportFeatureList(schema: schema, features: try BoundaryFeatures(snapshot).densityFeatures(counts))

@@ -23,12 +23,15 @@ public struct ExportOptions: Sendable {
             guard [.towns, .villages, .grids, .density].contains(layer) else {
                 throw ExportError("asOf", "\(layer.rawValue) have no boundary versions to choose: use from and to")
             }
-            guard Timestamp.normalize(asOf) != nil else { throw ExportError("asOf", "'\(asOf)' is not an ISO 8601 time") }
+            _ = try Self.instant("asOf", asOf)
         }
         if from != nil || to != nil, [.towns, .villages, .grids].contains(layer) {
             throw ExportError(from != nil ? "from" : "to", "\(layer.rawValue) are boundaries: choose them with asOf")
         }
     }
+
+    /// `asOf` in the stored spelling (nil: now).
+    func asOfInstant() throws -> String? { try asOf.map { try Self.instant("asOf", $0) } }
 
     func eventQuery() throws -> EventQuery {
         var query = EventQuery()
@@ -49,8 +52,9 @@ public struct ExportOptions: Sendable {
         return days
     }
 
+    /// A time; without a zone Beijing time, a plain date its Beijing day's first instant.
     private static func instant(_ option: String, _ text: String) throws -> String {
-        guard let instant = Timestamp.normalize(text) else { throw ExportError(option, "'\(text)' is not an ISO 8601 time") }
+        guard let instant = Timestamp.normalize(text, zone: .beijing) else { throw ExportError(option, "'\(text)' is not an ISO 8601 time") }
         return instant
     }
 }

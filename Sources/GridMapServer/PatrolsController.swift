@@ -7,7 +7,8 @@ import Hummingbird
 /// `POST /v1/patrols`: a GPX, GeoJSON, CSV or NDJSON file of grid members' fixes. The format comes
 /// from `format=`, else the content type, else the body's first bytes; `member=` names the member
 /// for files without one (GPX), `crs=` the coordinate system of fixes that do not name theirs
-/// (default wgs84). Cleaning settings as in ``QueryParameters/cleaning()``; the coverage of the
+/// (default wgs84), `encoding=utf8|gb18030` forces a CSV's encoding (default: UTF-8, else
+/// GB18030); CSV and NDJSON times without a zone are Beijing time. Cleaning settings as in ``QueryParameters/cleaning()``; the coverage of the
 /// changed days is computed at `radius` (default 30 m) before the answer. Any bad record is a
 /// 400 naming it, and nothing is stored.
 struct PatrolsController<Context: RequestContext>: Sendable {
@@ -24,12 +25,14 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         let cleaning = try parameters.cleaning()
         let options = try parameters.coverageOptions()
         let crs = try parameters.choice("crs", CoordinateSystem.self) ?? .wgs84
+        let encoding = try parameters.choice("encoding", TextEncoding.self)
         let body = Data(buffer: try await request.collectBody(upTo: limits.maxBodyBytes))
         let format = try parameters.choice("format", PatrolFileFormat.self)
             ?? request.headers[.contentType].flatMap(PatrolFileFormat.init(contentType:))
         let fixes: [PatrolFix]
         do {
-            fixes = try PatrolFile.parse(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs))
+            fixes = try PatrolFile.parse(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
+                                                                                      encoding: encoding))
         } catch {
             throw APIError.badRequest(error.code.rawValue, error.detail)
         }

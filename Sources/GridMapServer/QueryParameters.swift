@@ -31,10 +31,12 @@ struct QueryParameters {
         return BoundingBox(minX: values[0], minY: values[1], maxX: values[2], maxY: values[3])
     }
 
-    /// An ISO 8601 time in the stored spelling.
+    /// An ISO 8601 time in the stored spelling. A time without a zone is Beijing time, and a plain
+    /// date the Beijing day's first instant (00:00+08:00): `from=2025-01-01&to=2025-01-02` is that
+    /// Beijing day, `to` exclusive, as for coverage (``PatrolDay/range(from:to:)``).
     func instant(_ key: String) throws -> String? {
         guard let value = text(key) else { return nil }
-        guard let instant = Timestamp.normalize(value) else {
+        guard let instant = Timestamp.normalize(value, zone: .beijing) else {
             throw APIError.badRequest("invalid_parameter", "'\(key)': '\(value)' is not an ISO 8601 time")
         }
         return instant
@@ -42,7 +44,7 @@ struct QueryParameters {
 
     /// An ISO 8601 time as whole seconds since 1970.
     func epochSeconds(_ key: String) throws -> Int64? {
-        try instant(key).flatMap(Timestamp.epochSeconds)
+        try instant(key).flatMap { Timestamp.epochSeconds($0) }
     }
 
     func status() throws -> EventStatus? {

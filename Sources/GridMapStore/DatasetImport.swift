@@ -12,11 +12,14 @@ public struct ImportOptions: Sendable {
     public var validFrom: String?
     /// Overrides the manifest's `grid_code_suffix_digits`.
     public var gridCodeSuffixDigits: Int?
+    /// Forces the encoding of people.csv and duty.csv (default: UTF-8, else GB18030).
+    public var encoding: TextEncoding?
 
-    public init(repair: Bool = false, validFrom: String? = nil, gridCodeSuffixDigits: Int? = nil) {
+    public init(repair: Bool = false, validFrom: String? = nil, gridCodeSuffixDigits: Int? = nil, encoding: TextEncoding? = nil) {
         self.repair = repair
         self.validFrom = validFrom
         self.gridCodeSuffixDigits = gridCodeSuffixDigits
+        self.encoding = encoding
     }
 }
 
@@ -32,6 +35,8 @@ public struct ImportSummary: Sendable {
     /// Towns whose platform model was added or replaced.
     public var taxonomies: [String] = []
     public var report: ValidationReport
+    /// The encoding each CSV file was read in.
+    public var textEncodings: [String: TextEncoding] = [:]
     /// True when nothing stored changed (re-import of the same data).
     public var isNoOp: Bool {
         counts.values.allSatisfy { $0.added + $0.changed + $0.retired == 0 } && people == nil && taxonomies.isEmpty
@@ -44,7 +49,8 @@ extension GridMapStore {
     /// a changed boundary closes the current version and opens a new one; units of the dataset
     /// that are no longer in it have their boundary closed (retired), keeping their history.
     public func importDataset(at directory: URL, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
-        var dataset = try DatasetReader.read(directory: directory, gridCodeSuffixDigits: options.gridCodeSuffixDigits)
+        var dataset = try DatasetReader.read(directory: directory, gridCodeSuffixDigits: options.gridCodeSuffixDigits,
+                                                encoding: options.encoding)
         let now = Timestamp.now()
         let changedFrom = try options.validFrom.map { text in
             guard let t = Timestamp.normalize(text) else { throw DatasetError(["--valid-from: '\(text)' is not an ISO 8601 time"]) }
@@ -62,7 +68,7 @@ extension GridMapStore {
         guard report.errors.isEmpty else { throw DatasetError(report.errors) }
         let validated = dataset
         return try pool.write { db in
-            var summary = ImportSummary(dataset: validated.name, report: report)
+            var summary = ImportSummary(dataset: validated.name, report: report, textEncodings: validated.textEncodings)
             try db.execute(sql: """
                 INSERT INTO datasets (name, source, imported_at) VALUES (?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET source = excluded.source, imported_at = excluded.imported_at

@@ -40,8 +40,8 @@ extension GridMapStore {
                     let point = Coordinate(row[5], row[6])
                     let (planar, zone) = try projections.project(point)
                     table.set(EventFact(
-                        id: row[0], reported: reported, closed: (row[2] as String?).flatMap(Timestamp.epochSeconds),
-                        deadline: (row[3] as String?).flatMap(Timestamp.epochSeconds),
+                        id: row[0], reported: reported, closed: (row[2] as String?).flatMap { Timestamp.epochSeconds($0) },
+                        deadline: (row[3] as String?).flatMap { Timestamp.epochSeconds($0) },
                         status: EventStatus(rawValue: row[4]) ?? .received,
                         keys: [.grid: row[7], .village: row[8], .town: row[9], .platform: row[10], .category: row[11]],
                         point: point, planar: planar, zone: zone))

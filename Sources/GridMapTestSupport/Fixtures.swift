@@ -35,7 +35,7 @@ public enum Fixtures {
     public static func storeWithEvents(_ samples: [String]) throws -> GridMapStore {
         let store = try self.store(with: samples)
         for name in samples {
-            let events = try EventFile.read(sample(name).appendingPathComponent("events.csv"))
+            let events = try EventFile.read(sample(name).appendingPathComponent("events.csv")).events
             _ = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
         }
         return store

@@ -25,6 +25,7 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: "The blind spots instead of the grids.") var gaps = false
     @Option(help: "With --gaps: leave out blind spots smaller than this many m².") var minArea = 0.0
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @Flag(help: "Start the CSV with a UTF-8 byte order mark, so that Excel reads its Chinese names.") var bom = false
 
     func run() throws {
         guard let days = PatrolDay.range(from: from, to: to) else {
@@ -51,32 +52,37 @@ struct CoverageCommand: ParsableCommand {
         switch (format, gaps) {
         case (.geojson, false): data = Data(buffer: CoverageGeoJSON.grids(rows, period: first...last, radius: radius, now: now))
         case (.geojson, true): data = Data(buffer: CoverageGeoJSON.gaps(rows, period: first...last, radius: radius, minArea: minArea))
-        case (.csv, false): data = Data(Self.gridsCSV(rows).utf8)
-        case (.csv, true): data = Data(Self.gapsCSV(rows, minArea: minArea).utf8)
+        case (.csv, false): data = Data((bom ? CSVField.byteOrderMark : []) + Self.gridsCSV(rows))
+        case (.csv, true): data = Data((bom ? CSVField.byteOrderMark : []) + Self.gapsCSV(rows, minArea: minArea))
         }
         if let output { try data.write(to: URL(fileURLWithPath: output)) } else { FileHandle.standardOutput.write(data) }
     }
 
-    static func gridsCSV(_ rows: [GridCoverageRow]) -> String {
-        var text = "grid_code,grid_name,village_code,town_code,area_m2,covered_pct,length_m,dwell_min,stops,visits,last_visit,members,frequency,required,met,compliant\n"
+    static func gridsCSV(_ rows: [GridCoverageRow]) -> [UInt8] {
+        var out: [UInt8] = []
+        CSVField.appendRow(["grid_code", "grid_name", "village_code", "town_code", "area_m2", "covered_pct", "length_m", "dwell_min",
+                            "stops", "visits", "last_visit", "members", "frequency", "required", "met", "compliant"], to: &out)
         for row in rows {
             let c = row.coverage
-            text += [row.grid.code, row.grid.name, row.village?.code ?? "", row.town?.code ?? "", String(format: "%.1f", c.area),
-                     String(format: "%.2f", c.coveredFraction * 100), String(format: "%.1f", c.length), String(format: "%.1f", c.dwellSeconds / 60),
-                     "\(c.stops)", "\(c.visits.count)", row.lastVisit.map(Timestamp.format(milliseconds:)) ?? "", c.members.joined(separator: " "),
-                     c.compliance.frequency.rawValue, "\(c.compliance.required)", "\(c.compliance.met)", "\(c.compliance.compliant)"]
-                .joined(separator: ",") + "\n"
+            CSVField.appendRow(
+                [row.grid.code, row.grid.name, row.village?.code ?? "", row.town?.code ?? "", String(format: "%.1f", c.area),
+                 String(format: "%.2f", c.coveredFraction * 100), String(format: "%.1f", c.length), String(format: "%.1f", c.dwellSeconds / 60),
+                 "\(c.stops)", "\(c.visits.count)", row.lastVisit.map(Timestamp.format(milliseconds:)) ?? "", c.members.joined(separator: " "),
+                 c.compliance.frequency.rawValue, "\(c.compliance.required)", "\(c.compliance.met)", "\(c.compliance.compliant)"],
+                to: &out)
         }
-        return text
+        return out
     }
 
-    static func gapsCSV(_ rows: [GridCoverageRow], minArea: Double) -> String {
-        var text = "grid_code,rank,area_m2,grid_covered_pct\n"
+    static func gapsCSV(_ rows: [GridCoverageRow], minArea: Double) -> [UInt8] {
+        var out: [UInt8] = []
+        CSVField.appendRow(["grid_code", "rank", "area_m2", "grid_covered_pct"], to: &out)
         for row in rows {
             for (rank, gap) in row.gaps.enumerated() where gap.area >= minArea {
-                text += "\(row.grid.code),\(rank + 1),\(String(format: "%.1f", gap.area)),\(String(format: "%.2f", row.coverage.coveredFraction * 100))\n"
+                CSVField.appendRow([row.grid.code, "\(rank + 1)", String(format: "%.1f", gap.area),
+                                    String(format: "%.2f", row.coverage.coveredFraction * 100)], to: &out)
             }
         }
-        return text
+        return out
     }
 }

@@ -19,14 +19,16 @@ struct EventsImportCommand: ParsableCommand {
 
     @Argument(help: "A .csv or .geojson file.") var file: String
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var text: TextInputOptions
 
     func run() throws {
         let store = try GridMapStore(path: database.path)
         let start = Date()
         let summary: EventImportSummary
+        let contents: EventFileContents
         do {
-            let events = try EventFile.read(URL(fileURLWithPath: file))
-            summary = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
+            contents = try EventFile.read(URL(fileURLWithPath: file), encoding: text.encoding, zone: text.timezone)
+            summary = try store.importEvents(contents.events, resolvers: HistoricalResolvers(store: store))
         } catch let error as DatasetError {
             printError("import of \(file) failed; nothing was stored:")
             error.problems.prefix(50).forEach { printError("  error: \($0)") }
@@ -35,6 +37,7 @@ struct EventsImportCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(start)
         print("\(summary.events) events from \(file) → \(database.path) in \(String(format: "%.1f", seconds)) s")
+        print("  " + text.report(contents.encoding))
         for (platform, count) in summary.platforms.sorted(by: { $0.key < $1.key }) { print("  \(platform): \(count)") }
         if summary.skipped > 0 {
             print("  skipped \(summary.skipped) re-delivered rows: \(summary.skippedStored) stored before, "

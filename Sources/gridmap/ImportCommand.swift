@@ -14,6 +14,8 @@ struct ImportCommand: ParsableCommand {
     var repair = false
     @Option(help: "When changed boundaries take effect (ISO 8601; default now).") var validFrom: String?
     @Option(help: "Digits a grid code adds to its village code (default: dataset.json or 3).") var gridSuffixDigits: Int?
+    @Option(help: "utf8 or gb18030 for people.csv and duty.csv (default: UTF-8 when valid, else GB18030).")
+    var encoding: TextEncoding?
 
     func run() throws {
         let store = try GridMapStore(path: database.path)
@@ -21,7 +23,7 @@ struct ImportCommand: ParsableCommand {
         do {
             summary = try store.importDataset(at: URL(fileURLWithPath: directory),
                                               options: ImportOptions(repair: repair, validFrom: validFrom,
-                                                                     gridCodeSuffixDigits: gridSuffixDigits))
+                                                                     gridCodeSuffixDigits: gridSuffixDigits, encoding: encoding))
         } catch let error as DatasetError {
             printError("import of \(directory) failed; nothing was changed:")
             error.problems.forEach { printError("  error: \($0)") }
@@ -35,6 +37,9 @@ struct ImportCommand: ParsableCommand {
             print("  \(level.rawValue)s: \(c.added) added, \(c.changed) changed, \(c.unchanged) unchanged, \(c.retired) retired")
         }
         print("  people: " + (summary.people.map { "\($0) replaced" } ?? "unchanged"))
+        for (file, encoding) in summary.textEncodings.sorted(by: { $0.key < $1.key }) where encoding != .utf8 {
+            print("  \(file): read as \(encoding)" + (self.encoding == nil ? " (not UTF-8)" : ""))
+        }
         print("  platform model: " + (summary.taxonomies.isEmpty ? "unchanged" : "new for " + summary.taxonomies.joined(separator: ", ")))
     }
 }

@@ -43,13 +43,15 @@ struct PatrolsImportCommand: ParsableCommand {
     @Option(help: "Coordinate system of fixes that do not name theirs: wgs84, cgcs2000, gcj02, bd09.") var crs = CoordinateSystem.wgs84
     @Option(help: "Buffer radius of the coverage computed for the changed days, metres.") var radius = 30.0
     @OptionGroup var cleaning: CleaningOptions
+    @OptionGroup var text: TextInputOptions
 
     func run() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let format = format ?? PatrolFileFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? PatrolFileFormat.sniff(data)
         let fixes: [PatrolFix]
         do {
-            fixes = try PatrolFile.parse(data, format: format, options: PatrolParseOptions(member: member, crs: crs))
+            fixes = try PatrolFile.parse(data, format: format, options: PatrolParseOptions(member: member, crs: crs, encoding: text.encoding,
+                                                                                  zone: text.timezone))
         } catch {
             printError("\(file): \(error.code.rawValue): \(error.detail); nothing was stored")
             throw ExitCode(2)

@@ -46,12 +46,13 @@ struct PatrolsSimulateCommand: ParsableCommand {
 /// Writes fixes in the CSV format `patrols import` reads.
 enum PatrolCSV {
     static func write(_ fixes: [PatrolFix], to url: URL) throws {
-        var text = "member,time,lon,lat,accuracy,crs\n"
-        text.reserveCapacity(fixes.count * 80)
+        var out: [UInt8] = []
+        out.reserveCapacity(fixes.count * 80)
+        CSVField.appendRow(["member", "time", "lon", "lat", "accuracy", "crs"], to: &out)
         for fix in fixes {
-            text += "\(fix.member),\(Timestamp.format(milliseconds: fix.milliseconds)),\(fix.position.x),\(fix.position.y),"
-                + "\(fix.accuracy.map { "\($0)" } ?? ""),\(fix.crs.rawValue)\n"
+            CSVField.appendRow([fix.member, Timestamp.format(milliseconds: fix.milliseconds), "\(fix.position.x)", "\(fix.position.y)",
+                                fix.accuracy.map { "\($0)" } ?? "", fix.crs.rawValue], to: &out)
         }
-        try Data(text.utf8).write(to: url)
+        try Data(out).write(to: url)
     }
 }

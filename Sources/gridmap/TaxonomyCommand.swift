@@ -25,7 +25,7 @@ struct TaxonomyMigrateCommand: ParsableCommand {
         let migration: TaxonomyMigration
         do {
             let taxonomy = try Taxonomy.read(Data(contentsOf: URL(fileURLWithPath: to)))
-            guard let from = validFrom.map(Timestamp.normalize) ?? Timestamp.now() else {
+            guard let from = validFrom.map({ Timestamp.normalize($0) }) ?? Timestamp.now() else {
                 throw DatasetError(["--valid-from: '\(validFrom ?? "")' is not an ISO 8601 time"])
             }
             migration = try store.migrateTaxonomy(taxonomy, town: town, validFrom: from, actor: actor)

@@ -214,9 +214,15 @@ import Testing
                       + "m,2026-03-02T00:58:13Z,28.27,119.72,,\n", .csv)
                 == PatrolParseError(.invalidCoordinate, "line 5: latitude 119.72 is out of range [-90, 90]; "
                                     + "longitude and latitude look swapped (GeoJSON order is [lon, lat])"))
-        #expect(error(header + good + "m,2026-03-02 08:58:13,119.72,28.27,\n", .csv)?.code == .invalidTime)
-        #expect(error(header + good + "m,2026-03-02 08:58:13,119.72,28.27,\n", .csv)?.detail
-                .hasPrefix("line 3: time '2026-03-02 08:58:13' is neither ISO 8601") == true)
+        #expect(error(header + good + "m,2026-03-02 25:58:13,119.72,28.27,\n", .csv)?.code == .invalidTime)
+        #expect(error(header + good + "m,2026-03-02 25:58:13,119.72,28.27,\n", .csv)?.detail
+                .hasPrefix("line 3: time '2026-03-02 25:58:13' is neither ISO 8601") == true)
+        // A time without a zone is Beijing time (or the zone given for the file).
+        let zoneless = Data((header + "m,2026/3/2 8:58,119.72,28.27,\n").utf8)
+        #expect((try? PatrolFile.parse(zoneless, format: .csv, options: PatrolParseOptions()))?.first?.milliseconds
+                == Timestamp.parseMilliseconds("2026-03-02T00:58:00Z"))
+        #expect((try? PatrolFile.parse(zoneless, format: .csv, options: PatrolParseOptions(zone: .utc)))?.first?.milliseconds
+                == Timestamp.parseMilliseconds("2026-03-02T08:58:00Z"))
         #expect(error(header + good + good + "m,,119.72,28.27,\n", .csv) == PatrolParseError(.missingTime, "line 4: no time"))
         #expect(error(header + "m,2026-03-02T00:58:13Z,119.72,28.27,-1\n", .csv)?.code == .invalidAccuracy)
         #expect(error(header + "m,2026-03-02T00:58:13Z,119.72,28.27,abc\n", .csv)

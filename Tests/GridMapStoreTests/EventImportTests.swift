@@ -10,7 +10,7 @@ import Testing
 @Suite struct EventImportTests {
     @Test func theSampleYearImportsAndStatisticsAgreeWithSQL() throws {
         let store = try Fixtures.store(with: ["dagangtou"])
-        let events = try EventFile.read(Fixtures.sample("dagangtou").appendingPathComponent("events.csv"))
+        let events = try EventFile.read(Fixtures.sample("dagangtou").appendingPathComponent("events.csv")).events
         let summary = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
         #expect(summary.events == events.count && events.count > 3_000)
         #expect(Set(summary.platforms.keys) == ["DJTL", "JJST", "PAFZ", "GGFW"])

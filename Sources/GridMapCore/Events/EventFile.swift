@@ -19,19 +19,38 @@ public struct HistoricalEvent: Sendable {
     }
 }
 
+/// The events of a file, and how its text was read.
+public struct EventFileContents: Sendable {
+    public var events: [HistoricalEvent]
+    /// The encoding its bytes were decoded from (see ``TextDecoding``).
+    public var encoding: TextEncoding
+    /// The offset at which times without a zone were read.
+    public var zone: UTCOffset
+}
+
 /// Reads event import files: CSV with a header
 /// `category,description,lon,lat,crs,reported_at,source,reporter[,status,closed_at,external_id]`, or a GeoJSON
 /// FeatureCollection of Points with those properties (`crs` applies to the coordinates). Every bad
-/// row is reported with its line (or feature) number.
+/// row is reported with its line (or feature) number. Times without a zone (`2025/1/1 8:19`) and
+/// plain dates are read at `zone`, Beijing time unless told otherwise.
 public enum EventFile {
     public static let columns = ["category", "description", "lon", "lat", "crs", "reported_at", "source", "reporter"]
 
-    public static func read(_ url: URL) throws -> [HistoricalEvent] {
-        let data = try Data(contentsOf: url)
-        return url.pathExtension.lowercased() == "csv" ? try csv(String(decoding: data, as: UTF8.self)) : try geoJSON(data)
+    /// Reads a `.csv` (else GeoJSON) file, its bytes decoded by ``TextDecoding`` (UTF-8, else
+    /// GB18030, or `encoding`); bytes that decode in neither are an error naming the line.
+    public static func read(_ url: URL, encoding: TextEncoding? = nil, zone: UTCOffset = .beijing) throws -> EventFileContents {
+        let decoded: DecodedText
+        do {
+            decoded = try TextDecoding.decode(try Data(contentsOf: url), name: url.lastPathComponent, forcing: encoding)
+        } catch let error as TextDecodingError {
+            throw DatasetError([error.detail])
+        }
+        let events = url.pathExtension.lowercased() == "csv"
+            ? try csv(decoded.text, zone: zone) : try geoJSON(Data(decoded.text.utf8), zone: zone)
+        return EventFileContents(events: events, encoding: decoded.encoding, zone: zone)
     }
 
-    public static func csv(_ text: String) throws -> [HistoricalEvent] {
+    public static func csv(_ text: String, zone: UTCOffset = .beijing) throws -> [HistoricalEvent] {
         let rows = CSV.rows(text)
         guard let header = rows.first else { throw DatasetError(["events file: empty"]) }
         let missing = columns.filter { !header.contains($0) }
@@ -43,7 +62,7 @@ public enum EventFile {
         for (offset, row) in rows.enumerated().dropFirst() where !(row.count == 1 && row[0].isEmpty) {
             let field = { (name: String) -> String? in index[name].flatMap { $0 < row.count ? row[$0] : nil } }
             do {
-                events.append(try event(field, position: "line \(offset + 1)"))
+                events.append(try event(field, position: "line \(offset + 1)", zone: zone))
             } catch let error as DatasetError {
                 problems += error.problems
             }
@@ -52,7 +71,7 @@ public enum EventFile {
         return events
     }
 
-    public static func geoJSON(_ data: Data) throws -> [HistoricalEvent] {
+    public static func geoJSON(_ data: Data, zone: UTCOffset = .beijing) throws -> [HistoricalEvent] {
         guard let features = (try? JSONValue.parse(data))?["features"]?.array else {
             throw DatasetError(["events file: not a GeoJSON FeatureCollection"])
         }
@@ -73,7 +92,7 @@ public enum EventFile {
                 guard feature["geometry"]?["type"]?.string == "Point" else {
                     throw DatasetError(["feature \(i): geometry must be a Point"])
                 }
-                events.append(try event(field, position: "feature \(i)"))
+                events.append(try event(field, position: "feature \(i)", zone: zone))
             } catch let error as DatasetError {
                 problems += error.problems
             }
@@ -82,7 +101,7 @@ public enum EventFile {
         return events
     }
 
-    private static func event(_ field: (String) -> String?, position: String) throws -> HistoricalEvent {
+    private static func event(_ field: (String) -> String?, position: String, zone: UTCOffset) throws -> HistoricalEvent {
         func fail(_ message: String) -> DatasetError { DatasetError(["\(position): \(message)"]) }
         func required(_ name: String) throws -> String {
             guard let value = field(name), !value.isEmpty else { throw fail("'\(name)' is empty") }
@@ -95,7 +114,7 @@ public enum EventFile {
         if let problem = CoordinateCheck.problem(coordinate) { throw fail(problem) }
         let crsText = field("crs").flatMap { $0.isEmpty ? nil : $0 } ?? "wgs84"
         guard let crs = CoordinateSystem(rawValue: crsText.lowercased()) else { throw fail("unknown crs '\(crsText)'") }
-        guard let reportedAt = Timestamp.normalize(try required("reported_at")) else {
+        guard let reportedAt = Timestamp.normalize(try required("reported_at"), zone: zone) else {
             throw fail("reported_at '\(field("reported_at") ?? "")' is not an ISO 8601 time")
         }
         guard let source = EventSource(rawValue: try required("source")) else {
@@ -105,7 +124,7 @@ public enum EventFile {
         let statusText = field("status").flatMap { $0.isEmpty ? nil : $0 } ?? "received"
         guard let status = EventStatus(rawValue: statusText) else { throw fail("unknown status '\(statusText)'") }
         let closedAt = try field("closed_at").flatMap { $0.isEmpty ? nil : $0 }.map { text in
-            guard let t = Timestamp.normalize(text), t >= reportedAt else {
+            guard let t = Timestamp.normalize(text, zone: zone), t >= reportedAt else {
                 throw fail("closed_at '\(text)' is not an ISO 8601 time at or after reported_at")
             }
             return t

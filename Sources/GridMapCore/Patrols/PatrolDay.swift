@@ -15,9 +15,9 @@ public struct PatrolDay: Hashable, Comparable, Sendable, CustomStringConvertible
         number = (milliseconds + Self.offset).floorDivided(by: Self.length).quotient
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses a plain date (`YYYY-MM-DD`, or `YYYY/M/D` as Excel shows it).
     public init?(_ text: String) {
-        guard text.utf8.count == 10, let utcMidnight = Timestamp.parseMilliseconds(text) else { return nil }
+        guard Timestamp.isPlainDate(text), let utcMidnight = Timestamp.parseMilliseconds(text) else { return nil }
         number = utcMidnight / Self.length
     }
 
@@ -59,8 +59,8 @@ public struct PatrolDay: Hashable, Comparable, Sendable, CustomStringConvertible
         return days
     }
 
-    /// A plain date's Beijing midnight, or a time's instant (UTC ms).
-    static func instant(_ text: String) -> Int64? { PatrolDay(text)?.start ?? Timestamp.parseMilliseconds(text) }
+    /// A plain date's Beijing midnight, or a time's instant (UTC ms; Beijing time without a zone).
+    static func instant(_ text: String) -> Int64? { Timestamp.parseMilliseconds(text, zone: .beijing) }
 
     /// The days that overlap the UTC interval [from, to).
     public static func days(from: Int64, to: Int64) -> [PatrolDay] {

@@ -40,21 +40,24 @@ struct OGCItemsQuery {
         }
     }
 
+    /// A plain date is the whole Beijing day: as an instant, or as either end of an interval
+    /// (both ends included, as RFC 3339 intervals are); a time without a zone is Beijing time.
     private static func datetime(_ text: String) throws -> Datetime {
-        func bound(_ part: Substring) throws -> Int64? {
+        func bound(_ part: Substring, end: Bool) throws -> Int64? {
             if part.isEmpty || part == ".." { return nil }
-            guard let t = Timestamp.parseMilliseconds(String(part)) else {
+            guard let t = Timestamp.parseMilliseconds(String(part), zone: .beijing) else {
                 throw APIError.badRequest("invalid_parameter", "'datetime': '\(part)' is not an RFC 3339 date-time")
             }
-            return t
+            return end && Timestamp.isPlainDate(String(part)) ? t + 86_400_000 - 1 : t
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1:
-            guard let t = try bound(parts[0]) else { break }
+            guard let t = try bound(parts[0], end: false) else { break }
+            if Timestamp.isPlainDate(String(parts[0])) { return .interval(start: t, end: t + 86_400_000 - 1) }
             return .instant(t)
         case 2:
-            let (start, end) = (try bound(parts[0]), try bound(parts[1]))
+            let (start, end) = (try bound(parts[0], end: false), try bound(parts[1], end: true))
             if let start, let end, start > end { break }
             return .interval(start: start, end: end)
         default: break

@@ -26,14 +26,15 @@ enum PatrolFields {
         return text.withUTF8(double)
     }
 
-    /// Milliseconds since 1970 of an ISO 8601 time (with `Z` or an offset) or of an epoch number.
-    static func milliseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        Timestamp.parseMilliseconds(utf8: bytes) ?? double(bytes).flatMap(milliseconds(epoch:))
+    /// Milliseconds since 1970 of an ISO 8601 time (with `Z` or an offset, or read at `zone`
+    /// without one) or of an epoch number.
+    static func milliseconds(_ bytes: UnsafeBufferPointer<UInt8>, zone: UTCOffset? = nil) -> Int64? {
+        Timestamp.parseMilliseconds(utf8: bytes, zone: zone) ?? double(bytes).flatMap(milliseconds(epoch:))
     }
 
     static func milliseconds(_ text: String) -> Int64? {
         var text = text
-        return text.withUTF8(milliseconds)
+        return text.withUTF8 { milliseconds($0) }
     }
 
     /// An epoch number: seconds when its magnitude is below 1e11 (before year 5138), else

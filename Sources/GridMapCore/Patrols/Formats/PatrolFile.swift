@@ -9,10 +9,17 @@ public struct PatrolParseOptions: Sendable {
     /// The coordinate system of positions that do not name theirs (GPX always; CSV, NDJSON and
     /// GeoJSON without a `crs` value). Chinese apps often export GCJ-02.
     public var crs: CoordinateSystem
+    /// Forces the encoding of a CSV file (default: UTF-8, else GB18030; see ``TextDecoding``).
+    public var encoding: TextEncoding?
+    /// The zone of CSV and NDJSON times written without one (GPX and GeoJSON times must name
+    /// theirs, as their specifications ask).
+    public var zone: UTCOffset
 
-    public init(member: String? = nil, crs: CoordinateSystem = .wgs84) {
+    public init(member: String? = nil, crs: CoordinateSystem = .wgs84, encoding: TextEncoding? = nil, zone: UTCOffset = .beijing) {
         self.member = member
         self.crs = crs
+        self.encoding = encoding
+        self.zone = zone
     }
 }
 
@@ -35,11 +42,21 @@ public enum PatrolFile {
         switch format {
         case .gpx: fixes = try PatrolGPXReader.fixes(data, options: options)
         case .geojson: fixes = try PatrolGeoJSONReader.fixes(data, options: options)
-        case .csv: fixes = try read(data, options, with: PatrolCSVReader.fixes)
+        case .csv: fixes = try read(try utf8(data, options), options, with: PatrolCSVReader.fixes)
         case .ndjson: fixes = try read(data, options, with: PatrolNDJSONReader.fixes)
         }
         guard !fixes.isEmpty else { throw PatrolParseError(.noFixes, "the \(format.rawValue) file holds no fixes") }
         return fixes
+    }
+
+    /// A CSV file's bytes as UTF-8: unchanged when they are UTF-8, else decoded from GB18030.
+    private static func utf8(_ data: Data, _ options: PatrolParseOptions) throws(PatrolParseError) -> Data {
+        do {
+            let decoded = try TextDecoding.decode(data, name: "the CSV file", forcing: options.encoding)
+            return decoded.encoding == .utf8 ? data : Data(decoded.text.utf8)
+        } catch {
+            throw PatrolParseError(.undecodableText, error.detail)
+        }
     }
 
     /// Runs a reader of UTF-8 bytes on the data's bytes.

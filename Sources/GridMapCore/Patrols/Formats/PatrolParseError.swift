@@ -15,6 +15,7 @@ public struct PatrolParseError: Error, CustomStringConvertible, Sendable, Equata
         case unknownCRS = "unknown_crs"
         case unknownFormat = "unknown_format"
         case noFixes = "no_fixes"
+        case undecodableText = "undecodable_text"
     }
 
     public var code: Code

@@ -68,7 +68,7 @@ struct PatrolRecordConverter {
         }
         let member = try member(present(record.member), line: line)
         guard let time = present(record.time) else { throw PatrolParseError(.missingTime, "line \(line): no time") }
-        guard let ms = PatrolFields.milliseconds(time) else { throw PatrolFields.invalidTime(text(time), at: "line \(line)") }
+        guard let ms = PatrolFields.milliseconds(time, zone: options.zone) else { throw PatrolFields.invalidTime(text(time), at: "line \(line)") }
         func degrees(_ field: PatrolRecord.Field, _ bytes: UnsafeBufferPointer<UInt8>?) throws(PatrolParseError) -> Double {
             guard let bytes = present(bytes) else { throw PatrolParseError(.invalidCoordinate, "line \(line): no \(field)") }
             guard let value = PatrolFields.double(bytes) else {

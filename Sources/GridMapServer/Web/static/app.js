@@ -6,7 +6,20 @@
 
 const $ = (id) => document.getElementById(id);
 const day = 86400000;
-const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
+/** Beijing time (Asia/Shanghai), the zone of every town: the API speaks UTC, people read this. */
+const beijingParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+const beijing = (ms) => Object.fromEntries(beijingParts.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+/** The Beijing day of an instant (ms), `2025-01-01`: what a plain date means to the API. */
+const isoDate = (ms) => { const b = beijing(ms); return `${b.year}-${b.month}-${b.day}`; };
+/** A stored UTC time as Beijing time, `2025-01-01 08:19`; '—' for none. */
+const beijingTime = (iso) => {
+  if (!iso) return '—';
+  const b = beijing(Date.parse(iso));
+  return `${b.year}-${b.month}-${b.day} ${b.hour}:${b.minute}`;
+};
 const statusColours = {
   received: '#1f6feb', triaged: '#8957e5', dispatched: '#bf8700', in_progress: '#d9480f',
   returned: '#cf222e', resolved: '#1a7f37', evaluated: '#57606a',
@@ -247,7 +260,7 @@ const events = {
       const marker = L.circleMarker([lat, lon], {
         radius: p.overdue ? 7 : 5, color: p.overdue ? '#cf222e' : '#fff', weight: p.overdue ? 3 : 1,
         fillColor: statusColours[p.status] || '#888', fillOpacity: 0.9,
-      }).bindPopup(`#${p.id} ${p.description}<br>${statusNames[p.status] || p.status}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervised ? ' · 督办' : ''}<br>${p.reported_at}`);
+      }).bindPopup(`#${p.id} ${p.description}<br>${statusNames[p.status] || p.status}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervised ? ' · 督办' : ''}<br>${beijingTime(p.reported_at)}`);
       this.layer.addLayer(marker);
       const item = document.createElement('li');
       item.textContent = `#${p.id} ${statusNames[p.status] || p.status} ${p.description}${p.overdue ? '（超期）' : ''}`;
@@ -272,7 +285,7 @@ const events = {
       $('event-detail').dataset.id = id;
       $('detail-title').textContent = `#${json.id} ${json.description}`;
       $('detail-status').textContent = `${statusNames[json.status] || json.status}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
-        + ` · ${json.routing ? json.routing.platform.name : ''} · 期限 ${json.deadline_at || '—'}`;
+        + ` · ${json.routing ? json.routing.platform.name : ''} · 期限 ${beijingTime(json.deadline_at)}`;
       $('detail-actions').replaceChildren(...json.allowed_next.map((next) => {
         const button = document.createElement('button');
         button.textContent = statusNames[next] || next;
@@ -282,7 +295,7 @@ const events = {
       }));
       $('detail-history').replaceChildren(...(json.history || []).map((h) => {
         const item = document.createElement('li');
-        item.textContent = `${h.at.slice(0, 19)} ${h.actor} ${h.to ? statusNames[h.to] || h.to : h.action}${h.note ? `：${h.note}` : ''}`;
+        item.textContent = `${beijingTime(h.at)} ${h.actor} ${h.to ? statusNames[h.to] || h.to : h.action}${h.note ? `：${h.note}` : ''}`;
         return item;
       }));
     } catch (error) {
@@ -337,7 +350,7 @@ const density = {
                                             interactive: kind === 'grids' })
         .bindTooltip((layer) => this.tooltip(kind, layer.feature.properties)).addTo(map);
       if (kind === 'grids') this.legend(json.classification.upper_bounds);
-      say('heat-status', `${json.period.from.slice(0, 10)} 至 ${json.period.to.slice(0, 10)}：${json.features.length} 个${kind === 'kde' ? '等值带' : '单元'}`, 'ok');
+      say('heat-status', `${isoDate(Date.parse(json.period.from))} 至 ${isoDate(Date.parse(json.period.to))}：${json.features.length} 个${kind === 'kde' ? '等值带' : '单元'}`, 'ok');
     } catch (error) {
       say('heat-status', explain(error), 'error');
     }
@@ -558,7 +571,7 @@ const planner = {
     $('history-list').replaceChildren(...json.features.map((f) => {
       const p = f.properties;
       const item = document.createElement('li');
-      item.textContent = `${p.version} ${p.valid_from.slice(0, 19)}${p.change ? ` ${p.change.author}：${p.change.reason}` : ' 导入'}`;
+      item.textContent = `${p.version} ${beijingTime(p.valid_from)}${p.change ? ` ${p.change.author}：${p.change.reason}` : ' 导入'}`;
       return item;
     }));
   },
