@@ -4,7 +4,8 @@ import GridMapGeometry
 /// The CSV form of bulk resolution (`gridmap resolve`): records `lon,lat` in (RFC 4180, read by
 /// ``CSVByteRecords``; further fields are ignored, spaces around numbers allowed, blank lines
 /// skipped), lines `lon,lat,grid_code,village_code,town_code,on_boundary` out with the input
-/// numbers echoed as given. Bytes in, bytes out: no string per field or line.
+/// numbers echoed as given. Bytes in, bytes out: no string per field or line. Every output field
+/// is a code or a number as parsed, so none needs the quoting of ``CSVField``.
 public enum CSVResolution {
     public struct LineError: Error, CustomStringConvertible {
         public var description: String

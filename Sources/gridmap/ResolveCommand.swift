@@ -13,13 +13,14 @@ struct ResolveCommand: ParsableCommand {
     var file: String?
     @OptionGroup var database: DatabaseOption
     @Option(help: "Coordinate system of the input: wgs84, cgcs2000, gcj02 or bd09.") var crs: CoordinateSystem = .wgs84
+    @Flag(help: "Start the output with a UTF-8 byte order mark (for Excel).") var bom = false
 
     func run() throws {
         let resolver = Resolver(try GridMapStore(path: database.path).snapshot())
         let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } ?? FileHandle.standardInput.readDataToEndOfFile()
         do {
             let output = try data.withUnsafeBytes { try CSVResolution.resolve($0, crs: crs, resolver: resolver) }
-            FileHandle.standardOutput.write(Data(output))
+            FileHandle.standardOutput.write(Data((bom ? CSVField.byteOrderMark : []) + output))
         } catch let error as CSVResolution.LineError {
             printError("gridmap resolve: \(error)")
             throw ExitCode(2)

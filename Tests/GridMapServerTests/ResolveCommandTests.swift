@@ -30,6 +30,8 @@ struct ResolveCommandTests {
         let output = try await Self.run(csv, store: store)
         let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "lon,lat,grid_code,village_code,town_code,on_boundary")
+        let withMark = try await Self.run(csv, ["--bom"], store: store)
+        #expect(withMark.stdout == Data([0xEF, 0xBB, 0xBF]) + output.stdout)
         #expect(lines.count == points.count + 2 && lines.last == "")
         let covering = try store.gridsCoveringBySQL(points)
         for (i, codes) in covering.enumerated() {

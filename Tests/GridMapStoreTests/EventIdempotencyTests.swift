@@ -22,10 +22,10 @@ import Testing
 
     @Test func reImportingTheSampleYearStoresNothingTwice() throws {
         let file = Fixtures.sample("dagangtou").appendingPathComponent("events.csv")
-        let first = try store.importEvents(try EventFile.read(file), resolvers: HistoricalResolvers(store: store))
+        let first = try store.importEvents(try EventFile.read(file).events, resolvers: HistoricalResolvers(store: store))
         let stored = try count()
         #expect(first.events == stored && first.skipped == 0 && stored > 3_000)
-        let second = try store.importEvents(try EventFile.read(file), resolvers: HistoricalResolvers(store: store))
+        let second = try store.importEvents(try EventFile.read(file).events, resolvers: HistoricalResolvers(store: store))
         #expect(try count() == stored, "the same file again adds no event")
         #expect(try count("SELECT count(*) FROM event_history") == stored)
         #expect(second.events == 0 && second.skippedStored == stored && second.skippedRepeated == 0)
