@@ -9,8 +9,17 @@ import GridMapGeometry
 /// - `merge_grids`: `grids` (two or more codes), optional `into`, `name`
 /// - `move_grid`: `grid`, `village`
 /// - `redraw_village`: `village`, `geometry`, optional `give_to`
+///
+/// Work is bounded before any geometry is computed: a geometry or line has at most
+/// ``maxVertices`` vertices, a name at most ``maxNameLength`` characters (no control
+/// characters), a reason at most ``maxReasonLength``.
 enum EditRequestParser {
     static let operations = ["redraw_grid", "split_grid", "merge_grids", "move_grid", "redraw_village"]
+    /// Far above any hand-drawn village outline (the sample's largest has ~1,300), far below the
+    /// 100,000 vertices whose preview took 9 s.
+    static let maxVertices = 20_000
+    static let maxNameLength = 64
+    static let maxReasonLength = 1_000
 
     static func parse(_ body: JSONBody) throws -> (edit: BoundaryEdit, reason: String?) {
         let op = try body.requiredString("op")
@@ -21,9 +30,9 @@ enum EditRequestParser {
                                giveTo: try body.optionalString("give_to"))
         case "split_grid":
             edit = .splitGrid(code: try body.requiredString("grid"), line: try line(body, "line"),
-                              newCode: try body.optionalString("new_code"), newName: try body.optionalString("new_name"))
+                              newCode: try body.optionalString("new_code"), newName: try name(body, "new_name"))
         case "merge_grids":
-            edit = .mergeGrids(codes: try codes(body, "grids"), into: try body.optionalString("into"), name: try body.optionalString("name"))
+            edit = .mergeGrids(codes: try codes(body, "grids"), into: try body.optionalString("into"), name: try name(body, "name"))
         case "move_grid":
             edit = .moveGrid(code: try body.requiredString("grid"), toVillage: try body.requiredString("village"))
         case "redraw_village":
@@ -32,7 +41,28 @@ enum EditRequestParser {
         default:
             throw APIError.badRequest("invalid_field", "'op': unknown operation '\(op)' (one of: \(operations.joined(separator: ", ")))")
         }
-        return (edit, try body.optionalString("reason"))
+        return (edit, try text(body, "reason", maxLength: maxReasonLength))
+    }
+
+    private static func name(_ body: JSONBody, _ key: String) throws -> String? {
+        try text(body, key, maxLength: maxNameLength)
+    }
+
+    private static func text(_ body: JSONBody, _ key: String, maxLength: Int) throws -> String? {
+        guard let text = try body.optionalString(key) else { return nil }
+        guard text.count <= maxLength else {
+            throw APIError.badRequest("invalid_field", "'\(key)' has \(text.count) characters; at most \(maxLength)")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw APIError.badRequest("invalid_field", "'\(key)' must not contain control characters (newlines, tabs)")
+        }
+        return text
+    }
+
+    private static func checkVertices(_ count: Int, _ key: String) throws {
+        guard count <= maxVertices else {
+            throw APIError.badRequest("too_many_vertices", "'\(key)' has \(count) vertices; at most \(maxVertices) in one edit")
+        }
     }
 
     private static func geometry(_ body: JSONBody, _ key: String) throws -> JSONValue {
@@ -42,7 +72,9 @@ enum EditRequestParser {
 
     private static func polygons(_ body: JSONBody, _ key: String) throws -> MultiPolygon {
         do {
-            return try GeoJSON.multiPolygon(try geometry(body, key))
+            let polygons = try GeoJSON.multiPolygon(try geometry(body, key))
+            try checkVertices(polygons.vertexCount, key)
+            return polygons
         } catch let error as GeoJSONError {
             throw APIError.badRequest("invalid_geometry", "'\(key)': \(error)")
         }
@@ -53,6 +85,7 @@ enum EditRequestParser {
         guard value["type"]?.string == "LineString", let positions = value["coordinates"]?.array, positions.count >= 2 else {
             throw APIError.badRequest("invalid_geometry", "'\(key)' must be a GeoJSON LineString with two or more positions")
         }
+        try checkVertices(positions.count, key)
         do {
             return try positions.enumerated().map { try GeoJSON.position($1, path: "\(key).coordinates[\($0)]") }
         } catch let error as GeoJSONError {

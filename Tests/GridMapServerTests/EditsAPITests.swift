@@ -147,6 +147,16 @@ import Testing
             let swapped = "{\"type\":\"Polygon\",\"coordinates\":[[[28.3,119.7],[28.31,119.7],[28.31,119.71],[28.3,119.7]]]}"
             let (bad, detail) = try await call(.post, "/v1/edits/preview", "{\"op\":\"redraw_grid\",\"grid\":\"\(grid)\",\"geometry\":\(swapped)}")
             #expect(bad == .badRequest && detail["detail"]?.string?.contains("swapped") == true)
+            // Work and text bounded before any geometry is computed.
+            let wiggle = (0...20_001).map { i in "[\(box.minX + Double(i) * 1e-7),\(box.minY + Double(i % 2) * 1e-4)]" }.joined(separator: ",")
+            let (long, longBody) = try await call(.post, "/v1/edits/preview",
+                "{\"op\":\"split_grid\",\"grid\":\"\(grid)\",\"line\":{\"type\":\"LineString\",\"coordinates\":[\(wiggle)]}}")
+            #expect(long == .badRequest && longBody["error"]?.string == "too_many_vertices")
+            for name in [String(repeating: "网", count: 65), "一\\n二"] {
+                let (refused, refusal) = try await call(.post, "/v1/edits/preview",
+                    "{\"op\":\"merge_grids\",\"grids\":[\"\(grid)\",\"\(grid)\"],\"name\":\"\(name)\"}")
+                #expect(refused == .badRequest && refusal["error"]?.string == "invalid_field", "\(refusal.text)")
+            }
             #expect(try await call(.post, "/v1/edits", redraw(grown), token: nil).0 == .unauthorized)
         }
         try await withServer(role: .dispatcher) { call in
