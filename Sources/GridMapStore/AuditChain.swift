@@ -25,24 +25,6 @@ enum AuditChain {
         var origin: String
         var detail: String
 
-        init(id: Int64, at: String, actor: String, role: String?, action: String, target: String?, status: Int64?,
-             origin: String, detail: String) {
-            self.id = id
-            self.at = at
-            self.actor = actor
-            self.role = role
-            self.action = action
-            self.target = target
-            self.status = status
-            self.origin = origin
-            self.detail = detail
-        }
-
-        init(_ row: Row) {
-            self.init(id: row["id"], at: row["at"], actor: row["actor"], role: row["role"], action: row["action"],
-                      target: row["target"], status: row["status"], origin: row["origin"], detail: row["detail"])
-        }
-
         /// The row's hash after a row whose hash is `previous`.
         func hash(after previous: String) -> String {
             var hash = CanonicalHash()
@@ -141,5 +123,13 @@ extension GridMapStore {
             }
             return AuditChainReport(rows: rows, head: rows > 0 ? previous : nil, broken: nil)
         }
+    }
+}
+
+extension AuditChain.Fields {
+    /// The fields of a stored `audit_log` row.
+    init(_ row: Row) {
+        self.init(id: row["id"], at: row["at"], actor: row["actor"], role: row["role"], action: row["action"],
+                  target: row["target"], status: row["status"], origin: row["origin"], detail: row["detail"])
     }
 }

@@ -100,6 +100,9 @@ struct ResolveBench: ParsableCommand {
         print("province layer: \(generated.value.polygons.count) grids, \(vertexCount) vertices (generated in \(format(generated.seconds)) s)")
         print("province index build: \(format(built.seconds)) s, index \(built.value.memoryBytes / 1_048_576) MiB, "
             + "resident memory +\((after - before) / 1_048_576) MiB, \(built.value.columns)×\(built.value.rows) cells")
+        let zone = GaussKrugerZone(longitude: built.value.extent.map { ($0.minX + $0.maxX) / 2 } ?? 120)
+        let nearest = measure { NearestPolygonIndex(generated.value.polygons, zone: zone) }
+        print("province nearest-grid index build: \(format(nearest.seconds)) s, resident memory +\((residentBytes() - after) / 1_048_576) MiB")
     }
 }
 
