@@ -31,10 +31,11 @@ final class RawConnection: Sendable {
         _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    /// What the server sends within `seconds`, and whether it closed the connection by then.
+    /// What the server sends within `seconds`, and whether it closed the connection by then. Waits
+    /// block a thread of their own, never one of Dispatch's pool, which the server's work needs.
     func receive(for seconds: Double) async -> (text: String, closed: Bool) {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { [self] in continuation.resume(returning: self.blockingReceive(seconds)) }
+            Thread.detachNewThread { [self] in continuation.resume(returning: self.blockingReceive(seconds)) }
         }
     }
 
@@ -48,7 +49,7 @@ final class RawConnection: Sendable {
     /// Reads until `done` holds for what arrived, the server closes, or `seconds` pass.
     func receive(until done: @escaping @Sendable (String) -> Bool, for seconds: Double) async -> (text: String, closed: Bool) {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { [self] in continuation.resume(returning: self.blockingReceive(seconds, until: done)) }
+            Thread.detachNewThread { [self] in continuation.resume(returning: self.blockingReceive(seconds, until: done)) }
         }
     }
 
