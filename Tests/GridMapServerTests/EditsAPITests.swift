@@ -203,7 +203,7 @@ import Testing
                 var seen: [[String]] = [], states: [[String]] = []
                 for try await result in group { seen += result.seen; states += result.states }
                 #expect(states.count == 5)
-                #expect(Set(seen).count >= 3, "the resolves ran across the commits")
+                #expect(Set(seen).count >= 2, "the resolves ran across a commit")
                 #expect(states[1] == Array(repeating: grid, count: points.count))
                 #expect(seen.allSatisfy(states.contains), "\(Set(seen.map { $0.joined(separator: ",") }))")
             }
