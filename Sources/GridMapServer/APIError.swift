@@ -49,7 +49,8 @@ public struct APIError: Error, Sendable {
     }
 }
 
-/// Turns every error into the JSON error shape: ``APIError`` as is, an ``ExportError`` as a 400, Hummingbird's HTTP errors
+/// Turns every error into the JSON error shape: ``APIError`` as is, an ``ExportError`` or a
+/// ``PatrolParseError`` found after parsing (swapped coordinates) as a 400, Hummingbird's HTTP errors
 /// (404, 413, …) with their status, ``WorkLimitExceeded`` as 400 `work_limit`, HTTP framing errors (left to Hummingbird:
 /// a 400 and a close), anything else as a logged 500.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -61,6 +62,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as NIOTooManyBytesError {
             // Only ``Request/collectBody(upTo:for:)`` collects, and it names its route: this is a limit it did not foresee.
             return APIError.bodyTooLarge(limit: error.maxBytes ?? 0, "this request").response()
+        } catch let error as PatrolParseError {
+            return APIError.badRequest(error.code.rawValue, error.detail).response()
         } catch let error as WorkLimitExceeded {
             return APIError.badRequest("work_limit", error.description).response()
         } catch let error as HTTPParserError {

@@ -11,6 +11,9 @@ import Hummingbird
 ///   (areas on the CGCS2000 Gauss-Krüger zone of the unit), `previous_count` and `change` against
 ///   the period of equal length before, and its `class` of `per_km2` (`classes=N`, default 5;
 ///   `method=quantile|jenks`, default jenks). Events count toward the unit they were routed to.
+///   `geometry=none` leaves the outlines out (`"geometry":null`): a province layer's 85,000 grid
+///   outlines are ~10 M vertices, which clients that already draw the units (tiles, `/v1/grids`)
+///   join by `id` instead of downloading again.
 /// - `/v1/density/{hex,square}?size=METRES` (default 200): the non-empty bins with stable ids.
 /// - `/v1/density/points?limit=N` (default 10,000): the events as points of weight 1, or clusters
 ///   weighted by their number of events when there are more than `limit`.
@@ -47,6 +50,7 @@ struct DensityController<Context: RequestContext>: Sendable {
         let filter = try Self.filter(parameters)
         let classes = try parameters.integer("classes", in: 1...12) ?? 5
         let method = try parameters.choice("method", ClassificationMethod.self) ?? .jenks
+        let outlines = try parameters.choice("geometry", UnitGeometry.self) ?? .full
         let table = try facts.table()
         let current = table.counts(by: dimension, rows: table.rows(matching: filter))
         let previous = table.counts(by: dimension, rows: table.rows(matching: filter.previousPeriod))
@@ -59,7 +63,8 @@ struct DensityController<Context: RequestContext>: Sendable {
             return (boundary: boundary, count: count, previous: before, area: area, perKm2: area > 0 ? Double(count) / area : 0)
         }
         let breaks = ClassBreaks(units.map(\.perKm2), classes: classes, method: method)
-        var json = JSONWriter(capacity: 4096 + units.reduce(0) { $0 + $1.boundary.geometry.vertexCount * 40 })
+        var json = JSONWriter(capacity: 4096 + units.count * 320
+                              + (outlines == .full ? units.reduce(0) { $0 + $1.boundary.geometry.vertexCount * 40 } : 0))
         json.raw("{\"type\":\"FeatureCollection\"")
         Self.writePeriods(filter, into: &json)
         json.raw(",\"classification\":{\"method\":"); json.string(method.rawValue)
@@ -72,7 +77,8 @@ struct DensityController<Context: RequestContext>: Sendable {
         for (i, unit) in units.enumerated() {
             if i > 0 { json.raw(",") }
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string(unit.boundary.unit.code)
-            json.raw(",\"geometry\":"); json.multiPolygonGeometry(unit.boundary.geometry)
+            json.raw(",\"geometry\":")
+            if outlines == .full { json.multiPolygonGeometry(unit.boundary.geometry) } else { json.raw("null") }
             json.raw(",\"properties\":{\"code\":"); json.string(unit.boundary.unit.code)
             json.raw(",\"name\":"); json.string(unit.boundary.unit.name)
             json.raw(",\"count\":"); json.number(unit.count)
@@ -221,4 +227,10 @@ struct DensityController<Context: RequestContext>: Sendable {
     }
 
     private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// Whether unit densities carry the units' outlines.
+enum UnitGeometry: String, CaseIterable {
+    case full
+    case omitted = "none"
 }

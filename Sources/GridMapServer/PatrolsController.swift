@@ -8,7 +8,8 @@ import Hummingbird
 /// from `format=`, else the content type, else the body's first bytes; `member=` names the member
 /// for files without one (GPX), `crs=` the coordinate system of fixes that do not name theirs
 /// (default wgs84), `encoding=utf8|gb18030` forces a CSV's encoding (default: UTF-8, else
-/// GB18030); CSV and NDJSON times without a zone are Beijing time. Cleaning settings as in ``QueryParameters/cleaning()``; the coverage of the
+/// GB18030; the answer's `encoding` says which was used, null for GPX, whose XML declares its own);
+/// CSV and NDJSON times without a zone are Beijing time. Cleaning settings as in ``QueryParameters/cleaning()``; the coverage of the
 /// changed days is computed at `radius` (default 30 m) before the answer. Any bad record is a
 /// 400 naming it, and nothing is stored.
 struct PatrolsController<Context: RequestContext>: Sendable {
@@ -29,20 +30,21 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         let body = Data(buffer: try await request.collectBody(upTo: limits.maxBodyBytes))
         let format = try parameters.choice("format", PatrolFileFormat.self)
             ?? request.headers[.contentType].flatMap(PatrolFileFormat.init(contentType:))
-        let fixes: [PatrolFix]
+        let contents: PatrolFileContents
         do {
-            fixes = try PatrolFile.parse(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
+            contents = try PatrolFile.read(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
                                                                                       encoding: encoding))
         } catch {
             throw APIError.badRequest(error.code.rawValue, error.detail)
         }
         let usedFormat = format ?? PatrolFileFormat.sniff(body) ?? .csv
         let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers] in
-            try store.importPatrols(fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
+            try store.importPatrols(contents.fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
         }
         var json = JSONWriter(capacity: 1024)
         json.raw("{\"batch\":"); json.number(Int(ingest.batch))
         json.raw(",\"format\":"); json.string(usedFormat.rawValue)
+        json.raw(",\"encoding\":"); json.optionalString(contents.encoding?.rawValue)
         json.raw(",\"fixes\":"); json.number(ingest.fixes)
         json.raw(",\"members\":"); json.number(ingest.members)
         json.raw(",\"days\":["); json.strings(ingest.days.map(\.description)); json.raw("]")

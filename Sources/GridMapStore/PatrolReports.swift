@@ -3,11 +3,15 @@ import GridMapGeometry
 
 extension GridMapStore {
     /// Stores a batch of fixes (see ``ingestPatrols(_:source:format:cleaning:)``), then computes
-    /// the coverage of the days it changed at `options.radius`.
+    /// the coverage of the days it changed at `options.radius`. Fixes whose longitude and latitude
+    /// look swapped are refused first (`PatrolParseError` `lat_lon_swapped`), and nothing is stored.
     public func importPatrols(_ fixes: [PatrolFix], source: String, format: String, cleaning: TrackCleaning,
                               options: CoverageOptions, resolvers: HistoricalResolvers) throws -> PatrolIngest {
-        // Refused before anything is stored, so a radius too small for a grid's raster leaves no fixes behind.
-        try CoverageGrids(resolver: try resolvers.resolver(at: Timestamp.now())).checkRasters(radius: options.radius)
+        // Refused before anything is stored: fixes with longitude and latitude swapped, and a radius
+        // too small for a grid's raster.
+        let current = try resolvers.resolver(at: Timestamp.now())
+        try PatrolFile.checkSwapped(fixes, against: current)
+        try CoverageGrids(resolver: current).checkRasters(radius: options.radius)
         let ingest = try ingestPatrols(fixes, source: source, format: format, cleaning: cleaning)
         if let first = ingest.days.first, let last = ingest.days.last {
             try updateCoverage(days: first...last, options: options, resolvers: resolvers)

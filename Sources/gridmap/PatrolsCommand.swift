@@ -48,29 +48,46 @@ struct PatrolsImportCommand: ParsableCommand {
     func run() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let format = format ?? PatrolFileFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) ?? PatrolFileFormat.sniff(data)
-        let fixes: [PatrolFix]
+        let contents: PatrolFileContents
         do {
-            fixes = try PatrolFile.parse(data, format: format, options: PatrolParseOptions(member: member, crs: crs, encoding: text.encoding,
-                                                                                  zone: text.timezone))
+            contents = try PatrolFile.read(data, format: format, options: PatrolParseOptions(member: member, crs: crs, encoding: text.encoding,
+                                                                                    zone: text.timezone))
         } catch {
-            printError("\(file): \(error.code.rawValue): \(error.detail); nothing was stored")
-            throw ExitCode(2)
+            throw PatrolImport.refusal(error, file: file)
         }
-        try PatrolImport.run(fixes, source: file, format: format ?? .csv, cleaning: cleaning.cleaning, radius: radius, database: database)
+        let used = format ?? .csv
+        // Only CSV and NDJSON times may lack a zone, and only CSV may be in another encoding.
+        let reading = [.csv, .ndjson].contains(used) ? contents.encoding.map(text.report) : nil
+        try PatrolImport.run(contents.fixes, source: file, format: used, cleaning: cleaning.cleaning, radius: radius, database: database,
+                             reading: reading)
     }
 }
 
 /// The import step shared by `patrols import` and `patrols simulate`.
 enum PatrolImport {
+    /// Prints a refused file's error and gives the exit code (2).
+    static func refusal(_ error: PatrolParseError, file: String) -> ExitCode {
+        printError("\(file): \(error.code.rawValue): \(error.detail); nothing was stored")
+        return ExitCode(2)
+    }
+
+    /// Prints how the file was read (`reading`), what was stored, and the cleaning report; a
+    /// refused fix (swapped coordinates) is a CLI error like a parse error.
     static func run(_ fixes: [PatrolFix], source: String, format: PatrolFileFormat, cleaning: TrackCleaning, radius: Double,
-                    database: DatabaseOption) throws {
+                    database: DatabaseOption, reading: String? = nil) throws {
         let options = CoverageOptions(radius: try WorkLimits.radius(radius))
         let store = try GridMapStore(path: database.path)
         let resolvers = HistoricalResolvers(store: store)
         let start = Date()
-        let ingest = try WorkLimits.bounded {
-            try store.importPatrols(fixes, source: source, format: format.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
+        let ingest: PatrolIngest
+        do {
+            ingest = try WorkLimits.bounded {
+                try store.importPatrols(fixes, source: source, format: format.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
+            }
+        } catch let error as PatrolParseError {
+            throw refusal(error, file: source)
         }
+        if let reading { print("\(source): \(reading)") }
         let r = ingest.report
         print("\(ingest.fixes) fixes of \(ingest.members) members → \(database.path) (batch \(ingest.batch)) in "
             + String(format: "%.1f s", Date().timeIntervalSince(start)))

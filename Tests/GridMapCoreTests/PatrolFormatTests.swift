@@ -165,7 +165,7 @@ import Testing
         let badTime = point.replacingOccurrences(of: "2026-03-02T00:58:11Z", with: "2026-03-02T00:58:11")
         #expect(error(collection(badTime), .geojson)?.code == .invalidTime)
         let swapped = point.replacingOccurrences(of: "[119.72,28.27]", with: "[28.27,119.72]")
-        #expect(error(collection(swapped), .geojson)?.code == .invalidCoordinate)
+        #expect(error(collection(swapped), .geojson)?.code == .latLonSwapped)
         #expect(error(collection(swapped), .geojson)?.detail.hasPrefix("feature 0 coordinates: latitude 119.72") == true)
         let polygon = #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[]},"properties":{}}"#
         #expect(error(collection(polygon), .geojson)?.code == .malformedJSON)
@@ -212,7 +212,7 @@ import Testing
         let multiLine = "m,2026-03-02T00:58:12Z,119.72,28.27,,\"two\nlines\"\n"
         #expect(error("member,time,lon,lat,accuracy,note\n" + good.dropLast() + ",\n" + multiLine
                       + "m,2026-03-02T00:58:13Z,28.27,119.72,,\n", .csv)
-                == PatrolParseError(.invalidCoordinate, "line 5: latitude 119.72 is out of range [-90, 90]; "
+                == PatrolParseError(.latLonSwapped, "line 5: latitude 119.72 is out of range [-90, 90]; "
                                     + "longitude and latitude look swapped (GeoJSON order is [lon, lat])"))
         #expect(error(header + good + "m,2026-03-02 25:58:13,119.72,28.27,\n", .csv)?.code == .invalidTime)
         #expect(error(header + good + "m,2026-03-02 25:58:13,119.72,28.27,\n", .csv)?.detail

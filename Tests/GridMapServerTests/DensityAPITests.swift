@@ -88,6 +88,21 @@ import Testing
         }
     }
 
+    @Test func withoutGeometryTheSameUnitsAndClasses() async throws {
+        try await withServer { get in
+            let (_, full) = try await get("/v1/density/grids?\(Self.period)&classes=4")
+            let (status, bare) = try await get("/v1/density/grids?\(Self.period)&classes=4&geometry=none")
+            #expect(status == .ok)
+            let fullFeatures = try #require(full["features"]?.array), bareFeatures = try #require(bare["features"]?.array)
+            #expect(fullFeatures.count == (try gridAreas().count) && bareFeatures.count == fullFeatures.count)
+            #expect(fullFeatures.allSatisfy { $0["geometry"]?["type"]?.string == "MultiPolygon" })
+            #expect(bareFeatures.allSatisfy { $0["geometry"] == .null && $0["type"]?.string == "Feature" })
+            #expect(bareFeatures.map { $0["id"] } == fullFeatures.map { $0["id"] })
+            #expect(bareFeatures.map { $0["properties"] } == fullFeatures.map { $0["properties"] })
+            #expect(bare["classification"] == full["classification"])
+        }
+    }
+
     @Test(arguments: ["hex", "square"]) func binsAreStableAndCountEveryEvent(shape: String) async throws {
         try await withServer { get in
             let (status, all) = try await get("/v1/density/\(shape)?size=300&\(Self.period)")
@@ -155,6 +170,7 @@ import Testing
             let weights = try #require(clustered["features"]?.array?.compactMap { $0["properties"]?["weight"]?.number })
             #expect(weights.count <= 50 && Int(weights.reduce(0, +)) == total && clustered["cluster_size_m"]?.number != nil)
             for (uri, problem) in [("/v1/density/hex?size=1", "'size'"), ("/v1/density/grids?method=natural", "'method'"),
+                                   ("/v1/density/villages?geometry=simple", "'geometry'"),
                                    ("/v1/density/grids?from=2025-02-01&to=2025-01-01", "'from'"),
                                    ("/v1/density/points?limit=0", "'limit'"), ("/v1/density/square?bbox=1,2,3", "'bbox'"),
                                    ("/v1/density/towns?status=done", "'status'")] {

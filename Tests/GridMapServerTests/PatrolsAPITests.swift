@@ -92,7 +92,7 @@ import Testing
 
             let swapped = Data("member,time,lon,lat\nm1,2026-03-02T08:00:00+08:00,28.27,119.72\n".utf8)
             let (swappedStatus, swappedBody) = try await call(.post, "/v1/patrols?format=csv", swapped)
-            #expect(swappedStatus == .badRequest && swappedBody["error"]?.string == "invalid_coordinate")
+            #expect(swappedStatus == .badRequest && swappedBody["error"]?.string == "lat_lon_swapped", "the code /v1/resolve answers")
             #expect(swappedBody["detail"]?.string?.contains("swapped") == true)
 
             let noMember = try Data(contentsOf: Self.garminGPX)
@@ -107,6 +107,23 @@ import Testing
             #expect(orderStatus == .badRequest)
         }
         #expect(try storedFixes() == 0)
+    }
+
+    @Test func theAnswerSaysWhichEncodingTheFileWasReadIn() async throws {
+        let header = Array("member,time,lon,lat\n".utf8)
+        let row: [UInt8] = [0xD0, 0xEC, 0xBE, 0xB2] + Array(",2026-03-02 08:58:11,119.72,28.27\n".utf8)  // 徐静, Beijing time
+        try await withServer { call in
+            let (status, body) = try await call(.post, "/v1/patrols?format=csv", Data(header + row))
+            #expect(status == .created && body["encoding"]?.string == "gb18030", "\(body)")
+            let (utf8Status, utf8Body) = try await call(.post, "/v1/patrols?format=csv", Data("member,time,lon,lat\n徐静,2026-03-02 09:00:00,119.72,28.27\n".utf8))
+            #expect(utf8Status == .created && utf8Body["encoding"]?.string == "utf8")
+            let (gpxStatus, gpxBody) = try await call(.post, "/v1/patrols?member=m1", try Data(contentsOf: Self.garminGPX))
+            #expect(gpxStatus == .created && gpxBody["encoding"] == .null, "GPX declares its own")
+        }
+        let members = try await store.pool.read { try String.fetchAll($0, sql: "SELECT code FROM patrol_members ORDER BY code") }
+        #expect(members.contains("徐静"))
+        let first = try await store.pool.read { try Int64.fetchOne($0, sql: "SELECT min(t) FROM patrol_fixes f JOIN patrol_members m ON m.id = f.member_id WHERE m.code = '徐静'") }
+        #expect(first == 1_772_413_091_000, "2026-03-02 08:58:11 Beijing = 00:58:11Z")
     }
 
     @Test func memberIDsThatAreNotIdentifiersAreRefusedNamingTheLine() async throws {

@@ -98,10 +98,12 @@ enum PatrolFields {
         return text
     }
 
-    /// A valid longitude/latitude.
+    /// A valid longitude/latitude (the range part of ``PointAcceptance``).
     static func coordinate(_ lon: Double, _ lat: Double, at place: @autoclosure () -> String) throws(PatrolParseError) -> Coordinate {
         let c = Coordinate(lon, lat)
-        if let problem = CoordinateCheck.problem(c) { throw PatrolParseError(.invalidCoordinate, "\(place()): \(problem)") }
+        if let refusal = PointAcceptance.rangeRefusal(c) {
+            throw PatrolParseError(refusal.code == .latLonSwapped ? .latLonSwapped : .invalidCoordinate, "\(place()): \(refusal.description)")
+        }
         return c
     }
 

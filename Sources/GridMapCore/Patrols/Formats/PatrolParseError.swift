@@ -11,6 +11,7 @@ public struct PatrolParseError: Error, CustomStringConvertible, Sendable, Equata
         case missingTime = "missing_time"
         case invalidTime = "invalid_time"
         case invalidCoordinate = "invalid_coordinate"
+        case latLonSwapped = "lat_lon_swapped"
         case invalidAccuracy = "invalid_accuracy"
         case unknownCRS = "unknown_crs"
         case unknownFormat = "unknown_format"
