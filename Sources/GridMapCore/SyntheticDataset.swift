@@ -7,8 +7,11 @@ import GridMapGeometry
 public enum SyntheticDataset {
     public static let townCode = "339999101000"
 
-    public static func write(_ layer: SyntheticGridLayer, to directory: URL, blockSize: Int = 4) throws {
+    /// `blockSize` defaults to 4, or the smallest size that keeps the villages under the 900
+    /// that 3-digit codes allow (a province-scale layer).
+    public static func write(_ layer: SyntheticGridLayer, to directory: URL, blockSize: Int? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let blockSize = blockSize ?? Swift.max(4, Int((Double(layer.polygons.count) / 899).squareRoot().rounded(.up)) + 1)
         let geos = GEOSContext()
         let blockColumns = (layer.columns + blockSize - 1) / blockSize
         var members: [Int: [Int]] = [:]

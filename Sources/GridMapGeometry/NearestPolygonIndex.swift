@@ -3,103 +3,134 @@ import Foundation
 
 /// The nearest polygon to a point that none covers, by exact distance on a Gauss-Krüger plane.
 ///
-/// Every vertex is projected once (``TransverseMercator``); the rings are cut into runs of
-/// ``runLength`` consecutive segments, whose boxes on that plane are packed into an R-tree
-/// (Sort-Tile-Recursive, ``nodeCapacity`` entries a node). A query projects the point and walks
-/// the tree best first: nodes and runs leave a priority queue in order of a lower bound of their
-/// distance (the distance to their box); a run's exact distance (to the nearest of its segments)
-/// goes back on the queue as its polygon's, so the first exact distance to leave it is the
-/// nearest polygon's. Polygons equally near but for rounding (within 1e-9, e.g. a shared
-/// vertex reached from two segments) go to the lowest id. Immutable: share it across threads.
-public final class NearestPolygonIndex: Sendable {
+/// Every vertex is projected once (``TransverseMercator``). Segments inside the polygons' union
+/// (shared by two neighbours, see ``SharedSegments``) are left out: an uncovered point's nearest
+/// polygon point lies on the union's boundary, so for a grid layer, whose grids tile a town,
+/// only its outer edges and the edges of its gaps are searched. The rest are cut into runs of
+/// up to ``runLength`` consecutive segments, whose boxes on that plane are packed into an R-tree
+/// (Sort-Tile-Recursive, ``nodeCapacity`` entries a node). A query projects the point, descends
+/// greedily to a first leaf for a bound, then walks the tree best first: nodes leave a priority
+/// queue in order of a lower bound of their distance (the distance to their box), and a leaf's
+/// runs are measured exactly (to the nearest of their segments) when their box can beat the
+/// best so far. Polygons equally near but for rounding (within 1e-9, e.g. a shared vertex
+/// reached from two segments) go to the lowest id.
+///
+/// Immutable once built: share it across threads. The index lives in buffers of its own (freed
+/// with it), so a query touches no reference counts and allocates nothing unless its queue
+/// outgrows the stack.
+public final class NearestPolygonIndex: @unchecked Sendable {
     /// The plane distances are measured on.
     public let projection: TransverseMercator
-    /// Projected x, y of every vertex, ring after ring.
-    private let vertices: [Double]
-    /// Each run's first vertex, number of segments, polygon and box.
-    private let runStarts: [Int32]
-    private let runLengths: [UInt8]
-    private let runPolygons: [Int32]
-    private let runBoxes: [BoundingBox]
+    /// The searched segments, run after run.
+    private let segments: UnsafeMutableBufferPointer<Segment>
+    private let runs: UnsafeMutableBufferPointer<Run>
     /// The tree's nodes, leaves first, the root last. A node's children are
     /// `children[firstChild[n]..<firstChild[n + 1]]`: run ids for a leaf, node ids otherwise.
-    private let nodeBoxes: [BoundingBox]
-    private let firstChild: [Int32]
-    private let children: [Int32]
+    private let nodeBoxes: UnsafeMutableBufferPointer<BoundingBox>
+    private let firstChild: UnsafeMutableBufferPointer<Int32>
+    private let children: UnsafeMutableBufferPointer<Int32>
     private let leafCount: Int
 
-    static let nodeCapacity = 8
+    /// A segment on the plane: its start, its direction vector and the inverse of its squared length
+    /// (0 for a zero-length segment), so measuring it divides nothing.
+    private struct Segment {
+        var ax, ay, ux, uy, inverseLength2: Double
+    }
+
+    /// A run of consecutive segments of one ring: its box, first segment, polygon and segment count.
+    private struct Run {
+        var box: BoundingBox
+        var start: Int32
+        var polygon: Int32
+        var length: Int32
+    }
+
+    /// Children per node (``visit(_:_:_:)`` sorts them on the stack).
+    static let nodeCapacity = 4
     /// Segments per run: short enough that a run's box is tight, long enough to keep the tree small.
-    static let runLength = 8
+    static let runLength = 16
     /// Squared distances within this factor are ties.
     static let tie = 1 + 2e-9
 
     /// Indexes `polygons` (ids are positions in the array) on the plane of `zone`.
     public init(_ polygons: [MultiPolygon], zone: GaussKrugerZone) {
         projection = TransverseMercator(zone: zone)
-        var degrees: [Double] = [], ringStarts: [Int32] = [], polygonRings: [Int32] = [0]
-        for polygon in polygons {
-            for ring in polygon.rings where ring.count >= 2 {
-                ringStarts.append(Int32(degrees.count / 2))
-                for c in ring { degrees.append(c.x); degrees.append(c.y) }
-            }
-            polygonRings.append(Int32(ringStarts.count))
-        }
-        ringStarts.append(Int32(degrees.count / 2))
-        let vertices = Self.project(degrees, with: projection)
-        var runStarts: [Int32] = [], runLengths: [UInt8] = [], runPolygons: [Int32] = [], runBoxes: [BoundingBox] = []
-        for polygon in polygons.indices {
-            for ring in Int(polygonRings[polygon])..<Int(polygonRings[polygon + 1]) {
-                let end = Int(ringStarts[ring + 1]) - 1  // the last segment starts before it
-                for start in stride(from: Int(ringStarts[ring]), to: end, by: Self.runLength) {
-                    let length = Swift.min(Self.runLength, end - start)
-                    runStarts.append(Int32(start))
-                    runLengths.append(UInt8(length))
-                    runPolygons.append(Int32(polygon))
-                    runBoxes.append(BoundingBox((start...(start + length)).map { Coordinate(vertices[2 * $0], vertices[2 * $0 + 1]) })!)
+        var degrees: [Double] = [], rings: [SharedSegments.Ring] = []
+        for (id, multiPolygon) in polygons.enumerated() {
+            for polygon in multiPolygon.polygons {
+                for (r, ring) in polygon.rings.enumerated() where ring.count >= 2 {
+                    let first = degrees.count / 2
+                    for c in ring { degrees.append(c.x); degrees.append(c.y) }
+                    rings.append(SharedSegments.Ring(vertices: first..<(degrees.count / 2), polygon: Int32(id), isHole: r > 0))
                 }
+            }
+        }
+        let inside = SharedSegments.inside(degrees, rings: rings)
+        let vertices = Self.project(degrees, with: projection)
+        var runs: [Run] = [], segments: [Segment] = []
+        for ring in rings {
+            var k = ring.vertices.lowerBound
+            let end = ring.vertices.upperBound - 1  // the last segment starts before it
+            while k < end {
+                guard !inside[k] else { k += 1; continue }
+                let start = k, first = segments.count
+                while k < end && !inside[k] && k - start < Self.runLength {
+                    let ax = vertices[2 * k], ay = vertices[2 * k + 1], ux = vertices[2 * k + 2] - ax, uy = vertices[2 * k + 3] - ay
+                    let length2 = ux * ux + uy * uy
+                    segments.append(Segment(ax: ax, ay: ay, ux: ux, uy: uy, inverseLength2: length2 > 0 ? 1 / length2 : 0))
+                    k += 1
+                }
+                let box = BoundingBox((start...k).map { Coordinate(vertices[2 * $0], vertices[2 * $0 + 1]) })!
+                runs.append(Run(box: box, start: Int32(first), polygon: ring.polygon, length: Int32(k - start)))
             }
         }
         var tree = Tree()
-        tree.pack((0..<runStarts.count).map { Int32($0) }, boxes: runBoxes)
-        self.vertices = vertices
-        self.runStarts = runStarts
-        self.runLengths = runLengths
-        self.runPolygons = runPolygons
-        self.runBoxes = runBoxes
-        nodeBoxes = tree.boxes
-        firstChild = tree.firstChild
-        children = tree.children
+        tree.pack((0..<runs.count).map { Int32($0) }, boxes: runs.map(\.box))
+        self.segments = .frozen(segments)
+        self.runs = .frozen(runs)
+        nodeBoxes = .frozen(tree.boxes)
+        firstChild = .frozen(tree.firstChild)
+        children = .frozen(tree.children)
         leafCount = tree.leafCount
     }
 
-    /// The nearest polygon to a longitude/latitude and its distance in metres on the plane.
+    deinit {
+        segments.deallocate(); runs.deallocate()
+        nodeBoxes.deallocate(); firstChild.deallocate(); children.deallocate()
+    }
+
+    /// The nearest polygon to a longitude/latitude that no polygon covers, and its distance in
+    /// metres on the plane (for a covered point: the distance to the union's boundary).
     public func nearest(_ longitude: Double, _ latitude: Double) -> (polygon: Int, meters: Double)? {
-        guard let root = nodeBoxes.indices.last else { return nil }
+        guard !nodeBoxes.isEmpty else { return nil }
         let p = projection.forward(longitude, latitude)
         var best = Best()
-        // A first bound from the leaf a greedy descent reaches, so the search queues few nodes.
-        var dived = root
-        while dived >= leafCount {
-            dived = Int(children[Int(firstChild[dived])..<Int(firstChild[dived + 1])].min {
-                Self.squaredDistance(p, nodeBoxes[Int($0)]) < Self.squaredDistance(p, nodeBoxes[Int($1)])
-            }!)
-        }
-        measureLeaf(dived, p, &best)
-        var queue = MinQueue()
-        queue.push(Self.squaredDistance(p, nodeBoxes[root]), Int32(root))
-        while let (key, node) = queue.pop(), key <= best.bound {
-            let members = children[Int(firstChild[Int(node)])..<Int(firstChild[Int(node) + 1])]
-            if Int(node) >= leafCount {
-                for child in members {
-                    let d = Self.squaredDistance(p, nodeBoxes[Int(child)])
-                    if d <= best.bound { queue.push(d, child) }
-                }
-            } else if Int(node) != dived {
-                measureLeaf(Int(node), p, &best)
-            }
-        }
+        visit(nodeBoxes.count - 1, p, &best)
         return best.polygon.map { ($0, best.squared.squareRoot()) }
+    }
+
+    /// Depth first, nearer children first, skipping any whose box is beyond the best so far: the
+    /// first leaf reached gives a close bound, which prunes most of the rest.
+    private func visit(_ node: Int, _ p: Coordinate, _ best: inout Best) {
+        let members = Int(firstChild[node])..<Int(firstChild[node + 1])
+        guard node >= leafCount else { return measureLeaf(node, p, &best) }
+        withUnsafeTemporaryAllocation(of: Entry.self, capacity: Self.nodeCapacity) { sorted in
+            var count = 0
+            for k in members {  // insertion sort by box distance
+                let child = children[k], d = Self.squaredDistance(p, nodeBoxes[Int(child)])
+                var i = count
+                while i > 0 && sorted[i - 1].squared > d { sorted[i] = sorted[i - 1]; i -= 1 }
+                (sorted.baseAddress! + i).initialize(to: Entry(squared: d, node: child))
+                count += 1
+            }
+            for i in 0..<count where sorted[i].squared <= best.bound { visit(Int(sorted[i].node), p, &best) }
+        }
+    }
+
+    /// A child and the squared distance to its box.
+    private struct Entry {
+        var squared: Double
+        var node: Int32
     }
 
     /// The nearest polygon so far, and the bound beyond which nothing can beat or tie it.
@@ -122,25 +153,24 @@ public final class NearestPolygonIndex: Sendable {
 
     /// Measures a leaf's runs (a few segments each: cheaper at once than queued).
     private func measureLeaf(_ leaf: Int, _ p: Coordinate, _ best: inout Best) {
-        for run in children[Int(firstChild[leaf])..<Int(firstChild[leaf + 1])] where Self.squaredDistance(p, runBoxes[Int(run)]) <= best.bound {
-            let d = squaredDistance(p, toRun: Int(run))
-            if d <= best.bound { best.offer(Int(runPolygons[Int(run)]), d) }
+        for k in Int(firstChild[leaf])..<Int(firstChild[leaf + 1]) {
+            let run = runs[Int(children[k])]
+            guard Self.squaredDistance(p, run.box) <= best.bound else { continue }
+            let d = squaredDistance(p, to: run)
+            if d <= best.bound { best.offer(Int(run.polygon), d) }
         }
     }
 
     /// Squared distance from a projected point to the nearest segment of a run.
-    private func squaredDistance(_ p: Coordinate, toRun run: Int) -> Double {
+    private func squaredDistance(_ p: Coordinate, to run: Run) -> Double {
         var best = Double.infinity
-        vertices.withUnsafeBufferPointer { v in
-            let start = Int(runStarts[run])
-            for k in start..<(start + Int(runLengths[run])) {
-                let ax = v[2 &* k], ay = v[2 &* k &+ 1], bx = v[2 &* k &+ 2], by = v[2 &* k &+ 3]
-                let ux = bx - ax, uy = by - ay, wx = p.x - ax, wy = p.y - ay
-                let length2 = ux * ux + uy * uy
-                let t = length2 > 0 ? Swift.min(Swift.max((wx * ux + wy * uy) / length2, 0), 1) : 0
-                let dx = wx - t * ux, dy = wy - t * uy
-                best = Swift.min(best, dx * dx + dy * dy)
-            }
+        let start = Int(run.start)
+        for k in start..<(start &+ Int(run.length)) {
+            let s = segments[k]
+            let wx = p.x - s.ax, wy = p.y - s.ay
+            let t = Swift.min(Swift.max((wx * s.ux + wy * s.uy) * s.inverseLength2, 0), 1)
+            let dx = wx - t * s.ux, dy = wy - t * s.uy
+            best = Swift.min(best, dx * dx + dy * dy)
         }
         return best
     }
@@ -173,45 +203,9 @@ public final class NearestPolygonIndex: Sendable {
 }
 
 extension NearestPolygonIndex {
-    /// A binary min-heap of (squared distance, node).
-    struct MinQueue {
-        private var items: [(key: Double, node: Int32)] = []
-
-        init() { items.reserveCapacity(64) }
-
-        mutating func push(_ key: Double, _ node: Int32) {
-            items.append((key, node))
-            var i = items.count - 1
-            while i > 0 {
-                let parent = (i - 1) / 2
-                guard items[parent].key > key else { break }
-                items[i] = items[parent]
-                i = parent
-            }
-            items[i] = (key, node)
-        }
-
-        mutating func pop() -> (Double, Int32)? {
-            guard let top = items.first else { return nil }
-            let last = items.removeLast()
-            if !items.isEmpty {
-                var i = 0
-                while true {
-                    let left = 2 * i + 1, right = left + 1
-                    var smallest = left
-                    if left >= items.count { break }
-                    if right < items.count && items[right].key < items[left].key { smallest = right }
-                    if items[smallest].key >= last.key { break }
-                    items[i] = items[smallest]
-                    i = smallest
-                }
-                items[i] = last
-            }
-            return (top.key, top.node)
-        }
-    }
-
-    /// Sort-Tile-Recursive packing, level by level from the leaves up.
+    /// Hilbert packing: items sorted once along a Hilbert curve through their box centres, then
+    /// every ``nodeCapacity`` consecutive items (nodes, one level up) make a node. Runs along a
+    /// town's outline stay together, so nodes are compact even when only outlines are indexed.
     struct Tree {
         var boxes: [BoundingBox] = []
         var firstChild: [Int32] = [0]
@@ -219,44 +213,56 @@ extension NearestPolygonIndex {
         var leafCount = 0
 
         mutating func pack(_ items: [Int32], boxes itemBoxes: [BoundingBox]) {
-            guard !items.isEmpty else { return }
-            var level = group(items) { itemBoxes[Int($0)] }
+            guard let extent = itemBoxes.dropFirst().reduce(itemBoxes.first, { $0?.union($1) }) else { return }
+            let keys = itemBoxes.map { Self.hilbert($0.centre, in: extent) }
+            var level = items.sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
             var isLeafLevel = true
             while true {
                 let first = boxes.count
-                for members in level {
+                for start in stride(from: 0, to: level.count, by: NearestPolygonIndex.nodeCapacity) {
+                    let members = level[start..<Swift.min(start + NearestPolygonIndex.nodeCapacity, level.count)]
                     let memberBoxes = members.map { isLeafLevel ? itemBoxes[Int($0)] : boxes[Int($0)] }
                     boxes.append(memberBoxes.dropFirst().reduce(memberBoxes[0]) { $0.union($1) })
                     children += members
                     firstChild.append(Int32(children.count))
                 }
-                if isLeafLevel { leafCount = level.count; isLeafLevel = false }
-                if level.count == 1 { return }
-                let nodeBoxes = boxes
-                level = group((first..<boxes.count).map { Int32($0) }) { nodeBoxes[Int($0)] }
+                if isLeafLevel { leafCount = boxes.count; isLeafLevel = false }
+                if boxes.count - first == 1 { return }
+                level = (first..<boxes.count).map { Int32($0) }
             }
         }
 
-        /// Groups of at most ``nodeCapacity`` items: vertical slices by box centre x, each sorted by y.
-        private func group(_ items: [Int32], box: (Int32) -> BoundingBox) -> [[Int32]] {
-            let capacity = NearestPolygonIndex.nodeCapacity
-            let nodes = (items.count + capacity - 1) / capacity
-            let slices = Swift.max(1, Int(Double(nodes).squareRoot().rounded(.up)))
-            let perSlice = slices * capacity
-            let byX = items.sorted { box($0).centre.x < box($1).centre.x }
-            var groups: [[Int32]] = []
-            for sliceStart in stride(from: 0, to: byX.count, by: perSlice) {
-                let slice = byX[sliceStart..<Swift.min(sliceStart + perSlice, byX.count)].sorted { box($0).centre.y < box($1).centre.y }
-                for start in stride(from: 0, to: slice.count, by: capacity) {
-                    groups.append(Array(slice[start..<Swift.min(start + capacity, slice.count)]))
+        /// Position along a Hilbert curve of order 16 over `extent`.
+        static func hilbert(_ c: Coordinate, in extent: BoundingBox) -> UInt32 {
+            let side = 65_535.0, n: UInt32 = 1 << 16
+            var x = UInt32(Swift.max(0, Swift.min(side, (c.x - extent.minX) / Swift.max(extent.width, .leastNormalMagnitude) * side)))
+            var y = UInt32(Swift.max(0, Swift.min(side, (c.y - extent.minY) / Swift.max(extent.height, .leastNormalMagnitude) * side)))
+            var d: UInt32 = 0
+            var s: UInt32 = 1 << 15
+            while s > 0 {
+                let rx: UInt32 = x & s > 0 ? 1 : 0, ry: UInt32 = y & s > 0 ? 1 : 0
+                d += s * s * ((3 * rx) ^ ry)
+                if ry == 0 {  // rotate the quadrant
+                    if rx == 1 { x = n &- 1 &- x; y = n &- 1 &- y }
+                    swap(&x, &y)
                 }
+                s >>= 1
             }
-            return groups
+            return d
         }
     }
 }
 
 private struct SharedOutput: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Double> }
+
+private extension UnsafeMutableBufferPointer {
+    /// A buffer of its own holding `array`'s elements (the owner deallocates it).
+    static func frozen(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
+    }
+}
 private struct SharedInput: @unchecked Sendable { let buffer: UnsafeBufferPointer<Double> }
 
 private extension BoundingBox {

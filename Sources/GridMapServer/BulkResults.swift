@@ -48,7 +48,12 @@ struct BulkResults: Sendable {
             let rendered = body.withUnsafeReadableBytes { text in
                 crsAndInput.withUnsafeBytes { crsAndInput in
                     served.singleCoverHeads.withView { heads in
-                        render(lower..<upper, Context(requestText: text, crsAndInput: crsAndInput, heads: heads))
+                        served.outsideHeads.withView { outsideHeads in
+                            served.nearestParts.withView { nearestParts in
+                                render(lower..<upper, Context(requestText: text, crsAndInput: crsAndInput, heads: heads,
+                                                              outsideHeads: outsideHeads, nearestParts: nearestParts))
+                            }
+                        }
                     }
                 }
             }
@@ -63,6 +68,8 @@ struct BulkResults: Sendable {
         /// `,"crs":"…","input":[`
         let crsAndInput: UnsafeRawBufferPointer
         let heads: RenderedParts.View
+        let outsideHeads: RenderedParts.View
+        let nearestParts: RenderedParts.View
     }
 
     private func render(_ range: Range<Int>, _ context: Context) -> ByteBuffer {
@@ -77,23 +84,32 @@ struct BulkResults: Sendable {
         var json = JSONWriter(capacity: range.count * 320)
         let echoInput = !withPeople && !list.tokens.isEmpty
         for (i, hit) in zip(range, hits) {
-            if echoInput && hit.grid >= 0 && hit.coverCount == 1 && crs.keepsCoordinates {
-                writeInside(&json, i, head: context.heads[Int(hit.grid)], context)
+            let outside = echoInput && hit.grid < 0 ? served.outsideParts(Coordinate(wgs[2 * i], wgs[2 * i + 1])) : nil
+            if echoInput && crs.keepsCoordinates && hit.grid >= 0 && hit.coverCount == 1 {
+                writeEchoed(&json, i, head: context.heads[Int(hit.grid)], nearest: nil, context)
+            } else if crs.keepsCoordinates, let outside, ByteCursor.spellsTenths(outside.meters) {
+                writeEchoed(&json, i, head: context.outsideHeads[outside.head],
+                            nearest: (context.nearestParts[outside.nearest], outside.meters), context)
             } else {
                 if i > 0 { json.raw(",") }
-                writeOther(&json, i, hit, echoInput: echoInput, context)
+                writeOther(&json, i, hit, outside: outside, echoInput: echoInput, context)
             }
         }
         return json.buffer
     }
 
-    /// The common case, copied together from pieces: a point inside one grid, given in WGS84, so
-    /// the input and the point used are both the numbers as spelled in the request.
-    private func writeInside(_ json: inout JSONWriter, _ i: Int, head: UnsafeRawBufferPointer, _ context: Context) {
+    /// The common cases, copied together from pieces: a point inside one grid, or outside every
+    /// grid (with its nearest grid's part and distance), given in WGS84, so the input and the
+    /// point used are both the numbers as spelled in the request.
+    private func writeEchoed(_ json: inout JSONWriter, _ i: Int, head: UnsafeRawBufferPointer,
+                             nearest: (part: UnsafeRawBufferPointer, meters: Double)?, _ context: Context) {
         let lon = token(2 * i, in: context.requestText), lat = token(2 * i + 1, in: context.requestText)
-        json.append(atMost: head.count + context.crsAndInput.count + 2 * (lon.count + lat.count) + 24) { out in
+        let nearestBytes = nearest.map { $0.part.count + ByteCursor.maxTenthsBytes + 1 } ?? 0
+        json.append(atMost: head.count + nearestBytes + context.crsAndInput.count + 2 * (lon.count + lat.count) + 24) { out in
             if i > 0 { out.append(",") }
-            out.append(head); out.append(context.crsAndInput)
+            out.append(head)
+            if let nearest { out.append(nearest.part); out.tenths(nearest.meters); out.append("}") }
+            out.append(context.crsAndInput)
             out.append(lon); out.append(","); out.append(lat)
             out.append("],\"point\":[")
             out.append(lon); out.append(","); out.append(lat)
@@ -101,20 +117,24 @@ struct BulkResults: Sendable {
         }
     }
 
-    private func writeOther(_ json: inout JSONWriter, _ i: Int, _ hit: CompactResolution, echoInput: Bool,
-                            _ context: Context) {
+    /// Everything else: points on a boundary, coordinates converted from another system, with
+    /// people, or in a layer whose outside heads do not fit (resolved again in full).
+    private func writeOther(_ json: inout JSONWriter, _ i: Int, _ hit: CompactResolution,
+                            outside: (head: Int, nearest: Int, meters: Double)?, echoInput: Bool, _ context: Context) {
         let input = Coordinate(list.values[2 * i], list.values[2 * i + 1])
         let point = Coordinate(wgs[2 * i], wgs[2 * i + 1])
-        guard echoInput, hit.grid >= 0 || served.writeOutsideHead(&json, point) else {
-            served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)
-            return
-        }
-        if hit.grid >= 0 {  // else writeOutsideHead wrote the head
+        if echoInput && hit.grid >= 0 {
             if hit.coverCount == 1 {
                 json.raw(bytes: context.heads[Int(hit.grid)])
             } else {
                 served.writeBoundaryHead(&json, hit, point: point)
             }
+        } else if echoInput, let outside {
+            json.raw(bytes: context.outsideHeads[outside.head]); json.raw(bytes: context.nearestParts[outside.nearest])
+            json.tenths(outside.meters); json.raw("}")
+        } else {
+            served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)
+            return
         }
         json.raw(bytes: context.crsAndInput)
         json.raw(bytes: token(2 * i, in: context.requestText)); json.raw(",")

@@ -70,18 +70,8 @@ struct JSONWriter {
     /// A non-negative value rounded to tenths, spelled as `number` spells that rounded double
     /// (`12.0`, `4983.2`) without formatting a double.
     mutating func tenths(_ value: Double) {
-        guard value >= 0, value < 1e15 else { number((value * 10).rounded() / 10); return }
-        let tenths = Int64((value * 10).rounded())
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var end = 20, whole = tenths / 10
-            end -= 1; digits[end] = UInt8(truncatingIfNeeded: 48 + tenths % 10)
-            end -= 1; digits[end] = UInt8(ascii: ".")
-            repeat {
-                end -= 1; digits[end] = UInt8(truncatingIfNeeded: 48 + whole % 10)
-                whole /= 10
-            } while whole > 0
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(digits)[end..<20]))
-        }
+        guard ByteCursor.spellsTenths(value) else { number((value * 10).rounded() / 10); return }
+        append(atMost: ByteCursor.maxTenthsBytes) { $0.tenths(value) }
     }
 
     mutating func optionalString(_ value: String?) {
@@ -115,5 +105,26 @@ struct ByteCursor {
     mutating func append(_ text: StaticString) {
         pointer.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
         pointer += text.utf8CodeUnitCount
+    }
+
+    /// Most bytes ``tenths(_:)`` writes.
+    static let maxTenthsBytes = 18
+
+    /// Whether ``tenths(_:)`` spells `value` (non-negative, below 10¹⁵).
+    static func spellsTenths(_ value: Double) -> Bool { value >= 0 && value < 1e15 }
+
+    /// A value that ``spellsTenths(_:)``, rounded to tenths (`12.0`, `4983.2`).
+    mutating func tenths(_ value: Double) {
+        let tenths = Int64((value * 10).rounded())
+        var whole = tenths / 10, digits = 1
+        while whole >= 10 { whole /= 10; digits += 1 }
+        whole = tenths / 10
+        for k in stride(from: digits - 1, through: 0, by: -1) {
+            pointer.storeBytes(of: UInt8(truncatingIfNeeded: 48 + whole % 10), toByteOffset: k, as: UInt8.self)
+            whole /= 10
+        }
+        pointer.storeBytes(of: UInt8(ascii: "."), toByteOffset: digits, as: UInt8.self)
+        pointer.storeBytes(of: UInt8(truncatingIfNeeded: 48 + tenths % 10), toByteOffset: digits + 1, as: UInt8.self)
+        pointer += digits + 2
     }
 }

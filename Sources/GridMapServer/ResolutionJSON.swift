@@ -12,9 +12,9 @@ struct ResolutionJSON: Sendable {
     let singleCoverHeads: RenderedParts
     /// `{"grid":null,"village":…,"town":…,"onBoundary":false,"candidates":[]` for points no grid
     /// covers: per village (with its own town), then per town (no village), then neither.
-    private let outsideHeads: [ByteBuffer]
+    let outsideHeads: RenderedParts
     /// `,"nearest":{"code":…,"name":…,"distance_m":` per grid.
-    private let nearestParts: [ByteBuffer]
+    let nearestParts: RenderedParts
 
     init(_ resolver: Resolver) {
         self.resolver = resolver
@@ -32,35 +32,33 @@ struct ResolutionJSON: Sendable {
         let places = resolver.villages.indices.map { v in
             (resolver.villages[v], resolver.villageTown[v] >= 0 ? resolver.towns[Int(resolver.villageTown[v])] : nil)
         } + resolver.towns.map { (nil, $0) } + [(nil, nil)]
-        outsideHeads = places.map { village, town in
+        outsideHeads = RenderedParts(places.lazy.map { village, town in
             var json = JSONWriter()
             json.raw("{")
             Self.units(&json, grid: nil, village: village, town: town)
             json.raw(",\"onBoundary\":false,\"candidates\":[]")
-            return json.buffer
-        }
-        nearestParts = resolver.grids.map { grid in
+            return Array(json.buffer.readableBytesView)
+        })
+        nearestParts = RenderedParts(resolver.grids.lazy.map { grid in
             var json = JSONWriter()
             json.raw(",\"nearest\":{\"code\":"); json.string(grid.code)
             json.raw(",\"name\":"); json.string(grid.name)
             json.raw(",\"distance_m\":")
-            return json.buffer
-        }
+            return Array(json.buffer.readableBytesView)
+        })
     }
 
-    /// The bulk form of a point no grid covers, up to its nearest grid (`{"grid":null,…,
-    /// "nearest":{…}`), as ``write(_:_:input:point:crs:people:routed:)`` writes it; false (nothing
-    /// written) when there is no grid at all or the village's town is not the point's. The caller
-    /// adds the crs, input and point.
-    func writeOutsideHead(_ json: inout JSONWriter, _ point: Coordinate) -> Bool {
+    /// The pieces of the bulk form of a point no grid covers, up to its nearest grid's distance
+    /// (`{"grid":null,…,"nearest":{…,"distance_m":`), as ``write(_:_:input:point:crs:people:routed:)``
+    /// writes it: its position in ``outsideHeads``, its nearest grid's in ``nearestParts`` and the
+    /// distance. Nil when there is no grid at all or the village's town is not the point's.
+    func outsideParts(_ point: Coordinate) -> (head: Int, nearest: Int, meters: Double)? {
         let place = resolver.placeOutsideGrids(point)
         let villages = resolver.villages.count, towns = resolver.towns.count
         let head = place.village >= 0 ? (place.town == Int(resolver.villageTown[place.village]) ? place.village : nil)
             : place.town >= 0 ? villages + place.town : villages + towns
-        guard let head, let nearest = place.nearest else { return false }
-        json.raw(outsideHeads[head])
-        json.raw(nearestParts[nearest.grid]); json.tenths(nearest.meters); json.raw("}")
-        return true
+        guard let head, let nearest = place.nearest else { return nil }
+        return (head, nearest.grid, nearest.meters)
     }
 
     /// One full resolution object (GET /v1/resolve, or bulk with people), with the routing of

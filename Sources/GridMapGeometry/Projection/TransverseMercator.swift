@@ -14,8 +14,9 @@ public struct TransverseMercator: Sendable {
     private let eccentricity: Double
     /// The rectifying radius A: metres per radian of conformal-sphere arc.
     private let radius: Double
-    /// Krüger's α₁…α₆.
-    private let alpha: [Double]
+    /// Krüger's α₁…α₆ (lanes 6 and 7 unused): a value, not an array, so a projection is copied
+    /// and read without reference counting.
+    private let alpha: SIMD8<Double>
 
     /// The longitude offset from the central meridian beyond which points are clamped (the series
     /// diverges at 90°); a point that far is thousands of kilometres from any of the zone's data.
@@ -33,7 +34,7 @@ public struct TransverseMercator: Sendable {
                  61 * n3 / 240 - 103 * n4 / 140 + 15061 * n5 / 26880 + 167603 * n6 / 181440,
                  49561 * n4 / 161280 - 179 * n5 / 168 + 6601661 * n6 / 7257600,
                  34729 * n5 / 80640 - 3418889 * n6 / 1995840,
-                 212378941 * n6 / 319334400]
+                 212378941 * n6 / 319334400, 0, 0]
     }
 
     /// Easting and northing in metres of a longitude/latitude in degrees. Finite for every
