@@ -70,6 +70,29 @@ import Testing
         }
     }
 
+    /// Two unit squares side by side share x = 1: that segment is inside their union whichever way
+    /// each ring runs; a duplicate square on the same side, or a segment that only nearly matches,
+    /// is kept.
+    @Test func sharedSegmentsAreThoseWithAPolygonOnEachSide() {
+        func ring(_ points: [(Double, Double)]) -> [Double] { points.flatMap { [$0.0, $0.1] } }
+        let west: [(Double, Double)] = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]  // counter-clockwise
+        let eastClockwise: [(Double, Double)] = [(1, 0), (1, 1), (2, 1), (2, 0), (1, 0)]
+        func inside(_ rings: [[(Double, Double)]]) -> [Int] {
+            var degrees: [Double] = [], described: [SharedSegments.Ring] = []
+            for (i, r) in rings.enumerated() {
+                described.append(SharedSegments.Ring(vertices: (degrees.count / 2)..<(degrees.count / 2 + r.count), polygon: Int32(i), isHole: false))
+                degrees += ring(r)
+            }
+            let flags = SharedSegments.inside(degrees, rings: described)
+            return flags.indices.filter { flags[$0] }
+        }
+        #expect(inside([west, eastClockwise]) == [1, 5], "west's (1,0)→(1,1) and east's (1,0)→(1,1), its interior on the other side")
+        #expect(inside([west, west]).isEmpty, "the same square twice: every segment has both on one side")
+        let edge = 1.0 + 1e-12
+        let nearly: [(Double, Double)] = [(edge, 0), (edge, 1), (2, 1), (2, 0), (edge, 0)]
+        #expect(inside([west, nearly]).isEmpty)
+    }
+
     @Test func holesEmptyPolygonsAndEmptyLayers() throws {
         let square = { (x: Double, y: Double, s: Double) -> Ring in
             [Coordinate(x, y), Coordinate(x + s, y), Coordinate(x + s, y + s), Coordinate(x, y + s), Coordinate(x, y)]
