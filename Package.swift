@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gridmap", targets: ["gridmap"]),
+        .executable(name: "gridmap-bench", targets: ["gridmap-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,12 @@ let package = Package(
         ], resources: [.copy("Web/static")]),
         .executableTarget(name: "gridmap", dependencies: [
             "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles", "GridMapExport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The benchmarks, apart from the shipped binary: `gridmap-bench resolve|events|patrols|edits|jenks`.
+        .executableTarget(name: "gridmap-bench", dependencies: [
+            "GridMapServer", "GridMapStore", "GridMapCore", "GridMapGeometry",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Event benchmarks on loopback (issue 3): POST /v1/events under wrk (each request a new event at a
 # random point of 大港头镇, located, routed and stored) on the sample towns, then GET /v1/stats
-# latency over a year of 1,000,000 events (`gridmap bench events`; EVENTS to change the number).
+# latency over a year of 1,000,000 events (`gridmap-bench events`; EVENTS to change the number).
 # Each POST carries a dispatcher's token and appends an audit entry.
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18081}
@@ -35,7 +35,7 @@ for run in 1 2 3 4 5; do
 done
 
 million="$out/million.sqlite"
-"$gridmap" bench events --events "${EVENTS:-1000000}" --keep-db "$million" | head -2
+"$bench" events --events "${EVENTS:-1000000}" --keep-db "$million" | head -2
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 serve "$million" "$port" "$out/serve-million.log"
 echo

@@ -7,7 +7,7 @@ source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18083}
 db="$out/export.sqlite"
 if [ ! -f "$db" ]; then
-    "$gridmap" bench events --events "${EVENTS:-1000000}" --keep-db "$db" | head -2
+    "$bench" events --events "${EVENTS:-1000000}" --keep-db "$db" | head -2
 fi
 events=$(spatialite -silent "$db" "SELECT count(*) FROM events")
 

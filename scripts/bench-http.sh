@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # HTTP benchmark on loopback (issue 2): POST /v1/resolve with 1,000,000 points end to end, and
 # GET /v1/resolve against the trivial /healthz route under wrk, on the synthetic 2,000-grid county
-# of `gridmap bench resolve`. Client and server share this machine's cores, as they do for both
+# of `gridmap-bench resolve`. Client and server share this machine's cores, as they do for both
 # routes, so the ratio is fair. Needs curl and wrk (scripts/setup.sh installs them).
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18080}
 
-"$gridmap" bench resolve --province-grids 0 --sql-points 1000 \
+"$bench" resolve --province-grids 0 --sql-points 1000 \
     --keep-db "$out/bench.sqlite" --inputs-out "$out/inputs" | tee "$out/bench-resolve.txt"
 read -r min_x min_y max_x max_y < <(sed -n 's/^extent: //p' "$out/bench-resolve.txt")
 

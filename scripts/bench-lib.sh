@@ -1,12 +1,14 @@
 # Shared by the bench scripts (sourced): release build, output folder, a served database.
-# Sets: gridmap (the binary), out (bench-out/), seconds (wrk run length).
+# Sets: gridmap (the binary), bench (gridmap-bench), out (bench-out/), seconds (wrk run length).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds=${SECONDS_PER_RUN:-10}
 out=bench-out
 mkdir -p "$out"
 swift build -c release --product gridmap >/dev/null
+swift build -c release --product gridmap-bench >/dev/null
 gridmap=.build/release/gridmap
+bench=.build/release/gridmap-bench
 
 # serve DB PORT LOG: starts `gridmap serve` (reads public) in the background (stopped on exit) and
 # waits for it.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The resolution edges of issue 16, each side by side with its peer in the same run, on the
-# synthetic 2,000-grid county of `gridmap bench resolve`:
+# synthetic 2,000-grid county of `gridmap-bench resolve`:
 # - nearest grid for points outside every grid vs Shapely 2's STRtree.query_nearest;
 # - `gridmap resolve` on a 1,000,000-line CSV vs scripts/peers/resolve_csv_shapely.py (whole processes);
 # - POST /v1/resolve with 1,000,000 points: inside the grids, mixed (two thirds outside) and the
@@ -11,7 +11,7 @@ port=${PORT:-18081}
 python=.build-oracles/venv/bin/python
 inputs="$out/inputs"
 
-"$gridmap" bench resolve --province-grids 0 --sql-points 1000 --keep-dataset "$out/dataset" \
+"$bench" resolve --province-grids 0 --sql-points 1000 --keep-dataset "$out/dataset" \
     --keep-db "$out/bench.sqlite" --inputs-out "$inputs" | tee "$out/bench-resolve.txt"
 
 echo

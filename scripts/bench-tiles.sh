@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Vector-tile benchmarks (issue 4): tiles/s building z10–16 into MBTiles over a synthetic county
-# (2,000 grids, from `gridmap bench resolve`) and over the sample town with its year of events,
+# (2,000 grids, from `gridmap-bench resolve`) and over the sample town with its year of events,
 # then single-tile latency under wrk for a boundary tile and an events-density tile.
 source "$(dirname "$0")/bench-lib.sh"
 port=${PORT:-18082}
 county="$out/county.sqlite"
-"$gridmap" bench resolve --points 1000 --sql-points 10 --province-grids 0 --keep-db "$county" >/dev/null
+"$bench" resolve --points 1000 --sql-points 10 --province-grids 0 --keep-db "$county" >/dev/null
 echo "county (2,000 grids, boundaries only):"
 "$gridmap" tiles build --db "$county" --minzoom 10 --maxzoom 16 --output "$out/county.mbtiles"
 

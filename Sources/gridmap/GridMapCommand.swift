@@ -7,7 +7,7 @@ struct GridMapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridmap",
         abstract: "Township grid governance: boundaries in SpatiaLite, exact coordinate resolution, HTTP API.",
-        subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, ExportCommand.self, EditCommand.self, TokenCommand.self, AuditCommand.self, BenchCommand.self])
+        subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, ExportCommand.self, EditCommand.self, TokenCommand.self, AuditCommand.self])
 }
 
 /// `--db PATH`, defaulting to `$GRIDMAP_DB`, then `gridmap.sqlite`.

@@ -34,25 +34,11 @@ struct PatrolsSimulateCommand: ParsableCommand {
             .flatMap { $0 }
         print("simulated \(plan.count) patrols of \(positions.count) grids, \(fixes.count) fixes")
         if let out {
-            try PatrolCSV.write(fixes, to: URL(fileURLWithPath: out))
+            try PatrolCSVWriter.data(fixes).write(to: URL(fileURLWithPath: out))
             print("written to \(out)")
         } else {
             try PatrolImport.run(fixes, source: "simulate \(dataset) seed \(seed)", format: .csv, cleaning: TrackCleaning(),
                                  radius: 30, database: database)
         }
-    }
-}
-
-/// Writes fixes in the CSV format `patrols import` reads.
-enum PatrolCSV {
-    static func write(_ fixes: [PatrolFix], to url: URL) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(fixes.count * 80)
-        CSVField.appendRow(["member", "time", "lon", "lat", "accuracy", "crs"], to: &out)
-        for fix in fixes {
-            CSVField.appendRow([fix.member, Timestamp.format(milliseconds: fix.milliseconds), "\(fix.position.x)", "\(fix.position.y)",
-                                fix.accuracy.map { "\($0)" } ?? "", fix.crs.rawValue], to: &out)
-        }
-        try Data(out).write(to: url)
     }
 }

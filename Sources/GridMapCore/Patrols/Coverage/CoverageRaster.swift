@@ -9,7 +9,7 @@ import GridMapGeometry
 /// of track the traced boundary is exact; where the buffers of two edges meet, or round a cap,
 /// it is off by a fraction of a cell. With cells of radius/15 (2 m at 30 m) the covered area
 /// is within ~0.1 % of the exact union of buffers (GEOS, SpatiaLite; measured in tests and
-/// `gridmap bench patrols`) at a small fraction of its cost: GEOS unites the buffers of a day's
+/// `gridmap-bench patrols`) at a small fraction of its cost: GEOS unites the buffers of a day's
 /// patrol, which passes the same lanes again and again, in ~70 ms; the field takes a few.
 ///
 /// Cells are grouped in blocks of 8×8. A block lying wholly within `radius − 2·cellSize` of one

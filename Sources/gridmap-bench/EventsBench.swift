@@ -13,6 +13,8 @@ struct EventsBench: ParsableCommand {
     @Option(help: "Events to generate and import.") var events = 1_000_000
     @Option(help: "Dataset directories to import first.") var dataset: [String] = ["geodata/dagangtou", "geodata/ganpu"]
     @Option(help: "Keep the database here (for scripts/bench-events-http.sh).") var keepDb: String?
+    @Option(help: "Instead of the datasets, a synthetic town of this many grids (SyntheticDataset) with the first dataset's platform model (for scripts/bench-density.sh: 85000).")
+    var syntheticGrids: Int?
 
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-events-\(getpid())")
@@ -21,9 +23,9 @@ struct EventsBench: ParsableCommand {
         let path = keepDb ?? directory.appendingPathComponent("bench.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let store = try GridMapStore(path: path)
-        for path in dataset { _ = try store.importDataset(at: URL(fileURLWithPath: path)) }
+        for path in try datasets(in: directory) { _ = try store.importDataset(at: path) }
         let generated = measure { try! synthesize(store) }
-        print("GridMap events benchmark: \(events) events in \(dataset.count) towns (generated in \(format(generated.seconds)) s)")
+        print("GridMap events benchmark: \(events) events in \(syntheticGrids == nil ? dataset.count : 1) towns (generated in \(format(generated.seconds)) s)")
 
         let imported = try measure { try store.importEvents(generated.value, resolvers: HistoricalResolvers(store: store)) }
         print("bulk import (locate, route, store; one transaction): \(format(imported.seconds)) s, "
@@ -40,6 +42,22 @@ struct EventsBench: ParsableCommand {
             print("stats by \(dimension.rawValue) over the year: \(format(best * 1000)) ms")
         }
         try density(loaded.value, store: store, from: now - 365 * 86_400, to: now)
+    }
+
+    /// The dataset directories to import: the given ones, or a synthetic one written to `directory`.
+    private func datasets(in directory: URL) throws -> [URL] {
+        guard let syntheticGrids else { return dataset.map { URL(fileURLWithPath: $0) } }
+        let synthetic = directory.appendingPathComponent("synthetic")
+        try SyntheticDataset.write(SyntheticGridLayer(count: syntheticGrids), to: synthetic)
+        // Valid before the generated year of events, so each is located and routed when it was reported.
+        try Data(#"{"name": "synthetic", "valid_from": "2020-01-01T00:00:00Z"}"#.utf8).write(to: synthetic.appendingPathComponent("dataset.json"))
+        // The model without the routes that name the sample's own villages and grids.
+        let model = try Data(contentsOf: URL(fileURLWithPath: dataset[0]).appendingPathComponent("platforms.json"))
+        guard var platforms = try JSONSerialization.jsonObject(with: model) as? [String: Any],
+              let routes = platforms["routes"] as? [[String: Any]] else { throw ValidationError("\(dataset[0]): no platforms.json routes") }
+        platforms["routes"] = routes.filter { $0["villages"] == nil && $0["grids"] == nil }
+        try JSONSerialization.data(withJSONObject: platforms).write(to: synthetic.appendingPathComponent("platforms.json"))
+        return [synthetic]
     }
 
     /// The year's events aggregated to grids and to 200 m hexagons, in memory (best of 5, filter

@@ -4,9 +4,11 @@ import GridMapCore
 import GridMapGeometry
 import GridMapStore
 
+/// `gridmap-bench`: the benchmarks, a binary of their own so the shipped `gridmap` carries none.
+@main
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ResolveBench.self, EventsBench.self, PatrolsBench.self, EditsBench.self, JenksBench.self])
+        commandName: "gridmap-bench", abstract: "GridMap's benchmarks (build with -c release).", subcommands: [ResolveBench.self, EventsBench.self, PatrolsBench.self, EditsBench.self, JenksBench.self])
 }
 
 /// Points per second of the in-memory index (one core, all cores) and of SpatiaLite SQL

@@ -37,7 +37,7 @@ struct PatrolsBench: ParsableCommand {
             + "\(fixes.count) fixes (generated in \(format(generated.seconds)) s)")
 
         let csv = directory.appendingPathComponent("fixes.csv")
-        try PatrolCSV.write(fixes, to: csv)
+        try PatrolCSVWriter.data(fixes).write(to: csv)
         let data = try Data(contentsOf: csv)
         let parsed = try measure { try PatrolFile.parse(data, format: .csv, options: PatrolParseOptions(member: nil, crs: .wgs84)) }
         print("parse CSV (\(data.count / 1_048_576) MB): \(format(parsed.seconds)) s, \(Int(Double(fixes.count) / parsed.seconds)) fixes/s")
