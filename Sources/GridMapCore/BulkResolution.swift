@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GridMapGeometry
 
@@ -20,9 +19,8 @@ extension Resolver {
         values.withUnsafeBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
                 let shared = SharedBuffers(input: input, output: output)
-                let chunks = parallelism <= 1 ? 1 : Swift.max(1, Swift.min(parallelism * 4, count / 4096))
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
+                let parts = parallelism <= 1 ? 1 : ParallelRanges.parts(count, minimum: 4096)
+                ParallelRanges.forEach(count, parts: parts) { _, range in
                     resolveCompact(interleaved: UnsafeBufferPointer(rebasing: shared.input[(2 * range.lowerBound)..<(2 * range.upperBound)]),
                                    into: UnsafeMutableBufferPointer(rebasing: shared.output[range]))
                 }
@@ -56,27 +54,7 @@ public enum System {
 extension CoordinateSystem {
     /// Converts interleaved lon, lat values to WGS84 on all cores (a copy when already WGS84).
     public func toWGS84(interleaved values: [Double]) -> [Double] {
-        if keepsCoordinates { return values }
-        var output = values
-        let count = values.count / 2
-        values.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                let shared = SharedDoubles(input: input, output: out)
-                let chunks = Swift.max(1, Swift.min(System.coreCount * 4, count / 1024))
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
-                        let c = toWGS84(Coordinate(shared.input[2 * i], shared.input[2 * i + 1]))
-                        shared.output[2 * i] = c.x
-                        shared.output[2 * i + 1] = c.y
-                    }
-                }
-            }
-        }
-        return output
+        keepsCoordinates ? values : ParallelRanges.mapPairs(values) { toWGS84(Coordinate($0, $1)) }
     }
 }
 
-private struct SharedDoubles: @unchecked Sendable {
-    let input: UnsafeBufferPointer<Double>
-    let output: UnsafeMutableBufferPointer<Double>
-}

@@ -66,7 +66,7 @@ public final class NearestPolygonIndex: @unchecked Sendable {
             }
         }
         let inside = SharedSegments.inside(degrees, rings: rings)
-        let vertices = Self.project(degrees, with: projection)
+        let vertices = ParallelRanges.mapPairs(degrees) { [projection] in projection.forward($0, $1) }
         var runs: [Run] = [], segments: [Segment] = []
         for ring in rings {
             var k = ring.vertices.lowerBound
@@ -180,26 +180,6 @@ public final class NearestPolygonIndex: @unchecked Sendable {
         let dx = Swift.max(box.minX - p.x, 0, p.x - box.maxX), dy = Swift.max(box.minY - p.y, 0, p.y - box.maxY)
         return dx * dx + dy * dy
     }
-
-    /// Interleaved lon/lat degrees projected on all cores.
-    private static func project(_ degrees: [Double], with projection: TransverseMercator) -> [Double] {
-        let count = degrees.count / 2
-        return [Double](unsafeUninitializedCapacity: degrees.count) { output, initialized in
-            let shared = SharedOutput(buffer: output)
-            let chunks = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount * 4, count / 4096))
-            degrees.withUnsafeBufferPointer { input in
-                let input = SharedInput(buffer: input)
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
-                        let c = projection.forward(input.buffer[2 * i], input.buffer[2 * i + 1])
-                        shared.buffer[2 * i] = c.x
-                        shared.buffer[2 * i + 1] = c.y
-                    }
-                }
-            }
-            initialized = degrees.count
-        }
-    }
 }
 
 extension NearestPolygonIndex {
@@ -253,7 +233,6 @@ extension NearestPolygonIndex {
     }
 }
 
-private struct SharedOutput: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<Double> }
 
 private extension UnsafeMutableBufferPointer {
     /// A buffer of its own holding `array`'s elements (the owner deallocates it).

@@ -1,4 +1,3 @@
-import Dispatch
 import GridMapCore
 import GridMapGeometry
 import Hummingbird
@@ -39,12 +38,11 @@ struct BulkResults: Sendable {
 
     /// Renders a range of results as one buffer per core.
     private func render(_ range: Range<Int>) -> [ByteBuffer] {
-        let parts = Swift.max(1, Swift.min(System.coreCount, range.count / 1024))
+        let parts = ParallelRanges.parts(range.count, minimum: 1024, perCore: 1)
         let pieces = Mutex<[ByteBuffer]>(Array(repeating: ByteBuffer(), count: parts))
         let crsAndInput = Array(",\"crs\":\"\(crs.rawValue)\",\"input\":[".utf8)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let lower = range.lowerBound + part * range.count / parts
-            let upper = range.lowerBound + (part + 1) * range.count / parts
+        ParallelRanges.forEach(range.count, parts: parts) { part, local in
+            let lower = range.lowerBound + local.lowerBound, upper = range.lowerBound + local.upperBound
             let rendered = body.withUnsafeReadableBytes { text in
                 crsAndInput.withUnsafeBytes { crsAndInput in
                     served.singleCoverHeads.withView { heads in

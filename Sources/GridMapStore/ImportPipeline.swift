@@ -1,6 +1,7 @@
 import Foundation
 import Dispatch
 import GridMapCore
+import GridMapGeometry
 import Synchronization
 
 /// Locates, routes, keys and renders the events of an import on all cores, slice by slice in
@@ -23,8 +24,7 @@ final class ImportPipeline: Sendable {
         prepared = Mutex([PreparedSlice?](repeating: nil, count: count))
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         DispatchQueue.global().async { [self] in
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                let range = (i * events.count / count)..<((i + 1) * events.count / count)
+            ParallelRanges.forEach(events.count, parts: count) { i, range in
                 let slice = PreparedSlice(events, range, now: now, resolverAt: resolverAt)
                 prepared.withLock { $0[i] = slice }
                 ready[i].signal()
