@@ -24,8 +24,8 @@ public enum PointAcceptance {
 
     /// The refusal of a point that is not a finite longitude/latitude in range (no data needed).
     public static func rangeRefusal(_ input: Coordinate) -> Refusal? {
-        guard let problem = CoordinateCheck.problem(input) else { return nil }
-        return Refusal(code: problem.contains("swapped") ? .latLonSwapped : .invalidCoordinate, description: problem)
+        guard let problem = CoordinateProblem(input) else { return nil }
+        return Refusal(code: problem.looksSwapped ? .latLonSwapped : .invalidCoordinate, description: problem.description)
     }
 
     /// The refusal of an in-range point whose WGS84 form `used` is far from every boundary while
@@ -33,7 +33,7 @@ public enum PointAcceptance {
     public static func swapRefusal(_ input: Coordinate, used: Coordinate, crs: CoordinateSystem, resolver: Resolver) -> Refusal? {
         guard !resolver.isNearData(used) else { return nil }
         let swapped = Coordinate(input.y, input.x)
-        guard CoordinateCheck.problem(swapped) == nil, resolver.isNearData(crs.toWGS84(swapped)) else { return nil }
+        guard CoordinateProblem(swapped) == nil, resolver.isNearData(crs.toWGS84(swapped)) else { return nil }
         return Refusal(code: .latLonSwapped, description: "[\(input.x), \(input.y)] is far from every boundary but "
             + "[\(swapped.x), \(swapped.y)] is inside the data: longitude and latitude look swapped (the order is lon, lat)")
     }

@@ -63,7 +63,7 @@ public enum GeoJSON {
         guard let pair = value.array, pair.count >= 2, let lon = pair[0].number, let lat = pair[1].number
         else { throw GeoJSONError("\(path) is not a [longitude, latitude] position") }
         let c = Coordinate(lon, lat)
-        if let problem = CoordinateCheck.problem(c) { throw GeoJSONError("\(path): \(problem)") }
+        if let problem = CoordinateProblem(c) { throw GeoJSONError("\(path): \(problem)") }
         return c
     }
 
@@ -108,17 +108,37 @@ extension GeoJSON {
     }
 }
 
-/// Range checks for a longitude/latitude pair, with a hint when the two look swapped.
-public enum CoordinateCheck {
-    /// A description of what is wrong with the coordinate, or nil when it is a valid lon/lat.
-    public static func problem(_ c: Coordinate) -> String? {
-        if !c.x.isFinite || !c.y.isFinite { return "coordinates must be finite numbers (got \(c.x), \(c.y))" }
-        if abs(c.y) > 90 {
-            return abs(c.x) <= 90
-                ? "latitude \(c.y) is out of range [-90, 90]; longitude and latitude look swapped (GeoJSON order is [lon, lat])"
-                : "latitude \(c.y) is out of range [-90, 90]"
+/// What makes a longitude/latitude pair unusable, with a hint when the two look swapped.
+public enum CoordinateProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFinite(Coordinate)
+    /// A latitude beyond ±90; `looksSwapped` when the longitude would be a valid latitude.
+    case latitudeOutOfRange(Double, looksSwapped: Bool)
+    case longitudeOutOfRange(Double)
+
+    /// The problem of `c`, or nil when it is a valid lon/lat.
+    public init?(_ c: Coordinate) {
+        if !c.x.isFinite || !c.y.isFinite {
+            self = .notFinite(c)
+        } else if abs(c.y) > 90 {
+            self = .latitudeOutOfRange(c.y, looksSwapped: abs(c.x) <= 90)
+        } else if abs(c.x) > 180 {
+            self = .longitudeOutOfRange(c.x)
+        } else {
+            return nil
         }
-        if abs(c.x) > 180 { return "longitude \(c.x) is out of range [-180, 180]" }
-        return nil
+    }
+
+    public var looksSwapped: Bool {
+        if case .latitudeOutOfRange(_, true) = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .notFinite(let c): "coordinates must be finite numbers (got \(c.x), \(c.y))"
+        case .latitudeOutOfRange(let y, let swapped):
+            "latitude \(y) is out of range [-90, 90]" + (swapped ? "; longitude and latitude look swapped (GeoJSON order is [lon, lat])" : "")
+        case .longitudeOutOfRange(let x): "longitude \(x) is out of range [-180, 180]"
+        }
     }
 }

@@ -34,9 +34,11 @@ import Testing
     }
 
     @Test func swappedCoordinatesAreNamed() {
-        #expect(CoordinateCheck.problem(Coordinate(28.27, 119.72))?.contains("swapped") == true)
-        #expect(CoordinateCheck.problem(Coordinate(.nan, 28))?.contains("finite") == true)
-        #expect(CoordinateCheck.problem(Coordinate(200, 28))?.contains("longitude") == true)
-        #expect(CoordinateCheck.problem(Coordinate(119.72, 28.27)) == nil)
+        #expect(CoordinateProblem(Coordinate(28.27, 119.72)) == .latitudeOutOfRange(119.72, looksSwapped: true))
+        #expect(CoordinateProblem(Coordinate(28.27, 119.72))?.description.contains("swapped") == true)
+        #expect(CoordinateProblem(Coordinate(120, 100)) == .latitudeOutOfRange(100, looksSwapped: false))
+        #expect(CoordinateProblem(Coordinate(.nan, 28))?.description.contains("finite") == true)
+        #expect(CoordinateProblem(Coordinate(200, 28)) == .longitudeOutOfRange(200))
+        #expect(CoordinateProblem(Coordinate(119.72, 28.27)) == nil)
     }
 }

@@ -111,7 +111,7 @@ public enum EventFile {
             throw fail("lon and lat must be numbers")
         }
         let coordinate = Coordinate(lon, lat)
-        if let problem = CoordinateCheck.problem(coordinate) { throw fail(problem) }
+        if let problem = CoordinateProblem(coordinate) { throw fail(problem.description) }
         let crsText = field("crs").flatMap { $0.isEmpty ? nil : $0 } ?? "wgs84"
         guard let crs = CoordinateSystem(rawValue: crsText.lowercased()) else { throw fail("unknown crs '\(crsText)'") }
         guard let reportedAt = Timestamp.normalize(try required("reported_at"), zone: zone) else {
