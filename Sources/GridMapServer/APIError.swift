@@ -49,30 +49,24 @@ public struct APIError: Error, Sendable {
     }
 }
 
-/// Turns every error into the JSON error shape: ``APIError`` as is, an ``ExportError`` or a
-/// ``PatrolParseError`` found after parsing (swapped coordinates) as a 400, Hummingbird's HTTP errors
+/// Turns every error into the JSON error shape: an ``APIErrorConvertible`` (``APIError`` and the
+/// domain errors) as it says, Hummingbird's HTTP errors
 /// (404, 413, …) with their status, ``WorkLimitExceeded`` as 400 `work_limit`, HTTP framing errors (left to Hummingbird:
 /// a 400 and a close), anything else as a logged 500.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
-            return error.response()
+        } catch let error as any APIErrorConvertible {
+            return error.apiError.response()
         } catch let error as NIOTooManyBytesError {
             // Only ``Request/collectBody(upTo:for:)`` collects, and it names its route: this is a limit it did not foresee.
             return APIError.bodyTooLarge(limit: error.maxBytes ?? 0, "this request").response()
-        } catch let error as PatrolParseError {
-            return APIError.badRequest(error.code.rawValue, error.detail).response()
-        } catch let error as WorkLimitExceeded {
-            return APIError.badRequest("work_limit", error.description).response()
         } catch let error as HTTPParserError {
             // A malformed body (a chunk size that is not hex) or a client gone mid-body (EOF): the
             // framing is lost, so the connection cannot carry another answer. Hummingbird answers
             // such an error 400 with `Connection: close` and closes, logging nothing above debug.
             throw error
-        } catch let error as ExportError {
-            return APIError.badRequest("invalid_parameter", error.description).response()
         } catch let error as HTTPError {
             let code = error.status == .contentTooLarge ? "body_too_large" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase).response()

@@ -168,13 +168,8 @@ struct DensityController<Context: RequestContext>: Sendable {
                 table.zones[Int(row)] == zone ? table.planar[Int(row)] : projection.forward(table.points[Int(row)])
             }
         }
-        let bands: [Isoband], raster: DensityRaster
-        do {
-            raster = try KernelDensity.quartic(points: planar, bandwidth: bandwidth, cellSize: cell)
-            bands = try raster.isobands(levels: levels)
-        } catch {
-            throw APIError.badRequest("invalid_parameter", error.description)
-        }
+        let raster = try KernelDensity.quartic(points: planar, bandwidth: bandwidth, cellSize: cell)
+        let bands = try raster.isobands(levels: levels)
         var json = JSONWriter(capacity: 4096 + bands.reduce(0) { $0 + $1.geometry.vertexCount * 40 })
         json.raw("{\"type\":\"FeatureCollection\"")
         Self.writePeriods(filter, into: &json)

@@ -23,7 +23,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func preview(_ request: Request, context: Context) async throws -> Response {
         let (edit, _) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
-        let preview = try await heavyWork.run("an edit preview") { try mapErrors { try store.previewEdit(edit, planner: planner) } }
+        let preview = try await heavyWork.run("an edit preview") { try store.previewEdit(edit, planner: planner) }
         guard preview.plan.isValid else { return Self.rejection(preview) }
         return Self.json(EditJSON.preview(preview), status: .ok)
     }
@@ -34,7 +34,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
                                 expectedTags: try IfMatch.tags(request.headers[.ifMatch]))
         let commit: EditCommit
         do {
-            commit = try await heavyWork.run("an edit") { try mapErrors { try store.commitEdit(edit, by: editor, planner: planner) } }
+            commit = try await heavyWork.run("an edit") { try store.commitEdit(edit, by: editor, planner: planner) }
         } catch EditRejection.invalid(let preview) {
             return Self.rejection(preview)
         }
@@ -42,18 +42,6 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
         context.audit.record("change_id", .number(Double(changeID)))
         try boundaries.reloadIfChanged(logger: context.logger)
         return Self.json(EditJSON.commit(commit), status: .created)
-    }
-
-    private func mapErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as UnknownUnitError {
-            throw APIError(.notFound, "unknown_unit", error.description)
-        } catch EditRejection.missingReason {
-            throw APIError.badRequest("missing_field", "'reason' is required to commit an edit")
-        } catch EditRejection.stale(let level, let code, let current) {
-            throw APIError(.preconditionFailed, "stale_version", "\(level.rawValue) \(code) has changed: its current version is \"\(current)\"")
-        }
     }
 
     static func rejection(_ preview: EditPreview) -> Response {

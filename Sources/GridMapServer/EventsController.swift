@@ -29,22 +29,8 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let point = report.crs.toWGS84(report.coordinate)
         try PointCheck.rejectSwapped(report.coordinate, used: point, crs: report.crs,
                                      resolver: resolver, label: "the event's coordinate")
-        let located: LocatedEvent
-        do {
-            located = try resolver.locate(report, at: point)
-        } catch {
-            switch error {
-            case .unknownCategory: throw APIError.badRequest("unknown_category", error.description)
-            case .outsideTowns: throw APIError(.unprocessableContent, "outside_towns", "the event's coordinate: \(error.description)")
-            case .noPlatformModel: throw APIError(.unprocessableContent, "no_platform_model", error.description)
-            }
-        }
-        let id: Int64
-        do {
-            id = try store.recordEvent(located, actor: report.reporter, at: now)
-        } catch let duplicate as DuplicateEventError {
-            throw APIError(.conflict, "duplicate_event", "external_id \(TextIdentifier.quoted(duplicate.externalID)) is event \(duplicate.id) already")
-        }
+        let located = try resolver.locate(report, at: point)
+        let id = try store.recordEvent(located, actor: report.reporter, at: now)
         context.audit.record("event_id", .number(Double(id)))
         var json = JSONWriter(capacity: 2048)
         json.event(try store.event(id)!, now: now, history: true)
@@ -71,18 +57,10 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         }
         let actor = try body.requiredString("actor")
         let now = Timestamp.now()
-        do {
-            let event = try store.transition(id, to: status, actor: actor, note: try body.optionalString("note"), at: now)
-            var json = JSONWriter(capacity: 2048)
-            json.event(event, now: now, history: true)
-            return json.response()
-        } catch let error as EventError {
-            switch error {
-            case .notFound: throw APIError(.notFound, "unknown_event", error.description)
-            case .illegalTransition(let from, _):
-                throw APIError(.conflict, "illegal_transition", error.description, allowed: from.allowedNext.map(\.rawValue))
-            }
-        }
+        let event = try store.transition(id, to: status, actor: actor, note: try body.optionalString("note"), at: now)
+        var json = JSONWriter(capacity: 2048)
+        json.event(event, now: now, history: true)
+        return json.response()
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {

@@ -30,13 +30,8 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         let body = Data(buffer: try await request.collectBody(upTo: limits.maxBodyBytes))
         let format = try parameters.choice("format", PatrolFileFormat.self)
             ?? request.headers[.contentType].flatMap(PatrolFileFormat.init(contentType:))
-        let contents: PatrolFileContents
-        do {
-            contents = try PatrolFile.read(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
-                                                                                      encoding: encoding))
-        } catch {
-            throw APIError.badRequest(error.code.rawValue, error.detail)
-        }
+        let contents = try PatrolFile.read(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
+                                                                                          encoding: encoding))
         let usedFormat = format ?? PatrolFileFormat.sniff(body) ?? .csv
         let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers] in
             try store.importPatrols(contents.fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
