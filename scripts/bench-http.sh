@@ -19,7 +19,7 @@ post() {  # curl's "Expect: 100-continue" would add a one-second wait; the clien
 echo
 echo "POST /v1/resolve, 1,000,000 points ($(du -h "$out/inputs/points.json" | cut -f1) body):"
 post -o "$out/post-response.json"
-echo "  response: $(du -h "$out/post-response.json" | cut -f1), $(grep -o '"onBoundary"' "$out/post-response.json" | wc -l) results"
+echo "  response: $(du -h "$out/post-response.json" | cut -f1), $(grep -o '"on_boundary"' "$out/post-response.json" | wc -l) results"
 for run in 1 2 3 4 5; do
     seconds_taken=$(post -o /dev/null -w '%{time_total}')
     awk -v t="$seconds_taken" -v r="$run" 'BEGIN { printf "  run %d: %.3f s, %.2f M points/s\n", r, t, 1 / t }'

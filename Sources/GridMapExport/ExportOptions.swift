@@ -21,17 +21,17 @@ public struct ExportOptions: Sendable {
     func check(for layer: ExportLayer) throws {
         if let asOf {
             guard [.towns, .villages, .grids, .density].contains(layer) else {
-                throw ExportError("asOf", "\(layer.rawValue) have no boundary versions to choose: use from and to")
+                throw ExportError("as_of", "\(layer.rawValue) have no boundary versions to choose: use from and to")
             }
-            _ = try Self.instant("asOf", asOf)
+            _ = try Self.instant("as_of", asOf)
         }
         if from != nil || to != nil, [.towns, .villages, .grids].contains(layer) {
-            throw ExportError(from != nil ? "from" : "to", "\(layer.rawValue) are boundaries: choose them with asOf")
+            throw ExportError(from != nil ? "from" : "to", "\(layer.rawValue) are boundaries: choose them with as_of")
         }
     }
 
-    /// `asOf` in the stored spelling (nil: now).
-    func asOfInstant() throws -> String? { try asOf.map { try Self.instant("asOf", $0) } }
+    /// `as_of` in the stored spelling (nil: now).
+    func asOfInstant() throws -> String? { try asOf.map { try Self.instant("as_of", $0) } }
 
     func eventQuery() throws -> EventQuery {
         var query = EventQuery()

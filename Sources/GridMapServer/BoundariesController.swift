@@ -3,7 +3,7 @@ import GridMapGeometry
 import GridMapStore
 import Hummingbird
 
-/// Boundary layers and versions, each answering as of `asOf` (ISO 8601) when given:
+/// Boundary layers and versions, each answering as of `as_of` (ISO 8601) when given:
 /// `GET /v1/layers/{towns|villages|grids}` (FeatureCollection; `town=`, `village=` narrow it),
 /// `GET /v1/{towns|villages|grids}/{code}` (a Feature with the version's `ETag`, to send back in
 /// `If-Match` with an edit) and `GET /v1/{…}/{code}/history` (every version, oldest first, with
@@ -23,7 +23,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
 
     func layer(_ request: Request, level: AdminLevel) throws -> Response {
         let query = QueryParameters(request)
-        let snapshot = try query.instant("asOf").map { try resolvers.resolver(at: $0).snapshot } ?? boundaries.resolver.snapshot
+        let snapshot = try query.asOf().map { try resolvers.resolver(at: $0).snapshot } ?? boundaries.resolver.snapshot
         let units = snapshot.boundaries(level, inTown: query.text("town"), village: query.text("village"))
         var json = JSONWriter(capacity: 64 * 1024)
         json.raw("{\"type\":\"FeatureCollection\",\"features\":[")
@@ -39,7 +39,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
 
     func unit(_ request: Request, context: Context, level: AdminLevel) throws -> Response {
         let code = context.parameters.get("code") ?? ""
-        let asOf = try QueryParameters(request).instant("asOf")
+        let asOf = try QueryParameters(request).asOf()
         guard let version = try store.boundaryVersion(level, code, asOf: asOf) else {
             throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)" + (asOf.map { " at \($0)" } ?? ""))
         }

@@ -34,6 +34,9 @@ struct QueryParameters {
     /// An ISO 8601 time in the stored spelling. A time without a zone is Beijing time, and a plain
     /// date the Beijing day's first instant (00:00+08:00): `from=2025-01-01&to=2025-01-02` is that
     /// Beijing day, `to` exclusive, as for coverage (``PatrolDay/range(from:to:)``).
+    /// `as_of` as ``instant(_:)`` reads it, or its former spelling `asOf` (accepted for one release).
+    func asOf() throws -> String? { try instant(text("as_of") != nil ? "as_of" : "asOf") }
+
     func instant(_ key: String) throws -> String? {
         guard let value = text(key) else { return nil }
         guard let instant = Timestamp.normalize(value, zone: .beijing) else {

@@ -8,9 +8,9 @@ import Hummingbird
 struct ResolutionJSON: Sendable {
     let resolver: Resolver
     private let gridParts: [ByteBuffer]
-    /// `{"grid":…,"village":…,"town":…,"onBoundary":false,"candidates":["code"]` per grid.
+    /// `{"grid":…,"village":…,"town":…,"on_boundary":false,"candidates":["code"]` per grid.
     let singleCoverHeads: RenderedParts
-    /// `{"grid":null,"village":…,"town":…,"onBoundary":false,"candidates":[]` for points no grid
+    /// `{"grid":null,"village":…,"town":…,"on_boundary":false,"candidates":[]` for points no grid
     /// covers: per village (with its own town), then per town (no village), then neither.
     let outsideHeads: RenderedParts
     /// `,"nearest":{"code":…,"name":…,"distance_m":` per grid.
@@ -26,7 +26,7 @@ struct ResolutionJSON: Sendable {
         singleCoverHeads = RenderedParts(resolver.grids.indices.lazy.map { [gridParts] i in
             var json = JSONWriter()
             json.raw("{"); json.raw(gridParts[i])
-            json.raw(",\"onBoundary\":false,\"candidates\":["); json.string(resolver.grids[i].code); json.raw("]")
+            json.raw(",\"on_boundary\":false,\"candidates\":["); json.string(resolver.grids[i].code); json.raw("]")
             return Array(json.buffer.readableBytesView)
         })
         let places = resolver.villages.indices.map { v in
@@ -36,7 +36,7 @@ struct ResolutionJSON: Sendable {
             var json = JSONWriter()
             json.raw("{")
             Self.units(&json, grid: nil, village: village, town: town)
-            json.raw(",\"onBoundary\":false,\"candidates\":[]")
+            json.raw(",\"on_boundary\":false,\"candidates\":[]")
             return Array(json.buffer.readableBytesView)
         })
         nearestParts = RenderedParts(resolver.grids.lazy.map { grid in
@@ -76,7 +76,7 @@ struct ResolutionJSON: Sendable {
             }
             json.raw("]")
         }
-        json.raw(",\"onBoundary\":"); json.bool(r.onBoundary)
+        json.raw(",\"on_boundary\":"); json.bool(r.onBoundary)
         json.raw(",\"candidates\":[")
         for (i, code) in r.candidates.enumerated() {
             if i > 0 { json.raw(",") }
@@ -98,7 +98,7 @@ struct ResolutionJSON: Sendable {
     /// the caller adds the crs, input and point.
     func writeBoundaryHead(_ json: inout JSONWriter, _ hit: CompactResolution, point: Coordinate) {
         json.raw("{"); json.raw(gridParts[Int(hit.grid)])
-        json.raw(",\"onBoundary\":true,\"candidates\":[")
+        json.raw(",\"on_boundary\":true,\"candidates\":[")
         for (i, g) in resolver.gridIndex.covering(point.x, point.y).enumerated() {
             if i > 0 { json.raw(",") }
             json.string(resolver.grids[g].code)

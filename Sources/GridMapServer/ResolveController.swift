@@ -5,7 +5,7 @@ import GridMapStore
 import Hummingbird
 
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and
-/// `POST /v1/resolve` (many points); both answer with the boundaries valid at `asOf` when given.
+/// `POST /v1/resolve` (many points); both answer with the boundaries valid at `as_of` when given.
 struct ResolveController<Context: RequestContext>: Sendable {
     let boundaries: ServedBoundaries
     let resolvers: HistoricalResolvers
@@ -76,9 +76,9 @@ struct ResolveController<Context: RequestContext>: Sendable {
         return results.response()
     }
 
-    /// The current boundaries, or those valid at `asOf` (rendered per request: a past resolver is cached, its JSON parts are not).
+    /// The current boundaries, or those valid at `as_of` (rendered per request: a past resolver is cached, its JSON parts are not).
     private func resolution(_ request: Request) throws -> ResolutionJSON {
-        guard let instant = try QueryParameters(request).instant("asOf") else { return boundaries.resolution }
+        guard let instant = try QueryParameters(request).asOf() else { return boundaries.resolution }
         return ResolutionJSON(try resolvers.resolver(at: instant))
     }
 

@@ -7,7 +7,7 @@ extension JSONWriter {
     mutating func routingMembers(_ routed: Result<RoutedCategory, RoutingError>) {
         switch routed {
         case .failure(let error):
-            raw(",\"platform\":null,\"routingProblem\":"); string(error.description)
+            raw(",\"platform\":null,\"routing_problem\":"); string(error.description)
         case .success(let r):
             raw(",\"category\":{\"code\":"); string(r.category.code)
             raw(",\"name\":"); string(r.category.name)

@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "geojson, shapefile or gpkg.") var format = Format.geojson
     @Option(help: "EPSG code of a Shapefile's or GeoPackage's CRS (default: the CGCS2000 3° Gauss-Krüger zone of the data's centre, EPSG:4549 in Zhejiang). GeoJSON is always WGS84.")
     var crs: String?
-    @Option(name: .customLong("asOf"), help: "Boundaries valid at this ISO 8601 time (towns, villages, grids, density).") var asOf: String?
+    @Option(name: [.customLong("as-of"), .customLong("asOf")], help: "Boundaries valid at this ISO 8601 time (towns, villages, grids, density); --asOf is the former spelling, accepted for one release.") var asOf: String?
     @Option(help: "Events reported from (events, density), or the first patrol day (coverage; default 7 days ago).") var from: String?
     @Option(help: "Events reported before (events, density), or the patrol days' end, exclusive (coverage).") var to: String?
     @Option(help: "Decimals of GeoJSON positions (0-15).") var precision = 7
@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
         let options = ExportOptions(asOf: asOf, from: from, to: to)
         var source: any ExportFeatureSource
         do { source = try layer.source(store: store, options: options) } catch let error as ExportError {
-            throw ValidationError("--\(error.option): \(error.message)")
+            throw ValidationError("--\(error.option.replacingOccurrences(of: "_", with: "-")): \(error.message)")
         }
         let started = Date()
         let count: Int, path: String, system: String

@@ -88,11 +88,11 @@ import Testing
             // to its old grid as of before.
             let (_, now) = try await call(.get, "/v1/resolve?lon=\(taken.point.x)&lat=\(taken.point.y)", nil)
             #expect(now["grid"]?["code"]?.string == grid)
-            let (_, then) = try await call(.get, "/v1/resolve?lon=\(taken.point.x)&lat=\(taken.point.y)&asOf=\(before)", nil)
+            let (_, then) = try await call(.get, "/v1/resolve?lon=\(taken.point.x)&lat=\(taken.point.y)&as_of=\(before)", nil)
             #expect(then["grid"]?["code"]?.string == taken.from)
-            let (_, layerThen) = try await call(.get, "/v1/layers/grids?village=\(village)&asOf=\(before)", nil)
+            let (_, layerThen) = try await call(.get, "/v1/layers/grids?village=\(village)&as_of=\(before)", nil)
             let (_, layerNow) = try await call(.get, "/v1/layers/grids?village=\(village)", nil)
-            let (_, versionThen) = try await call(.get, "/v1/grids/\(grid)?asOf=\(before)", nil)
+            let (_, versionThen) = try await call(.get, "/v1/grids/\(grid)?asOf=\(before)", nil)  // the former spelling, accepted for one release
             let oldGeometry = layerThen["features"]?.array?.first { $0["id"]?.string == grid }?["geometry"]
             let newGeometry = layerNow["features"]?.array?.first { $0["id"]?.string == grid }?["geometry"]
             #expect(oldGeometry != nil && oldGeometry == versionThen["geometry"] && oldGeometry != newGeometry)

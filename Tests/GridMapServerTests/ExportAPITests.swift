@@ -108,11 +108,11 @@ struct ExportAPITests {
         }
     }
 
-    @Test("asOf exports the boundaries valid then; events filtered by from and to")
+    @Test("as_of exports the boundaries valid then; events filtered by from and to")
     func periods() async throws {
         let store = try ExportSample.store.get()
         try await LiveServer.run(store, role: .gis, bytes: { (_: String) in ByteBuffer() }) { call in
-            let (_, before) = try await call(.get, "/v1/export/grids.geojson?asOf=2000-01-01T00:00:00Z", nil)
+            let (_, before) = try await call(.get, "/v1/export/grids.geojson?as_of=2000-01-01T00:00:00Z", nil)
             #expect(before["features"]?.array?.isEmpty == true)
             let (_, march) = try await call(.get, "/v1/export/events.geojson?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z", nil)
             let expected = try ExportSample.sql("SELECT count(*) AS n FROM events WHERE reported_at >= '2025-03-01T00:00:00.000Z' AND reported_at < '2025-04-01T00:00:00.000Z'", store)

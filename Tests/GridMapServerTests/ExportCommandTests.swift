@@ -33,7 +33,7 @@ struct ExportCommandTests {
 
         for (arguments, message) in [(["roads"], "unknown layer 'roads'"),
                                      (["grids", "--crs", "4549"], "GeoJSON is RFC 7946"),
-                                     (["events", "--asOf", "2025-01-01T00:00:00Z"], "--asOf: events have no boundary versions"),
+                                     (["events", "--as-of", "2025-01-01T00:00:00Z"], "--as-of: events have no boundary versions"),
                                      (["towns", "--format", "gpkg", "--crs", "999999"], "--crs: PROJ cannot transform to EPSG:999999"),
                                      (["towns", "--format", "shapefile", "-o", "-"], "only GeoJSON can be written to standard output")] {
             await #expect {

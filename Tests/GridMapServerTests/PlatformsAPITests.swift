@@ -74,7 +74,7 @@ import Testing
             let (outside, far) = try await get("/v1/resolve?lon=119.5&lat=28.0&category=dispute")
             #expect(outside == .ok)
             #expect(far["platform"] == .null)
-            #expect(far["routingProblem"]?.string?.contains("no town") == true)
+            #expect(far["routing_problem"]?.string?.contains("no town") == true)
         }
     }
 

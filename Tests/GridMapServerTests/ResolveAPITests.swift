@@ -49,7 +49,7 @@ import Testing
                 #expect((body["town"] as? [String: Any])?["code"] as? String == "331102102000")
                 let roles = (body["people"] as? [[String: Any]])?.compactMap { $0["role"] as? String } ?? []
                 #expect(Set(roles) == ["网格员", "村干部", "联村干部"])
-                #expect(body["onBoundary"] as? Bool == false)
+                #expect(body["on_boundary"] as? Bool == false)
                 #expect(body["candidates"] as? [String] == [code])
                 #expect(body["point"] as? [Double] == [p.x, p.y])
             }
@@ -78,7 +78,7 @@ import Testing
         try await app().test(.live) { client in
             try await client.execute(uri: "/v1/resolve?lon=\(shared.x)&lat=\(shared.y)", method: .get) { response in
                 let body = json(response.body)
-                #expect(body["onBoundary"] as? Bool == true)
+                #expect(body["on_boundary"] as? Bool == true)
                 #expect(body["candidates"] as? [String] == expected)
                 #expect((body["grid"] as? [String: Any])?["code"] as? String == expected.min())
             }
@@ -170,7 +170,7 @@ import Testing
                     try JSONValue.parse(Data(buffer: $0.body))
                 }
                 #expect(bulk[i] == single, "point \(i): bulk \(bulk[i].text) ≠ single \(single.text)")
-                if single["onBoundary"] == .bool(true) { onBoundary += 1 }
+                if single["on_boundary"] == .bool(true) { onBoundary += 1 }
             }
             #expect(bulk.suffix(3).allSatisfy { $0["nearest"]?["distance_m"]?.number ?? 0 > 1_000 })
             if crs.keepsCoordinates {  // converted vertices are rarely exactly on the edge again

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// `GET /v1/export/{layer}.geojson`: a whole layer (towns, villages, grids, events, coverage,
 /// density) as an RFC 7946 file, streamed a page at a time, so a million events take no more
-/// memory than ten thousand. `asOf` (boundaries), `from`/`to` (events, density, coverage days) and
+/// memory than ten thousand. `as_of` (boundaries; `asOf` accepted for one release), `from`/`to` (events, density, coverage days) and
 /// `precision` (decimals of positions, default 7) as for `gridmap export`. Shapefile and
 /// GeoPackage exports are files of several parts or a database: they come from `gridmap export`.
 struct ExportController<Context: RequestContext>: Sendable {
@@ -21,11 +21,11 @@ struct ExportController<Context: RequestContext>: Sendable {
                 + ExportLayer.allCases.map(\.rawValue).joined(separator: ", ") + " (Shapefile and GeoPackage: gridmap export)")
         }
         let query = QueryParameters(request)
-        try query.rejectUnknown(allowed: ["asOf", "from", "to", "precision"])
+        try query.rejectUnknown(allowed: ["as_of", "asOf", "from", "to", "precision"])
         // Held until the stream ends (or the client leaves and the body is dropped).
         let permit = try heavyWork.acquire("an export")
         let geojson = FeatureGeoJSON(schema: layer.schema, decimals: try query.integer("precision", in: 0...15) ?? 7)
-        let source = try layer.source(store: store, options: ExportOptions(asOf: query.text("asOf"), from: query.text("from"), to: query.text("to")))
+        let source = try layer.source(store: store, options: ExportOptions(asOf: query.text("as_of") ?? query.text("asOf"), from: query.text("from"), to: query.text("to")))
         let body = ResponseBody { writer in
             var source = source
             try await writer.write(geojson.header())
