@@ -1,3 +1,5 @@
+import Foundation
+
 extension PointListParser {
     /// Reads a bulk resolve body given as a GeoJSON FeatureCollection of Points in one pass over
     /// the bytes, with the point list's number parser (so points are echoed as spelled), naming
@@ -10,32 +12,34 @@ extension PointListParser {
         var list = PointList()
         list.values.reserveCapacity(Swift.min(bytes.count / 40, maxPoints * 2))
         list.tokens.reserveCapacity(Swift.min(bytes.count / 20, maxPoints * 4))
-        var type: String?, sawFeatures = false
+        var isCollection = false, sawFeatures = false
         try parser.expect(UInt8(ascii: "{"), "the body must be a JSON object")
         try parser.members(of: "the body") { parser, key in
-            switch key {
-            case "type": type = try parser.string("\"type\" must be a string")
-            case "features":
+            if key == "type" {
+                isCollection = try parser.stringBytes("\"type\" must be a string") == "FeatureCollection"
+            } else if key == "features" {
                 try parser.features(into: &list, maxPoints: maxPoints)
                 sawFeatures = true
-            default: try parser.skipValue()
+            } else {
+                try parser.skipValue()
             }
         }
         parser.skipSpace()
         guard parser.at == bytes.count else { throw Failure.syntax("unexpected text after the JSON object at byte \(parser.at)") }
-        guard type == "FeatureCollection", sawFeatures else {
+        guard isCollection, sawFeatures else {
             throw Failure.syntax("a GeoJSON body must be a FeatureCollection with \"features\"")
         }
         return list
     }
 
-    /// Calls `member` with each key of an object whose `{` has been read, up to its `}`.
+    /// Calls `member` with each key of an object whose `{` has been read, up to its `}`. Keys are
+    /// the request's own bytes, compared without making strings.
     private mutating func members(of place: @autoclosure () -> String,
-                                  _ member: (inout PointListParser, String) throws -> Void) throws {
+                                  _ member: (inout PointListParser, RawText) throws -> Void) throws {
         skipSpace()
         if peek == UInt8(ascii: "}") { at += 1; return }
         while true {
-            let key = try string("a field name in \(place())")
+            let key = try stringBytes("a field name in \(place())")
             try expect(UInt8(ascii: ":"), "expected ':' after \"\(key)\" in \(place())")
             try member(&self, key)
             skipSpace()
@@ -63,36 +67,38 @@ extension PointListParser {
 
     private mutating func feature(_ i: Int, into list: inout PointList) throws {
         try expect(UInt8(ascii: "{"), "features[\(i)] must be a Feature object")
-        var type: String?, sawGeometry = false
+        var isFeature = false, sawGeometry = false
         try members(of: "features[\(i)]") { parser, key in
-            switch key {
-            case "type": type = try parser.string("features[\(i)].type must be a string")
-            case "geometry":
+            if key == "type" {
+                isFeature = try parser.stringBytes("features[\(i)].type must be a string") == "Feature"
+            } else if key == "geometry" {
                 try parser.point(i, into: &list)
                 sawGeometry = true
-            default: try parser.skipValue()
+            } else {
+                try parser.skipValue()
             }
         }
-        guard type == "Feature", sawGeometry else { throw Failure.syntax("features[\(i)] is not a Feature with a Point geometry") }
+        guard isFeature, sawGeometry else { throw Failure.syntax("features[\(i)] is not a Feature with a Point geometry") }
     }
 
     private mutating func point(_ i: Int, into list: inout PointList) throws {
         skipSpace()
         guard peek == UInt8(ascii: "{") else { throw Failure.syntax("features[\(i)] has no Point geometry") }
         at += 1
-        var type: String?, sawCoordinates = false
+        var isPoint = false, sawCoordinates = false
         try members(of: "features[\(i)].geometry") { parser, key in
-            switch key {
-            case "type":
-                type = try parser.string("features[\(i)].geometry.type must be a string")
-                if type != "Point" { throw Failure.syntax("features[\(i)] is a \(type ?? ""), not a Point") }
-            case "coordinates":
+            if key == "type" {
+                let type = try parser.stringBytes("features[\(i)].geometry.type must be a string")
+                guard type == "Point" else { throw Failure.syntax("features[\(i)] is a \(type), not a Point") }
+                isPoint = true
+            } else if key == "coordinates" {
                 try parser.position(i, into: &list)
                 sawCoordinates = true
-            default: try parser.skipValue()
+            } else {
+                try parser.skipValue()
             }
         }
-        guard type == "Point", sawCoordinates else { throw Failure.syntax("features[\(i)] is not a Feature with a Point geometry") }
+        guard isPoint, sawCoordinates else { throw Failure.syntax("features[\(i)] is not a Feature with a Point geometry") }
     }
 
     private mutating func position(_ i: Int, into list: inout PointList) throws {
@@ -111,30 +117,60 @@ extension PointListParser {
     }
 
     /// Skips one JSON value: strings (with escapes), literals and numbers by their characters,
-    /// objects and arrays by matching brackets (no recursion, so depth cannot exhaust the stack).
+    /// objects and arrays by matching brackets (no recursion, so depth cannot exhaust the stack;
+    /// the first 64 levels are bits of one word, so a shallow value allocates nothing).
     private mutating func skipValue() throws {
-        var open: [UInt8] = []
+        var open = BracketStack()
         repeat {
             skipSpace()
             guard at < bytes.count else { throw Failure.syntax("the body ends inside a value") }
             switch bytes[at] {
             case UInt8(ascii: "\""): try skipString()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                open.append(bytes[at] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                open.push(object: bytes[at] == UInt8(ascii: "{"))
                 at += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard open.last == bytes[at] else { throw Failure.syntax("mismatched '\(Character(Unicode.Scalar(bytes[at])))' at byte \(at)") }
-                open.removeLast()
+                guard let object = open.top, object == (bytes[at] == UInt8(ascii: "}")) else {
+                    throw Failure.syntax("mismatched '\(Character(Unicode.Scalar(bytes[at])))' at byte \(at)")
+                }
+                open.pop()
                 at += 1
             case UInt8(ascii: ","), UInt8(ascii: ":"):
-                guard !open.isEmpty else { throw Failure.syntax("unexpected '\(Character(Unicode.Scalar(bytes[at])))' at byte \(at)") }
+                guard open.top != nil else { throw Failure.syntax("unexpected '\(Character(Unicode.Scalar(bytes[at])))' at byte \(at)") }
                 at += 1
             default:
                 let start = at
                 while at < bytes.count, Self.isScalarByte(bytes[at]) { at += 1 }
                 guard at > start else { throw Failure.syntax("unexpected byte \(bytes[at]) at byte \(at)") }
             }
-        } while !open.isEmpty
+        } while open.top != nil
+    }
+
+    /// The open brackets of a skipped value, innermost last: whether each is an object.
+    private struct BracketStack {
+        private var shallow: UInt64 = 0
+        private var deeper: [Bool] = []
+        private var depth = 0
+
+        /// The innermost open bracket (true: an object), nil when none is open.
+        var top: Bool? {
+            guard depth > 0 else { return nil }
+            return depth <= 64 ? shallow & (1 << UInt64(depth - 1)) != 0 : deeper.last
+        }
+
+        mutating func push(object: Bool) {
+            if depth < 64 {
+                shallow = object ? shallow | (1 << UInt64(depth)) : shallow & ~(1 << UInt64(depth))
+            } else {
+                deeper.append(object)
+            }
+            depth += 1
+        }
+
+        mutating func pop() {
+            depth -= 1
+            if depth >= 64 { deeper.removeLast() }
+        }
     }
 
     private mutating func skipString() throws {
@@ -154,4 +190,17 @@ extension PointListParser {
         default: false
         }
     }
+}
+
+/// A JSON string's bytes in the request, without its quotes (no escapes): compared with a literal
+/// byte for byte, made a `String` only for a message.
+struct RawText: CustomStringConvertible {
+    let bytes: UnsafeRawBufferPointer
+
+    static func == (text: RawText, literal: StaticString) -> Bool {
+        text.bytes.count == literal.utf8CodeUnitCount
+            && memcmp(text.bytes.baseAddress!, literal.utf8Start, literal.utf8CodeUnitCount) == 0
+    }
+
+    var description: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -124,6 +124,11 @@ struct PointListParser {
     }
 
     mutating func string(_ message: @autoclosure () -> String) throws -> String {
+        try stringBytes(message()).description
+    }
+
+    /// A string without escapes, as the request's bytes.
+    mutating func stringBytes(_ message: @autoclosure () -> String) throws -> RawText {
         try expect(UInt8(ascii: "\""), message())
         let start = at
         while at < bytes.count && bytes[at] != UInt8(ascii: "\"") {
@@ -132,7 +137,7 @@ struct PointListParser {
         }
         guard at < bytes.count else { throw Failure.syntax("unterminated string") }
         defer { at += 1 }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+        return RawText(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<at]))
     }
 
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }

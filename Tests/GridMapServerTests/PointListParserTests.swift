@@ -127,6 +127,19 @@ import Testing
         }
         let deep = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":" + String(repeating: "[", count: 200_000)
         #expect(throws: PointListParser.Failure.self) { try Self.parseFeatureCollection(deep) }
+        // Properties nested past the 64 levels kept as bits: skipped when they match, named when not.
+        let nesting = (0..<100).map { $0 % 2 == 0 ? "{\"k\":" : "[" }
+        let closing = nesting.reversed().map { $0 == "[" ? "]" : "}" }
+        func collection(_ properties: String) -> String {
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":\(properties),"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[119.7,28.2]}}]}"
+        }
+        #expect((try? Self.parseFeatureCollection(collection(nesting.joined() + "1" + closing.joined())))?.count == 1)
+        var crossed = closing
+        crossed.swapAt(10, 11)  // a '}' where a ']' closes (levels 89 and 88)
+        var failure: String?
+        do { _ = try Self.parseFeatureCollection(collection(nesting.joined() + "1" + crossed.joined())) } catch PointListParser.Failure.syntax(let m) { failure = m } catch {}
+        #expect(failure?.contains("mismatched") == true, "\(failure ?? "accepted")")
     }
 }
 
