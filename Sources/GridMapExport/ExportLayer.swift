@@ -27,9 +27,11 @@ public enum ExportLayer: String, CaseIterable, Sendable {
             return EventFeaturePages(store: store, query: try options.eventQuery())
         case .density:
             let snapshot = try store.snapshot(asOf: try options.asOfInstant())
-            let period = try options.eventPeriod()
-            let counts = try store.gridCountsBySQL(from: period.from, to: period.to)
-            return ExportFeatureList(schema: schema, features: try BoundaryFeatures(snapshot).densityFeatures(counts))
+            // The in-memory facts table /v1/density/grids counts with, not SQL (that stays the tests' reference).
+            let table = try store.eventFactsTable()
+            let counts = table.counts(by: .grid, rows: table.rows(matching: try options.eventFilter()))
+            let byCode = Dictionary(zip(table.keys[.grid] ?? [], counts), uniquingKeysWith: +)
+            return ExportFeatureList(schema: schema, features: try BoundaryFeatures(snapshot).densityFeatures(byCode))
         case .coverage:
             let rows = try store.coverageReport(period: try options.patrolDays(), scope: CoverageScope(), options: CoverageOptions(),
                                                 frequency: nil, withGaps: false, resolvers: HistoricalResolvers(store: store))

@@ -45,6 +45,12 @@ public struct ExportOptions: Sendable {
         (try from.map { try Self.instant("from", $0) } ?? "", try to.map { try Self.instant("to", $0) } ?? "9999")
     }
 
+    /// [from, to) as the density filter of the facts table (seconds; open ends reach every event).
+    func eventFilter() throws -> EventFilter {
+        let period = try eventPeriod()
+        return EventFilter(from: Timestamp.epochSeconds(period.from) ?? Int64.min / 4, to: Timestamp.epochSeconds(period.to) ?? Int64.max / 4)
+    }
+
     func patrolDays(now: Date = Date()) throws -> ClosedRange<PatrolDay> {
         guard let days = PatrolDay.period(from: from, to: to, now: Int64(now.timeIntervalSince1970 * 1000)) else {
             throw ExportError("from", "from and to must be ISO 8601 dates or times, from before to, at most 366 days apart")
