@@ -83,22 +83,6 @@ public final class GridMapStore: Sendable {
                      geometry: try WKB.decode(row["wkb"]))
         }
     }
-
-    /// Codes of the current grids covering a point, by SpatiaLite itself: the R*Tree SpatialIndex
-    /// as a filter, then `ST_Covers` (GEOS). The independent reference for the in-memory index.
-    public func gridsCoveringBySQL(_ points: [Coordinate]) throws -> [[String]] {
-        try pool.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT code FROM grid_boundaries
-                WHERE valid_to IS NULL
-                  AND ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'grid_boundaries'
-                                AND f_geometry_column = 'geometry' AND search_frame = MakePoint(?1, ?2, 4326))
-                  AND ST_Covers(geometry, MakePoint(?1, ?2, 4326)) = 1
-                ORDER BY code
-                """)
-            return try points.map { p in try String.fetchAll(statement, arguments: [p.x, p.y]) }
-        }
-    }
 }
 
 /// SQL for "the version valid at an instant" over tables with `valid_from`/`valid_to`.

@@ -60,7 +60,7 @@ struct ResolveBench: ParsableCommand {
         let single = best(of: 3) { resolver.resolveCompact(interleaved: values, parallelism: 1) }
         let parallel = best(of: 3) { resolver.resolveCompact(interleaved: values) }
         let sqlSample = (0..<min(sqlPoints, points)).map { Coordinate(values[2 * $0], values[2 * $0 + 1]) }
-        let sql = try measure { try store.gridsCoveringBySQL(sqlSample) }
+        let sql = try measure { try SQLReference(store).gridsCovering(sqlSample) }
         let mismatches = zip(sql.value, sqlSample).filter { codes, p in
             codes.first != resolver.gridIndex.lookup(p.x, p.y).first.map { resolver.grids[$0].code }
         }.count

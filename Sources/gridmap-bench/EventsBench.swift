@@ -74,11 +74,11 @@ struct EventsBench: ParsableCommand {
             (gridBest, hexBest) = (min(gridBest, grids.seconds), min(hexBest, bins.seconds))
             (gridCounts, hexCounts) = (grids.value, bins.value)
         }
-        let gridSQL = try measure { try store.gridCountsBySQL(from: fromText, to: toText) }
-        // SQL transforms ~500 points/s (see hexCountsBySQL): a sample of the first events, checked
+        let gridSQL = try measure { try SQLReference(store).gridCounts(from: fromText, to: toText) }
+        // SQL transforms ~500 points/s (see SQLReference.hexCounts): a sample of the first events, checked
         // against the in-memory bins of the same events.
         let zone = GaussKrugerZone(longitude: 120), sample: Int64 = 2_000
-        let hexSQL = try measure { try store.hexCountsBySQL(hexes, zone: zone, from: fromText, to: toText, maxID: sample) }
+        let hexSQL = try measure { try SQLReference(store).hexCounts(hexes, zone: zone, from: fromText, to: toText, maxID: sample) }
         let sampleRows = table.rows(matching: filter).filter { table.ids[Int($0)] <= sample }
         let gridsAgree = gridSQL.value == Dictionary(uniqueKeysWithValues: zip(table.keys[.grid] ?? [], gridCounts).filter { $0.1 > 0 })
         let hexesAgree = hexSQL.value == table.binCounts(hexes, rows: sampleRows).filter { $0.key.zone == zone }

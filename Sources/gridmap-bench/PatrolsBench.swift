@@ -59,7 +59,7 @@ struct PatrolsBench: ParsableCommand {
         print("report of all \(report.value.count) grids with blind spots (stored day): \(format(report.seconds)) s")
 
         guard sqlGrids > 0 else { return }
-        let sql = try measure { try store.coverageAreasBySQL(day: day, radius: options.radius, zone: GaussKrugerZone(longitude: 119.5), maxGrids: sqlGrids) }
+        let sql = try measure { try SQLReference(store).coverageAreas(day: day, radius: options.radius, zone: GaussKrugerZone(longitude: 119.5), maxGrids: sqlGrids) }
         let ours = Dictionary(uniqueKeysWithValues: stored.map { ($0.grid, $0.coveredArea) })
         var largest = 0.0, largestAbsolute = 0.0, oursTotal = 0.0, sqlTotal = 0.0
         for (code, area) in sql.value {

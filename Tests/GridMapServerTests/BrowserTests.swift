@@ -42,7 +42,7 @@ struct BrowserTests {
         let names = Dictionary(snapshot.grids.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         let click = Coordinate(119.72, 28.27), paste = Coordinate(119.7407, 28.2921)
         // The grids SpatiaLite finds under the points (the pasted one converted from GCJ-02 first).
-        let covering = try store.gridsCoveringBySQL([click, CoordinateSystem.gcj02.toWGS84(paste)])
+        let covering = try SQLReference(store).gridsCovering([click, CoordinateSystem.gcj02.toWGS84(paste)])
         let clicked = try #require(covering[0].first), pasted = try #require(covering[1].first)
         let (neighbour, insides) = try Self.neighbour(of: pasted, in: snapshot)
         let dispatcher = try store.createToken(name: "值班员", role: .dispatcher, by: .test).token

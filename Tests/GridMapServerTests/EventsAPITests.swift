@@ -25,7 +25,7 @@ import Testing
         try await withServer { send in
             let (status, event) = try await send(.post, "/v1/events", Self.valid)
             #expect(status == .created)
-            #expect(event["grid"] == .string(try store.gridsCoveringBySQL([Coordinate(119.72, 28.27)])[0][0]))
+            #expect(event["grid"] == .string(try SQLReference(store).gridsCovering([Coordinate(119.72, 28.27)])[0][0]))
             #expect(event["routing"]?["platform"]?["code"] == .string("PAFZ"))
             #expect(event["routing"]?["office"] == .string("应急管理站"))
             #expect(event["reported_at"] == .string("2026-03-01T00:00:00.000Z"))
@@ -58,7 +58,7 @@ import Testing
 
     @Test func theBackupStandsInAndTheDutyLeaderIsShownOnDispatch() async throws {
         try await withServer { send in
-            let grid = try store.gridsCoveringBySQL([Coordinate(119.72, 28.27)])[0][0]
+            let grid = try SQLReference(store).gridsCovering([Coordinate(119.72, 28.27)])[0][0]
             let (_, before) = try await send(.get, "/v1/resolve?lon=119.72&lat=28.27", nil)
             let primary = try #require(before["people"]?.array?.first { $0["role"] == .string("网格员") })
             #expect(primary["post"] == .string("A"))

@@ -120,7 +120,7 @@ struct ExportAPITests {
             #expect((march["features"]?.array?.count ?? 0) > 0)
             // The density layer counts as the API does (the facts table); SpatiaLite's GROUP BY is the reference.
             let (_, density) = try await call(.get, "/v1/export/density.geojson?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z", nil)
-            let byGrid = try store.gridCountsBySQL(from: "2025-03-01T00:00:00.000Z", to: "2025-04-01T00:00:00.000Z")
+            let byGrid = try SQLReference(store).gridCounts(from: "2025-03-01T00:00:00.000Z", to: "2025-04-01T00:00:00.000Z")
             let exported = try #require(density["features"]?.array)
             #expect(exported.count == (try store.snapshot().grids.count))
             for feature in exported {

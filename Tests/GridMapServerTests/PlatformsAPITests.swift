@@ -33,7 +33,7 @@ import Testing
         var random = SplitMix64(seed: 1)
         for _ in 0..<1_000 {
             let p = Coordinate(box.minX + random.unit() * box.width, box.minY + random.unit() * box.height)
-            if try store.gridsCoveringBySQL([p])[0] == [code] { return p }
+            if try SQLReference(store).gridsCovering([p])[0] == [code] { return p }
         }
         Issue.record("no interior point found in \(code) (\(ring.count) vertices)")
         return ring[0]

@@ -33,7 +33,7 @@ import Testing
     /// A point strictly inside some grid, and the grid's code by SQL.
     func interiorPoint() throws -> (Coordinate, String) {
         let p = Coordinate(119.72, 28.27)
-        let codes = try store.gridsCoveringBySQL([p])[0]
+        let codes = try SQLReference(store).gridsCovering([p])[0]
         try #require(codes.count == 1)
         return (p, codes[0])
     }
@@ -74,7 +74,7 @@ import Testing
         let snapshot = try store.snapshot()
         let a = Set(snapshot.grids[0].geometry.rings.flatMap { $0 })
         let shared = try #require(snapshot.grids.dropFirst().lazy.flatMap { $0.geometry.rings.flatMap { $0 } }.first { a.contains($0) })
-        let expected = try store.gridsCoveringBySQL([shared])[0]
+        let expected = try SQLReference(store).gridsCovering([shared])[0]
         try await app().test(.live) { client in
             try await client.execute(uri: "/v1/resolve?lon=\(shared.x)&lat=\(shared.y)", method: .get) { response in
                 let body = json(response.body)
@@ -129,7 +129,7 @@ import Testing
         var random = SplitMix64(seed: 11)
         let points = (0..<3_000).map { _ in Coordinate(119.63 + random.unit() * 0.18, 28.22 + random.unit() * 0.10) }
             + Array(try store.snapshot().grids[3].geometry.rings[0].prefix(50))
-        let expected = try store.gridsCoveringBySQL(points)
+        let expected = try SQLReference(store).gridsCovering(points)
         let body = "{\"crs\":\"wgs84\",\"points\":[" + points.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]}"
         try await app().test(.live) { client in
             try await client.execute(uri: "/v1/resolve", method: .post, body: ByteBuffer(string: body)) { response in

@@ -33,7 +33,7 @@ struct ResolveCommandTests {
         let withMark = try await Self.run(csv, ["--bom"], store: store)
         #expect(withMark.stdout == Data([0xEF, 0xBB, 0xBF]) + output.stdout)
         #expect(lines.count == points.count + 2 && lines.last == "")
-        let covering = try store.gridsCoveringBySQL(points)
+        let covering = try SQLReference(store).gridsCovering(points)
         for (i, codes) in covering.enumerated() {
             let grid = codes.min() ?? ""
             let village = String(grid.prefix(12)), town = grid.isEmpty ? "" : grid.prefix(9) + "000"

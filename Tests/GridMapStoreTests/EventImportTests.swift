@@ -165,7 +165,7 @@ import Testing
         _ = try store.importEvents(events, resolvers: HistoricalResolvers(store: store))
         let stored = try #require(try store.events(EventQuery()).first)
         #expect(stored.status == .resolved && stored.closedAt == "2025-06-02T00:00:00.000Z")
-        #expect(stored.gridCode == (try store.gridsCoveringBySQL([stored.point])[0].first))
+        #expect(stored.gridCode == (try SQLReference(store).gridsCovering([stored.point])[0].first))
         let history = try #require(try store.event(stored.id)?.history)
         #expect(history.map(\.action) == ["imported"] && history[0].to == .resolved && history[0].seq == 1)
     }

@@ -58,7 +58,7 @@ import Testing
         let p = Coordinate(119.72, 28.27)
         let directory = try Fixtures.editableCopy(of: "dagangtou")
         try FileManager.default.removeItem(at: directory.appendingPathComponent("people.csv"))  // it names the old code
-        let oldCodes = try store.gridsCoveringBySQL([p])[0]
+        let oldCodes = try SQLReference(store).gridsCovering([p])[0]
         #expect(oldCodes == ["331102102224006"])
         try Fixtures.editFeatures(directory, "grids.geojson") { features in
             // The point's grid is renumbered: a new unit from 2026-06-01, the old one retired.
@@ -109,7 +109,7 @@ import Testing
             let category = categories[i % categories.count]
             guard let id = try? record(report(category, at: p, reportedAt: String(format: "2026-03-%02dT08:00:00.000Z", 1 + i % 28)))
             else { continue }  // points outside the town cannot be routed
-            expected.append((id, category, p, try store.gridsCoveringBySQL([p])[0].first))
+            expected.append((id, category, p, try SQLReference(store).gridsCovering([p])[0].first))
         }
         #expect(expected.count > 30)
         var query = EventQuery()

@@ -33,7 +33,7 @@ import Testing
             }
         }
         #expect(points.count >= 100_000)
-        let bySQL = try store.gridsCoveringBySQL(points)
+        let bySQL = try SQLReference(store).gridsCovering(points)
         var disagreements: [String] = []
         var shared = 0, outside = 0
         for (p, expected) in zip(points, bySQL) {
@@ -77,6 +77,6 @@ import Testing
         #expect(r.onBoundary)
         #expect(r.candidates.count >= 3)
         #expect(r.grid?.code == r.candidates.min())
-        #expect(try store.gridsCoveringBySQL([shared]) == [r.candidates])
+        #expect(try SQLReference(store).gridsCovering([shared]) == [r.candidates])
     }
 }

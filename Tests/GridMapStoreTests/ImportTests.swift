@@ -108,8 +108,8 @@ import Testing
         #expect(summary.report.warnings.contains { $0.hasPrefix("village 330424900201:") && $0.contains("gap") })
         let stored = try #require(try store.currentBoundaries(.grid).first { $0.unit.code == "330424900201001" })
         #expect(stored.geometry.polygons.count == 2)
-        #expect(try store.gridsCoveringBySQL([Coordinate(120.008, 30.005), Coordinate(120.002, 30.005)]) == [["330424900201001"], ["330424900201001"]])
-        #expect(try store.gridsCoveringBySQL([Coordinate(120.005, 30.002)]) == [[]], "the repaired bow tie leaves that gap")
+        #expect(try SQLReference(store).gridsCovering([Coordinate(120.008, 30.005), Coordinate(120.002, 30.005)]) == [["330424900201001"], ["330424900201001"]])
+        #expect(try SQLReference(store).gridsCovering([Coordinate(120.005, 30.002)]) == [[]], "the repaired bow tie leaves that gap")
     }
 
     @Test func tinyValidDatasetImportsWithoutWarnings() throws {

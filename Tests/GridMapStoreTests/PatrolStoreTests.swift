@@ -38,7 +38,7 @@ import Testing
         #expect(try count("SELECT count(*) FROM patrol_fixes") == fixes.count)
         #expect(ingest.report.received == fixes.count && ingest.report.kept < fixes.count)
         let ours = try store.gridDays(Self.day...Self.day, radius: 30)
-        let sql = try store.coverageAreasBySQL(day: Self.day, radius: 30, zone: GaussKrugerZone(longitude: 119.7))
+        let sql = try SQLReference(store).coverageAreas(day: Self.day, radius: 30, zone: GaussKrugerZone(longitude: 119.7))
         #expect(ours.count >= 10)
         #expect(Set(ours.filter { $0.coveredArea > 0.01 }.map(\.grid)) == Set(sql.filter { $0.value > 0.01 }.keys))
         // The distance field is within a fraction of a cell (2 m) of the exact buffers: 0.5 % of a

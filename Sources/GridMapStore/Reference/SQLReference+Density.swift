@@ -4,10 +4,10 @@ import GridMapGeometry
 
 /// The density aggregations done by SpatiaLite SQL instead of the in-memory facts table: the
 /// independent reference (and the benchmark's comparison) for ``EventFactsTable``.
-extension GridMapStore {
+extension SQLReference {
     /// Events reported in [from, to) (stored ISO 8601) per grid code.
-    public func gridCountsBySQL(from: String, to: String) throws -> [String: Int] {
-        try pool.read { db in
+    public func gridCounts(from: String, to: String) throws -> [String: Int] {
+        try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT grid_code, count(*) FROM events WHERE reported_at >= ? AND reported_at < ? AND grid_code IS NOT NULL
                 GROUP BY grid_code
@@ -19,11 +19,11 @@ extension GridMapStore {
     /// points transformed by SpatiaLite (`ST_Transform`, PROJ), axial coordinates and cube
     /// rounding in SQL. SpatiaLite 5.0 sets PROJ up anew for every transformed point (~2 ms),
     /// hence the id limit for samples.
-    public func hexCountsBySQL(_ grid: BinGrid, zone: GaussKrugerZone, from: String, to: String,
+    public func hexCounts(_ grid: BinGrid, zone: GaussKrugerZone, from: String, to: String,
                                maxID: Int64 = .max) throws -> [BinCell: Int] {
         precondition(grid.shape == .hex)
         let radius = grid.size / 3.0.squareRoot()
-        return try pool.write { db in
+        return try store.pool.write { db in
             try db.execute(sql: "SELECT InsertEpsgSrid(?)", arguments: [zone.epsg])
             return try Row.fetchAll(db, sql: """
                 WITH projected AS (

@@ -2,7 +2,7 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-extension GridMapStore {
+extension SQLReference {
     /// A day's covered area (m²) of the first `maxGrids` current grids (by code) computed by
     /// SpatiaLite SQL alone, the independent reference for ``DailyCoverage``: grids and the day's
     /// stored segments transformed to `zone` (ST_Transform), segments buffered by `radius`
@@ -10,8 +10,8 @@ extension GridMapStore {
     /// distance field traces), and per grid the union of the
     /// buffers meeting its box intersected with it (ST_Union, ST_Intersection, ST_Area). Only
     /// segments that come near those grids are buffered.
-    public func coverageAreasBySQL(day: PatrolDay, radius: Double, zone: GaussKrugerZone, maxGrids: Int = .max) throws -> [String: Double] {
-        try pool.write { db in
+    public func coverageAreas(day: PatrolDay, radius: Double, zone: GaussKrugerZone, maxGrids: Int = .max) throws -> [String: Double] {
+        try store.pool.write { db in
             try db.execute(sql: "SELECT InsertEpsgSrid(?)", arguments: [zone.epsg])
             try db.execute(sql: "SELECT BufferOptions_SetQuadrantSegments(32)")
             defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.sql_grids; DROP TABLE IF EXISTS temp.sql_buffers") }
