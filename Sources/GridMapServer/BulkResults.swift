@@ -45,13 +45,8 @@ struct BulkResults: Sendable {
             let lower = range.lowerBound + local.lowerBound, upper = range.lowerBound + local.upperBound
             let rendered = body.withUnsafeReadableBytes { text in
                 crsAndInput.withUnsafeBytes { crsAndInput in
-                    served.singleCoverHeads.withView { heads in
-                        served.outsideHeads.withView { outsideHeads in
-                            served.nearestParts.withView { nearestParts in
-                                render(lower..<upper, Context(requestText: text, crsAndInput: crsAndInput, heads: heads,
-                                                              outsideHeads: outsideHeads, nearestParts: nearestParts))
-                            }
-                        }
+                    served.withPartViews { parts in
+                        render(lower..<upper, Context(requestText: text, crsAndInput: crsAndInput, parts: parts))
                     }
                 }
             }
@@ -65,9 +60,7 @@ struct BulkResults: Sendable {
         let requestText: UnsafeRawBufferPointer
         /// `,"crs":"…","input":[`
         let crsAndInput: UnsafeRawBufferPointer
-        let heads: RenderedParts.View
-        let outsideHeads: RenderedParts.View
-        let nearestParts: RenderedParts.View
+        let parts: ResolutionJSON.PartViews
     }
 
     private func render(_ range: Range<Int>, _ context: Context) -> ByteBuffer {
@@ -84,10 +77,10 @@ struct BulkResults: Sendable {
         for (i, hit) in zip(range, hits) {
             let outside = echoInput && hit.grid < 0 ? served.outsideParts(Coordinate(wgs[2 * i], wgs[2 * i + 1])) : nil
             if echoInput && crs.keepsCoordinates && hit.grid >= 0 && hit.coverCount == 1 {
-                writeEchoed(&json, i, head: context.heads[Int(hit.grid)], nearest: nil, context)
+                writeEchoed(&json, i, head: context.parts.singleCoverHeads[Int(hit.grid)], nearest: nil, context)
             } else if crs.keepsCoordinates, let outside, ByteCursor.spellsTenths(outside.meters) {
-                writeEchoed(&json, i, head: context.outsideHeads[outside.head],
-                            nearest: (context.nearestParts[outside.nearest], outside.meters), context)
+                writeEchoed(&json, i, head: context.parts.outsideHeads[outside.head],
+                            nearest: (context.parts.nearestParts[outside.nearest], outside.meters), context)
             } else {
                 if i > 0 { json.raw(",") }
                 writeOther(&json, i, hit, outside: outside, echoInput: echoInput, context)
@@ -123,12 +116,12 @@ struct BulkResults: Sendable {
         let point = Coordinate(wgs[2 * i], wgs[2 * i + 1])
         if echoInput && hit.grid >= 0 {
             if hit.coverCount == 1 {
-                json.raw(bytes: context.heads[Int(hit.grid)])
+                json.raw(bytes: context.parts.singleCoverHeads[Int(hit.grid)])
             } else {
                 served.writeBoundaryHead(&json, hit, point: point)
             }
         } else if echoInput, let outside {
-            json.raw(bytes: context.outsideHeads[outside.head]); json.raw(bytes: context.nearestParts[outside.nearest])
+            json.raw(bytes: context.parts.outsideHeads[outside.head]); json.raw(bytes: context.parts.nearestParts[outside.nearest])
             json.tenths(outside.meters); json.raw("}")
         } else {
             served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)

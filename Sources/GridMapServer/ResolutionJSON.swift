@@ -48,6 +48,24 @@ struct ResolutionJSON: Sendable {
         })
     }
 
+    /// The three prerendered part lists as raw memory, for a bulk render loop.
+    struct PartViews {
+        let singleCoverHeads: RenderedParts.View
+        let outsideHeads: RenderedParts.View
+        let nearestParts: RenderedParts.View
+    }
+
+    /// Calls `body` with views of the prerendered parts, valid for the duration of the call.
+    func withPartViews<R>(_ body: (PartViews) -> R) -> R {
+        singleCoverHeads.withView { heads in
+            outsideHeads.withView { outside in
+                nearestParts.withView { nearest in
+                    body(PartViews(singleCoverHeads: heads, outsideHeads: outside, nearestParts: nearest))
+                }
+            }
+        }
+    }
+
     /// The pieces of the bulk form of a point no grid covers, up to its nearest grid's distance
     /// (`{"grid":null,…,"nearest":{…,"distance_m":`), as ``write(_:_:input:point:crs:people:routed:)``
     /// writes it: its position in ``outsideHeads``, its nearest grid's in ``nearestParts`` and the
