@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "GridMapGeometry", dependencies: ["CGEOS", "CProj", "CPrefetch"]),
         // The SpatiaLite store of record: schema, migrations, dataset import, queries, bearer tokens
         // (SHA-256 from swift-crypto) and the audit log.
-        .target(name: "GridMapStore", dependencies: [
+        .target(name: "GridMapSpatiaLite", dependencies: [
             "GridMapGeometry", "GridMapCore", "CSpatiaLite",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -42,33 +42,33 @@ let package = Package(
         // Exports for county GIS: the layers and their attributes, features read a page at a time,
         // Shapefile and GeoPackage writers in any CRS PROJ knows.
         .target(name: "GridMapExport", dependencies: [
-            "GridMapGeometry", "GridMapCore", "GridMapStore", .product(name: "GRDB", package: "GRDB.swift"),
+            "GridMapGeometry", "GridMapCore", "GridMapSpatiaLite", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // HTTP API (Hummingbird 2), GeoJSON exports, OGC API - Features and the web console (Web/).
         .target(name: "GridMapServer", dependencies: [
-            "GridMapCore", "GridMapStore", "GridMapTiles", "GridMapExport",
+            "GridMapCore", "GridMapSpatiaLite", "GridMapTiles", "GridMapExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Web/static")]),
         .executableTarget(name: "gridmap", dependencies: [
-            "GridMapServer", "GridMapStore", "GridMapCore", "GridMapTiles", "GridMapExport",
+            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapTiles", "GridMapExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmarks, apart from the shipped binary: `gridmap-bench resolve|events|patrols|edits|jenks`.
         .executableTarget(name: "gridmap-bench", dependencies: [
-            "GridMapServer", "GridMapStore", "GridMapCore", "GridMapGeometry",
+            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapGeometry",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "GridMapTestSupport", dependencies: ["GridMapStore", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
+        .target(name: "GridMapTestSupport", dependencies: ["GridMapSpatiaLite", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
         .testTarget(name: "GridMapTilesTests", dependencies: [
-            "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapStore", "GridMapTestSupport",
+            "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapSpatiaLite", "GridMapTestSupport",
         ]),
         .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "GridMapStoreTests", dependencies: [
-            "GridMapStore", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .testTarget(name: "GridMapSpatiaLiteTests", dependencies: [
+            "GridMapSpatiaLite", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
             "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapTestSupport",

@@ -1,6 +1,6 @@
 import Foundation
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 
 /// What to export of a layer, as a user gave it (CLI options or query parameters): checked by
 /// the layer, each problem an ``ExportError`` naming the option.

@@ -1,5 +1,5 @@
 import GridMapExport
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 import NIOCore
 import NIOHTTP1
@@ -70,7 +70,7 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             let code = error.status == .contentTooLarge ? "body_too_large" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase).response()
-        } catch where GridMapStore.isReadOnlyError(error) {
+        } catch where SpatiaLiteStore.isReadOnlyError(error) {
             return APIError.readOnlyDatabase.response()
         } catch {
             context.logger.error("unhandled error: \(error)")

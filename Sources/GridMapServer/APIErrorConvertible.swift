@@ -1,6 +1,6 @@
 import GridMapCore
 import GridMapExport
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 
 /// A domain error with its one HTTP form: the status, the stable code and the detail of the JSON

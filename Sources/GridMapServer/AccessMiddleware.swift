@@ -1,5 +1,5 @@
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 
 /// Bearer tokens and the audit log. Finds what a request needs (``AccessRules``), authenticates
@@ -11,11 +11,11 @@ import Hummingbird
 /// stands. On a read-only store a request needing more than a read is refused 503 `read_only_database`
 /// (after authentication; unaudited, as nothing can be written). Reads need no token under `AccessPolicy.publicReads`, but a token sent is still checked.
 struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     let policy: AccessPolicy
     let tokens: TokenCache
 
-    init(store: GridMapStore, policy: AccessPolicy) {
+    init(store: SpatiaLiteStore, policy: AccessPolicy) {
         self.store = store
         self.policy = policy
         tokens = TokenCache(store: store, recheck: policy.tokenRecheck)

@@ -1,6 +1,6 @@
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 
 /// Boundary layers and versions, each answering as of `as_of` (ISO 8601) when given:
@@ -9,7 +9,7 @@ import Hummingbird
 /// `If-Match` with an edit) and `GET /v1/{…}/{code}/history` (every version, oldest first, with
 /// the edit that opened it).
 struct BoundariesController<Context: RequestContext>: Sendable {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     let boundaries: ServedBoundaries
     let resolvers: HistoricalResolvers
 

@@ -1,6 +1,6 @@
 import Foundation
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 
 /// Patrol coverage of grids over a period (Beijing days overlapping [`from`, `to`), default the
@@ -15,7 +15,7 @@ import Hummingbird
 /// Days whose tracks changed since their coverage was computed at that radius are computed
 /// first; the others are read as stored.
 struct CoverageController<Context: RequestContext>: Sendable {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     let resolvers: HistoricalResolvers
     let boundaries: ServedBoundaries
     let heavyWork: HeavyWorkGate

@@ -1,6 +1,6 @@
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 
 /// The JSON of edit previews, commits and rejections (also printed by `gridmap edit`).
 public enum EditJSON {

@@ -1,7 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 
 /// `POST /v1/events` bodies: `category`, `description`, `lon`, `lat`, `crs` (default wgs84),

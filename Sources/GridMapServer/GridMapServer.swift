@@ -1,5 +1,5 @@
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 import NIOCore
 import Logging
@@ -31,7 +31,7 @@ public struct ServerLimits: Sendable {
 
 /// Builds the GridMap HTTP application over a store.
 public enum GridMapServer {
-    public static func application(store: GridMapStore, host: String = "127.0.0.1", port: Int = 8080,
+    public static func application(store: SpatiaLiteStore, host: String = "127.0.0.1", port: Int = 8080,
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
                                    planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
@@ -64,7 +64,7 @@ public enum GridMapServer {
         return app
     }
 
-    static func router(store: GridMapStore, boundaries: ServedBoundaries, facts: EventFactsCache,
+    static func router(store: SpatiaLiteStore, boundaries: ServedBoundaries, facts: EventFactsCache,
                        limits: ServerLimits, access: AccessPolicy, planner: EditPlanner, console: WebConsole) -> Router<GridMapRequestContext> {
         let router = Router(context: GridMapRequestContext.self)
         // Outermost, so it sees the status of every answer, errors included, for the audit log.

@@ -1,7 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and

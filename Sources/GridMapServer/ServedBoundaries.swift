@@ -1,5 +1,5 @@
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 import Logging
 import Synchronization
 
@@ -7,10 +7,10 @@ import Synchronization
 /// revision changes: requests in flight keep the one they started with.
 public final class ServedBoundaries: Sendable {
     private let current: Mutex<ResolutionJSON>
-    private let store: GridMapStore
+    private let store: SpatiaLiteStore
 
     /// Loads the store's current boundaries and builds the index.
-    public init(store: GridMapStore) throws {
+    public init(store: SpatiaLiteStore) throws {
         self.store = store
         current = Mutex(ResolutionJSON(Resolver(try store.snapshot())))
     }

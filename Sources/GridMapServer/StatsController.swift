@@ -1,6 +1,6 @@
 import Foundation
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 import Synchronization
 
@@ -46,10 +46,10 @@ struct StatsController<Context: RequestContext>: Sendable {
 /// The events' facts table, brought up to date (only changed events are read) when the
 /// events' revision moved.
 final class EventFactsCache: Sendable {
-    private let store: GridMapStore
+    private let store: SpatiaLiteStore
     private let cache = Mutex(EventFactsTable())
 
-    init(store: GridMapStore) { self.store = store }
+    init(store: SpatiaLiteStore) { self.store = store }
 
     func table() throws -> EventFactsTable {
         let revision = try store.eventsRevision()

@@ -1,5 +1,5 @@
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 import Synchronization
 
 /// The holders of tokens seen lately, so that a request with a known token costs no database
@@ -7,11 +7,11 @@ import Synchronization
 /// looked up again once `recheck` has passed, so a token revoked by `gridmap token revoke`
 /// stops working within that time; a token not held is looked up every time (new tokens work at once).
 final class TokenCache: Sendable {
-    private let store: GridMapStore
+    private let store: SpatiaLiteStore
     private let recheck: Duration
     private let holders = Mutex<[String: (principal: Principal, checked: ContinuousClock.Instant)]>([:])
 
-    init(store: GridMapStore, recheck: Duration) {
+    init(store: SpatiaLiteStore, recheck: Duration) {
         self.store = store
         self.recheck = recheck
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 
 /// Shared test fixtures: the shipped sample datasets, scratch directories and databases.
 public enum Fixtures {
@@ -20,19 +20,19 @@ public enum Fixtures {
     }
 
     /// A new store in a scratch directory.
-    public static func emptyStore() throws -> GridMapStore {
-        try GridMapStore(path: scratchDirectory().appendingPathComponent("gridmap.sqlite").path)
+    public static func emptyStore() throws -> SpatiaLiteStore {
+        try SpatiaLiteStore(path: scratchDirectory().appendingPathComponent("gridmap.sqlite").path)
     }
 
     /// A store with the given sample datasets imported.
-    public static func store(with samples: [String]) throws -> GridMapStore {
+    public static func store(with samples: [String]) throws -> SpatiaLiteStore {
         let store = try emptyStore()
         for name in samples { _ = try store.importDataset(at: sample(name)) }
         return store
     }
 
     /// A store with the given sample datasets and their sample years of events imported.
-    public static func storeWithEvents(_ samples: [String]) throws -> GridMapStore {
+    public static func storeWithEvents(_ samples: [String]) throws -> SpatiaLiteStore {
         let store = try self.store(with: samples)
         for name in samples {
             let events = try EventFile.read(sample(name).appendingPathComponent("events.csv")).events

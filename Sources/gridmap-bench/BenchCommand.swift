@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 
 /// `gridmap-bench`: the benchmarks, a binary of their own so the shipped `gridmap` carries none.
 @main
@@ -40,7 +40,7 @@ struct ResolveBench: ParsableCommand {
         try SyntheticDataset.write(layer, to: dataset)
         let dbPath = keepDb ?? directory.appendingPathComponent("bench.sqlite").path
         try? FileManager.default.removeItem(atPath: dbPath)
-        let store = try GridMapStore(path: dbPath)
+        let store = try SpatiaLiteStore(path: dbPath)
         let imported = try measure { try store.importDataset(at: dataset) }
         print("import into SpatiaLite (validation + one transaction): \(format(imported.seconds)) s")
         let snapshot = try store.snapshot()
@@ -133,10 +133,10 @@ func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
 /// A synthetic county (``SyntheticDataset``, villages of `blockSize`² grids) imported through the
 /// real import path into a new store in `directory`, valid from 2020.
-func syntheticCountyStore(_ layer: SyntheticGridLayer, blockSize: Int = 4, in directory: URL) throws -> GridMapStore {
+func syntheticCountyStore(_ layer: SyntheticGridLayer, blockSize: Int = 4, in directory: URL) throws -> SpatiaLiteStore {
     let dataset = directory.appendingPathComponent("dataset")
     try SyntheticDataset.write(layer, to: dataset, blockSize: blockSize)
-    let store = try GridMapStore(path: directory.appendingPathComponent("bench.sqlite").path)
+    let store = try SpatiaLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
     _ = try store.importDataset(at: dataset, options: ImportOptions(validFrom: "2020-01-01T00:00:00.000Z"))
     return store
 }

@@ -3,7 +3,7 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 
 /// A planner's redraw in a village of `blockSize`² grids of a synthetic county of `grids` grids:
 /// preview and commit latency (median and worst of `runs`), then the served index's rebuild and

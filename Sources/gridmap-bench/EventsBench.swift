@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 
 /// Bulk event import (locate + route + store, one transaction) in events/s, `/v1/stats`
 /// aggregation latency over all of them, and density aggregation (grids, 200 m hexagons) in
@@ -22,7 +22,7 @@ struct EventsBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = keepDb ?? directory.appendingPathComponent("bench.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let store = try GridMapStore(path: path)
+        let store = try SpatiaLiteStore(path: path)
         for path in try datasets(in: directory) { _ = try store.importDataset(at: path) }
         let generated = measure { try! synthesize(store) }
         print("GridMap events benchmark: \(events) events in \(syntheticGrids == nil ? dataset.count : 1) towns (generated in \(format(generated.seconds)) s)")
@@ -62,7 +62,7 @@ struct EventsBench: ParsableCommand {
 
     /// The year's events aggregated to grids and to 200 m hexagons, in memory (best of 5, filter
     /// included) and by SpatiaLite SQL, which must agree.
-    private func density(_ table: EventFactsTable, store: GridMapStore, from: Int64, to: Int64) throws {
+    private func density(_ table: EventFactsTable, store: SpatiaLiteStore, from: Int64, to: Int64) throws {
         let filter = EventFilter(from: from, to: to)
         let (fromText, toText) = (Timestamp.format(milliseconds: from * 1000), Timestamp.format(milliseconds: to * 1000))
         let hexes = BinGrid(shape: .hex, size: 200)
@@ -91,7 +91,7 @@ struct EventsBench: ParsableCommand {
     }
 
     /// Random events inside the towns' grids through 2025, most of them closed.
-    private func synthesize(_ store: GridMapStore) throws -> [HistoricalEvent] {
+    private func synthesize(_ store: SpatiaLiteStore) throws -> [HistoricalEvent] {
         let snapshot = try store.snapshot()
         let resolver = Resolver(snapshot)
         let extent = resolver.gridIndex.extent!

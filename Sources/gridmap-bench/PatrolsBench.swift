@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 
 /// One day of a county's patrols: `members` grid members walking `hours` with a fix every 10 s
 /// over a synthetic county of `grids` grids. Times storing and cleaning the fixes, computing every

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +22,7 @@ struct EventsImportCommand: ParsableCommand {
     @OptionGroup var text: TextInputOptions
 
     func run() throws {
-        let store = try GridMapStore(path: database.path)
+        let store = try SpatiaLiteStore(path: database.path)
         let start = Date()
         let summary: EventImportSummary
         let contents: EventFileContents

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridMapCore
-import GridMapStore
+import GridMapSpatiaLite
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
     var encoding: TextEncoding?
 
     func run() throws {
-        let store = try GridMapStore(path: database.path)
+        let store = try SpatiaLiteStore(path: database.path)
         let summary: ImportSummary
         do {
             summary = try store.importDataset(at: URL(fileURLWithPath: directory),

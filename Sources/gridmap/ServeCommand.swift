@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 import Logging
 
@@ -33,9 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
             printError("--max-heavy and --max-connections must be at least 1, --idle-timeout above 0")
             throw ExitCode(2)
         }
-        let store: GridMapStore
+        let store: SpatiaLiteStore
         do {
-            store = try GridMapStore(path: database.path, readOnly: readOnly)
+            store = try SpatiaLiteStore(path: database.path, readOnly: readOnly)
         } catch let error as ReadOnlyDatabaseError {
             printError("\(error)")
             throw ExitCode(2)

@@ -2,7 +2,7 @@ import Testing
 @testable import GridMapGeometry
 
 /// The index against the full-scan reference (GEOS's ray-crossing rules over every edge).
-/// The comparison with GEOS itself and SpatiaLite's ST_Covers lives in GridMapStoreTests.
+/// The comparison with GEOS itself and SpatiaLite's ST_Covers lives in GridMapSpatiaLiteTests.
 @Suite struct PolygonIndexTests {
     static let layer = SyntheticGridLayer(count: 400)
     static let index = PolygonIndex(layer.polygons)

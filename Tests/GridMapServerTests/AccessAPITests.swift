@@ -2,7 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 @testable import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -10,7 +10,7 @@ import Testing
 
 /// Bearer tokens, roles and the audit log over real HTTP on loopback.
 @Suite struct AccessAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 

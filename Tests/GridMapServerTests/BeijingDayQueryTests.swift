@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import GridMapCore
 import GridMapServer
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Testing
 

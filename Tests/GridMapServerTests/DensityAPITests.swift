@@ -3,7 +3,7 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -11,7 +11,7 @@ import Testing
 
 /// Density maps over HTTP, checked against SpatiaLite SQL over the sample year of 大港头镇.
 @Suite struct DensityAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
 
     init() throws {
         store = try Fixtures.storeWithEvents(["dagangtou"])

@@ -3,7 +3,7 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -13,7 +13,7 @@ import Testing
 /// Planners' edits over real HTTP on loopback, on 大港头镇: preview, commit with ETags, history,
 /// as-of answers, refusals, roles, and resolves running while commits swap the index.
 @Suite struct EditsAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     let layout: TownLayout
     let village: String
     let grid: String

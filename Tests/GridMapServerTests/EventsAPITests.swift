@@ -3,7 +3,7 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -11,7 +11,7 @@ import Testing
 
 /// Events over HTTP on loopback.
 @Suite struct EventsAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 

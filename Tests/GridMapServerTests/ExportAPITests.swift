@@ -3,7 +3,7 @@ import GridMapCore
 import GridMapExport
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting

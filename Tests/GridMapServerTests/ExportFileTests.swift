@@ -2,7 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapExport
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Testing
 
@@ -45,7 +45,7 @@ struct ExportFileTests {
     }
 
     /// The first converted feature lies where the store has it, within 1e-6° (10 cm).
-    private static func expectInPlace(_ feature: JSONValue?, layer: ExportLayer, store: GridMapStore) throws {
+    private static func expectInPlace(_ feature: JSONValue?, layer: ExportLayer, store: SpatiaLiteStore) throws {
         let feature = try #require(feature)
         let coordinates = Self.positions(try #require(feature["geometry"]?["coordinates"]))
         let box = try #require(BoundingBox(coordinates))

@@ -2,19 +2,19 @@ import Foundation
 import GridMapCore
 import GridMapExport
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 
 /// The sample towns with their events, shared by the export and OGC tests (read only).
 enum ExportSample {
-    static let store: Result<GridMapStore, any Error> = Result { try Fixtures.storeWithEvents(["dagangtou", "ganpu"]) }
+    static let store: Result<SpatiaLiteStore, any Error> = Result { try Fixtures.storeWithEvents(["dagangtou", "ganpu"]) }
 
     /// Coverage needs a period; the sample has no patrols, so every grid is uncovered in it.
     static let options: [ExportLayer: ExportOptions] = [.coverage: ExportOptions(from: "2025-11-01", to: "2025-11-04")]
 
     /// How many features a layer has, counted by SpatiaLite itself (GDAL's SQLite dialect on the
     /// store file).
-    static func count(_ layer: ExportLayer, _ store: GridMapStore) throws -> Int {
+    static func count(_ layer: ExportLayer, _ store: SpatiaLiteStore) throws -> Int {
         let table = switch layer {
         case .towns: "town_boundaries WHERE valid_to IS NULL"
         case .villages: "village_boundaries WHERE valid_to IS NULL"
@@ -25,7 +25,7 @@ enum ExportSample {
     }
 
     /// Rows of a SpatiaLite query on the store, through `ogrinfo` (an independent reader).
-    static func sql(_ query: String, _ store: GridMapStore) throws -> [[String: String]] {
+    static func sql(_ query: String, _ store: SpatiaLiteStore) throws -> [[String: String]] {
         let text = String(decoding: try ExternalTool.run("/usr/bin/ogrinfo", ["-ro", "-q", "-dialect", "SQLite", "-sql", query, store.path]),
                           as: UTF8.self)
         return OGRInfo.features(text)

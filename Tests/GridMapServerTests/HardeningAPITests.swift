@@ -3,7 +3,7 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -13,7 +13,7 @@ import Testing
 /// loopback: bounded work per request, bounded heavy work at once, timeouts, declared lengths,
 /// broken framing, a connection cap and a read-only database.
 @Suite struct HardeningAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     static let day = "from=2026-03-02&to=2026-03-03"
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
@@ -162,7 +162,7 @@ import Testing
         try await store.pool.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: copy)
         // Tests run as root, whom file modes do not stop: the flag says what access(W_OK) would.
-        let readOnly = try GridMapStore(path: copy, readOnly: true)
+        let readOnly = try SpatiaLiteStore(path: copy, readOnly: true)
         #expect(readOnly.isReadOnly)
         try await LiveServer.run(readOnly, role: nil, bytes: { ByteBuffer(string: $0) }) { call in
             let (resolved, answer) = try await call(.post, "/v1/resolve", #"{"crs":"wgs84","points":[[119.72,28.27]]}"#, token: token)

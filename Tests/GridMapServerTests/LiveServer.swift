@@ -2,7 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -38,7 +38,7 @@ enum LiveServer {
     /// Runs `body` against a server over `store` listening on a free port, under `access`; calls
     /// carry a new token of `role` (none when nil), under `limits`, logging to `logger`; request bodies
     /// are sent as `bytes` makes them.
-    static func run<Body>(_ store: GridMapStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
+    static func run<Body>(_ store: SpatiaLiteStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
                           limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "gridmap"),
                           bytes: @escaping @Sendable (Body) -> ByteBuffer, _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
         let token = try role.map { try store.createToken(name: "test \($0.rawValue)", role: $0, by: .test).token }

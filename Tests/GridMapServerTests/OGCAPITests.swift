@@ -3,7 +3,7 @@ import GridMapCore
 import GridMapExport
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -11,7 +11,7 @@ import Testing
 
 @Suite("OGC API - Features under /ogc")
 struct OGCAPITests {
-    private static func run(_ body: @Sendable (LiveServer.Call<String>, GridMapStore) async throws -> Void) async throws {
+    private static func run(_ body: @Sendable (LiveServer.Call<String>, SpatiaLiteStore) async throws -> Void) async throws {
         let store = try ExportSample.store.get()
         try await LiveServer.run(store, access: AccessPolicy(publicReads: true), role: nil, bytes: { (_: String) in ByteBuffer() }) { call in
             try await body(call, store)

@@ -3,7 +3,7 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -11,7 +11,7 @@ import Testing
 
 /// Patrol uploads and coverage over real HTTP on loopback, on 大港头镇.
 @Suite struct PatrolsAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     static let garminGPX = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("GridMapCoreTests/Fixtures/garmin-etrex.gpx")
     static let day = "from=2026-03-02&to=2026-03-03"

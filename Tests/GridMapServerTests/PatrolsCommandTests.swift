@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import GridMapStore
+@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Testing
 
@@ -8,7 +8,7 @@ import Testing
 struct PatrolsCommandTests {
     private static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridmap").path
 
-    private static func importing(_ bytes: [UInt8], store: GridMapStore) async throws -> ExternalTool.Output {
+    private static func importing(_ bytes: [UInt8], store: SpatiaLiteStore) async throws -> ExternalTool.Output {
         let file = try Fixtures.scratchDirectory().appendingPathComponent("fixes.csv")
         try Data(bytes).write(to: file)
         return try await ExternalTool.output(gridmap, ["patrols", "import", file.path, "--db", store.path])

@@ -2,7 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -10,7 +10,7 @@ import Testing
 
 /// Routing over HTTP: `GET /v1/resolve?category=`, `/v1/platforms`, `/v1/categories`.
 @Suite struct PlatformsAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
 
     init() throws { store = try Fixtures.store(with: ["dagangtou", "ganpu"]) }
 

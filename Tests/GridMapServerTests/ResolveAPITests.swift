@@ -2,7 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -11,7 +11,7 @@ import Testing
 /// The HTTP API over real HTTP on loopback, against a real SpatiaLite store; answers are checked
 /// against SpatiaLite's own ST_Covers.
 @Suite struct ResolveAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 

@@ -1,6 +1,6 @@
 import Foundation
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import Testing
 
@@ -8,7 +8,7 @@ import Testing
 struct ResolveCommandTests {
     private static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridmap").path
 
-    private static func run(_ csv: String, _ arguments: [String] = [], store: GridMapStore) async throws -> ExternalTool.Output {
+    private static func run(_ csv: String, _ arguments: [String] = [], store: SpatiaLiteStore) async throws -> ExternalTool.Output {
         let file = try Fixtures.scratchDirectory().appendingPathComponent("in.csv")
         try Data(csv.utf8).write(to: file)
         return try await ExternalTool.output(gridmap, ["resolve", file.path, "--db", store.path] + arguments)

@@ -2,7 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import GridMapTiles
 import Hummingbird
@@ -11,7 +11,7 @@ import Testing
 
 /// Vector tiles over HTTP: bytes, caching headers, compression, TileJSON and errors.
 @Suite struct TilesAPITests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
 
     init() throws {
         store = try Fixtures.storeWithEvents(["dagangtou"])

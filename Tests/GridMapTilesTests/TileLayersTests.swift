@@ -1,14 +1,14 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapStore
+import GridMapSpatiaLite
 import GridMapTestSupport
 import GridMapTiles
 import Testing
 
 /// GridMap's layers drawn into tiles and an MBTiles file, read back by GDAL.
 @Suite struct TileLayersTests {
-    let store: GridMapStore
+    let store: SpatiaLiteStore
     let sources: TileSources
 
     init() throws {

@@ -49,7 +49,7 @@ public struct EventFactsTable: Sendable {
     public private(set) var keyIndex: [StatsDimension: [Int32]] = [:]
     public private(set) var keys: [StatsDimension: [String]] = [:]
     private var positions: [StatsDimension: [String: Int32]] = [:]
-    /// The store's change mark the table reflects (see `GridMapStore.refresh`).
+    /// The store's change mark the table reflects (see `SpatiaLiteStore.refresh`).
     public var mark: Int64 = 0
 
     public init() {}

@@ -1,0 +1,224 @@
+import Foundation
+import GRDB
+import GridMapCore
+import GridMapGeometry
+
+/// Filters for listing events; nil fields do not filter.
+public struct EventQuery: Sendable {
+    public var bbox: BoundingBox?
+    /// Reported at or after `from`, before `to` (normalised ISO 8601).
+    public var from: String?
+    public var to: String?
+    public var status: EventStatus?
+    public var category: String?
+    public var platform: String?
+    public var grid: String?
+    public var village: String?
+    public var town: String?
+    /// Only events past their deadline and not handled, at `now`.
+    public var overdueAt: String?
+    /// Events with ids above this (the page cursor).
+    public var after: Int64 = 0
+    /// The box holds a large share of the events: pages then scan events in id order, reading
+    /// `limit / share` rows, rather than sorting every event the place index finds in the box.
+    public var boxIsDense = false
+    public var limit = 100
+
+    public init() {}
+}
+
+/// An event reported over HTTP with an `external_id` that a stored event has.
+public struct DuplicateEventError: Error, Sendable, Equatable {
+    public var externalID: String
+    /// The stored event.
+    public var id: Int64
+}
+
+extension SpatiaLiteStore {
+    /// Stores a located event, status `received`, with its first history entry; throws
+    /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
+    @discardableResult
+    public func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
+        try pool.write { db in
+            var writer = try EventWriter(db)
+            return try writer.insert(event, actor: actor, at: now)
+        }
+    }
+
+    /// One event with its history, or nil.
+    public func event(_ id: Int64) throws -> EventRecord? {
+        try pool.read { db in try Self.event(id, db) }
+    }
+
+    static func event(_ id: Int64, _ db: Database) throws -> EventRecord? {
+        guard let row = try Row.fetchOne(db, sql: "\(selectEvents) WHERE e.id = ?", arguments: [id]) else { return nil }
+        var event = record(row)
+        event.history = try Row.fetchAll(db, sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq", arguments: [id]).map {
+            EventHistoryEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
+                              from: ($0["from_status"] as String?).flatMap(EventStatus.init),
+                              to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"])
+        }
+        return event
+    }
+
+    /// Moves an event to `status` if the loop allows it, appending to its history.
+    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: String) throws -> EventRecord {
+        try pool.write { db in
+            guard let current = try Self.event(id, db) else { throw EventError.notFound(id) }
+            guard current.status.allowedNext.contains(status) else {
+                throw EventError.illegalTransition(from: current.status, to: status)
+            }
+            try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, status.isClosed ? (current.closedAt ?? now) : nil, id])
+            var note = note
+            if status == .dispatched, let town = current.townCode, let date = DutyDay.beijingDate(of: now),
+               let day = try Self.dutyLeader(town: town, date: date, db) {
+                try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [jsonText(day), id])
+                note = [note, "值班领导 \(day.name) \(day.phone)"].compactMap { $0 }.joined(separator: "; ")
+            }
+            try Self.appendHistory(id, at: now, actor: actor, action: "transition", from: current.status, to: status,
+                                   note: note, db)
+            return try Self.event(id, db)!
+        }
+    }
+
+    /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
+    /// entry; returns how many were flagged.
+    @discardableResult
+    public func superviseOverdue(at now: String) throws -> Int {
+        try pool.write { db in
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM events WHERE supervised = 0 AND deadline_at < ? AND status NOT IN ('resolved', 'evaluated')
+                """, arguments: [now])
+            for id in ids {
+                try db.execute(sql: "UPDATE events SET supervised = 1 WHERE id = ?", arguments: [id])
+                try Self.appendHistory(id, at: now, actor: "system", action: "supervised", from: nil, to: nil,
+                                  note: "handling deadline passed: 督办", db)
+            }
+            return ids.count
+        }
+    }
+
+    /// Events matching `query`, by id, without their history.
+    public func events(_ query: EventQuery) throws -> [EventRecord] {
+        let filter = EventFilterSQL(query)
+        let sql = "\(Self.selectEvents) WHERE \(filter.condition) ORDER BY e.id LIMIT :limit"
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map(Self.record)
+        }
+    }
+
+    private static let selectEvents = """
+        SELECT e.*, r.json AS routing, p.json AS people FROM events e
+        JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
+        """
+
+    private static func record(_ row: Row) -> EventRecord {
+        EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
+                    input: Coordinate(row["input_x"], row["input_y"]), crs: row["crs"],
+                    point: Coordinate(row["lon"], row["lat"]), reportedAt: row["reported_at"], source: row["source"],
+                    reporter: row["reporter"], gridCode: row["grid_code"], villageCode: row["village_code"],
+                    townCode: row["town_code"], platformCode: row["platform_code"], routingJSON: row["routing"],
+                    peopleJSON: row["people"], deadlineAt: row["deadline_at"],
+                    status: EventStatus(rawValue: row["status"]) ?? .received, supervised: row["supervised"],
+                    closedAt: row["closed_at"], dutyLeaderJSON: row["duty_leader"], history: [])
+    }
+
+    /// Appends to an event's history.
+    static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
+                              to: EventStatus?, note: String?, _ db: Database) throws {
+        try EventHistoryWriter(db).append(id, at: at, actor: actor, action: action, from: from, to: to, note: note)
+    }
+}
+
+/// Appends rows to `event_history` through one prepared statement.
+struct EventHistoryWriter {
+    private let statement: FastStatement
+
+    init(_ db: Database) throws {
+        statement = try FastStatement(db, sql: """
+            INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note)
+            VALUES (?1, COALESCE(?2, (SELECT MAX(seq) FROM event_history WHERE event_id = ?1) + 1, 1), ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+    }
+
+    /// Appends an entry; `seq` defaults to the event's next one.
+    func append(_ id: Int64, seq: Int64? = nil, at: String, actor: String, action: String, from: EventStatus?,
+                to: EventStatus?, note: String?) throws {
+        let s = statement
+        s.bind(id, at: 1)
+        s.bind(seq, at: 2)
+        s.bind(at, at: 3)
+        s.bind(actor, at: 4)
+        s.bind(action, at: 5)
+        s.bind(from?.rawValue, at: 6)
+        s.bind(to?.rawValue, at: 7)
+        s.bind(note, at: 8)
+        try s.run()
+    }
+}
+
+/// The routing decision as stored with an event.
+struct StoredRouting: Encodable {
+    /// The JSON of `routed`, for memo keys: equal decisions render equally.
+    static func key(_ routed: RoutedCategory) -> String {
+        "\(routed.model)|\(routed.category.code)|\(routed.routing.ruleCategory)|\(routed.routing.place)"
+    }
+
+    var category: StoredPlatformName
+    var deadlineHours: Int?
+    var platform: StoredPlatformName
+    var lead: String
+    var office: String?
+    var assisting: [StoredPlatformName]
+    var model: String
+    var rule: String
+    var place: String
+    var note: String?
+
+    init(_ routed: RoutedCategory) {
+        category = StoredPlatformName(code: routed.category.code, name: routed.category.name)
+        deadlineHours = routed.deadlineHours
+        platform = StoredPlatformName(code: routed.routing.platform.code, name: routed.routing.platform.name)
+        lead = routed.routing.platform.lead
+        office = routed.routing.office
+        assisting = routed.routing.assisting.map { StoredPlatformName(code: $0.code, name: $0.name) }
+        model = routed.model
+        rule = routed.routing.ruleCategory
+        place = "\(routed.routing.place)"
+        note = routed.routing.note
+    }
+
+    var json: String { jsonText(self) }
+
+    enum CodingKeys: String, CodingKey {
+        case category, platform, lead, office, assisting, model, rule, place, note
+        case deadlineHours = "deadline_hours"
+    }
+}
+
+/// A code and its name, as stored.
+struct StoredPlatformName: Encodable {
+    var code: String
+    var name: String
+}
+
+struct StoredPerson: Encodable {
+    var role: String, name: String, phone: String, unit: String, post: String
+
+    init(_ person: Person) {
+        role = person.role.rawValue
+        name = person.name
+        phone = person.phone
+        unit = person.unitCode
+        post = person.post.rawValue
+    }
+}
+
+func peopleSnapshot(_ people: [Person]) -> String { jsonText(people.map(StoredPerson.init)) }
+
+func jsonText<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try! encoder.encode(value), as: UTF8.self)
+}

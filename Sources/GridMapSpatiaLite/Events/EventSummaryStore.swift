@@ -1,0 +1,73 @@
+import GRDB
+import GridMapCore
+import GridMapGeometry
+
+/// An event as county GIS sees it: where, what, whose and how far along, without the people's
+/// names and phones, the reporter or the routing details (personal data stays in GridMap).
+public struct EventSummary: Sendable {
+    public var id: Int64
+    public var point: Coordinate
+    public var category: String
+    /// The category's and platform's names in the town's model when the event was routed.
+    public var categoryName: String?
+    public var platform: String
+    public var platformName: String?
+    public var status: String
+    public var supervised: Bool
+    public var source: String
+    public var reportedAt: String
+    public var deadlineAt: String?
+    public var closedAt: String?
+    public var gridCode: String?
+    public var villageCode: String?
+    public var townCode: String?
+    public var description: String
+}
+
+extension SpatiaLiteStore {
+    /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id. The
+    /// page's ids come first, so that names are read from the routing snapshots for its events
+    /// only, not for every event a bounding box holds before they are sorted.
+    public func eventSummaries(_ query: EventQuery) throws -> [EventSummary] {
+        let filter = EventFilterSQL(query)
+        return try pool.read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT e.id, e.lon, e.lat, e.category_code, json_extract(r.json, '$.category.name'), e.platform_code,
+                       json_extract(r.json, '$.platform.name'), e.status, e.supervised, e.source, e.reported_at,
+                       e.deadline_at, e.closed_at, e.grid_code, e.village_code, e.town_code, e.description
+                FROM (SELECT e.id FROM events e WHERE \(filter.condition) ORDER BY e.id LIMIT :limit) page
+                JOIN events e ON e.id = page.id JOIN event_snapshots r ON r.id = e.routing_id
+                ORDER BY e.id
+                """)
+            return try Row.fetchAll(statement, arguments: filter.arguments(limit: query.limit)).map { row in
+                EventSummary(id: row[0], point: Coordinate(row[1], row[2]), category: row[3], categoryName: row[4],
+                             platform: row[5], platformName: row[6], status: row[7], supervised: row[8], source: row[9],
+                             reportedAt: row[10], deadlineAt: row[11], closedAt: row[12], gridCode: row[13],
+                             villageCode: row[14], townCode: row[15], description: row[16])
+            }
+        }
+    }
+
+    /// How many events match `query`'s filters and cursor (its `limit` aside).
+    public func eventCount(_ query: EventQuery) throws -> Int {
+        let filter = EventFilterSQL(query)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM events e WHERE \(filter.condition)", arguments: filter.arguments())!
+        }
+    }
+
+    /// The highest event id, 0 without events.
+    public func lastEventID() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM events") ?? 0 }
+    }
+
+    /// The smallest box holding every event and the first and last report times; nil without events.
+    public func eventExtent() throws -> (box: BoundingBox, first: String, last: String)? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT min(lon), min(lat), max(lon), max(lat), min(reported_at), max(reported_at) FROM events
+                """), let minX = row[0] as Double? else { return nil }
+            return (BoundingBox(minX: minX, minY: row[1], maxX: row[2], maxY: row[3]), row[4], row[5])
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+import GridMapCore
+
+/// What moving a town to another platform model did.
+public struct TaxonomyMigration: Sendable {
+    /// Open events re-routed, per "old platform → new platform".
+    public var moved: [String: Int] = [:]
+    /// Handled events, which keep the platform that handled them.
+    public var closedKept = 0
+    public var changed: Bool
+}
+
+extension SpatiaLiteStore {
+    /// Moves `town` to `taxonomy` from `validFrom` and re-routes its open events by it (each
+    /// with a history entry); handled events keep their historical platform. One transaction:
+    /// when an open event's category is not in the new model, nothing changes.
+    public func migrateTaxonomy(_ taxonomy: Taxonomy, town: String, validFrom: String, actor: String) throws -> TaxonomyMigration {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM towns WHERE code = ?", arguments: [town]) == 1 else {
+                throw DatasetError(["unknown town \(town)"])
+            }
+            let places = Set(try String.fetchAll(db, sql: """
+                SELECT code FROM villages WHERE town_code = :town
+                UNION SELECT g.code FROM grids g JOIN villages v ON v.code = g.village_code WHERE v.town_code = :town
+                """, arguments: ["town": town]))
+            let unknown = taxonomy.routes.flatMap { ($0.villages ?? []) + ($0.grids ?? []) }.filter { !places.contains($0) }
+            if !unknown.isEmpty {
+                throw DatasetError(["the new model's overrides name places not in town \(town): " + unknown.joined(separator: ", ")])
+            }
+            guard try Self.storeTaxonomy(taxonomy, town: town, firstFrom: validFrom, changedFrom: validFrom, db) else {
+                return TaxonomyMigration(changed: false)
+            }
+            try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'boundary_revision'")
+            let taxonomyID = try Int64.fetchOne(db, sql: "SELECT id FROM taxonomies WHERE town_code = ? AND valid_to IS NULL",
+                                                arguments: [town])
+            let router = TaxonomyRouter(taxonomy)
+            var migration = TaxonomyMigration(changed: true)
+            migration.closedKept = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM events WHERE town_code = ? AND status IN ('resolved', 'evaluated')
+                """, arguments: [town]) ?? 0
+            let open = try Row.fetchAll(db, sql: """
+                SELECT id, category_code, grid_code, village_code, platform_code FROM events
+                WHERE town_code = ? AND status NOT IN ('resolved', 'evaluated') ORDER BY id
+                """, arguments: [town])
+            var missing: [String] = []
+            var writer = try EventWriter(db)
+            for row in open {
+                let id: Int64 = row["id"], category: String = row["category_code"], old: String = row["platform_code"]
+                guard let routed = router.routed(category: category, grid: row["grid_code"], village: row["village_code"]) else {
+                    missing.append("event \(id): category \(category) is not in the \(taxonomy.model) model")
+                    continue
+                }
+                try db.execute(sql: "UPDATE events SET platform_code = ?, routing_id = ?, taxonomy_id = ? WHERE id = ?",
+                               arguments: [routed.routing.platform.code, try writer.snapshotID(StoredRouting(routed).json),
+                                           taxonomyID, id])
+                try Self.appendHistory(id, at: validFrom, actor: actor, action: "rerouted", from: nil, to: nil,
+                                       note: "platform model → \(taxonomy.model): \(old) → \(routed.routing.platform.code)", db)
+                migration.moved["\(old) → \(routed.routing.platform.code)", default: 0] += 1
+            }
+            if !missing.isEmpty { throw DatasetError(missing) }
+            return migration
+        }
+    }
+}
