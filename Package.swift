@@ -42,11 +42,11 @@ let package = Package(
         // Exports for county GIS: the layers and their attributes, features read a page at a time,
         // Shapefile and GeoPackage writers in any CRS PROJ knows.
         .target(name: "GridMapExport", dependencies: [
-            "GridMapGeometry", "GridMapCore", "GridMapSpatiaLite", .product(name: "GRDB", package: "GRDB.swift"),
+            "GridMapGeometry", "GridMapCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // HTTP API (Hummingbird 2), GeoJSON exports, OGC API - Features and the web console (Web/).
         .target(name: "GridMapServer", dependencies: [
-            "GridMapCore", "GridMapSpatiaLite", "GridMapTiles", "GridMapExport",
+            "GridMapCore", "GridMapTiles", "GridMapExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -64,11 +64,15 @@ let package = Package(
         .target(name: "GridMapTestSupport", dependencies: ["GridMapSpatiaLite", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
         .testTarget(name: "GridMapTilesTests", dependencies: [
-            "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapSpatiaLite", "GridMapTestSupport",
+            "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapExport", "GridMapSpatiaLite", "GridMapTestSupport",
         ]),
         .testTarget(name: "GridMapCoreTests", dependencies: ["GridMapCore", "GridMapTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GridMapSpatiaLiteTests", dependencies: [
             "GridMapSpatiaLite", "GridMapCore", "GridMapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The repository contract: every test runs on each backend of `Backend.all`.
+        .testTarget(name: "GridMapRepositoryTests", dependencies: [
+            "GridMapCore", "GridMapGeometry", "GridMapSpatiaLite", "GridMapTestSupport",
         ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
             "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapTestSupport",

@@ -1,14 +1,14 @@
-import GridMapSpatiaLite
+import GridMapCore
 
 /// The events layer, read from the store a page at a time in id order (constant memory for any
 /// number of events). Events reported after the export began are left out.
 struct EventFeaturePages: ExportFeatureSource {
     let schema = ExportLayer.events.schema
-    private let store: SpatiaLiteStore
+    private let store: any EventRepository
     private var query: EventQuery
     private var lastID: Int64?
 
-    init(store: SpatiaLiteStore, query: EventQuery, pageSize: Int = 10_000) {
+    init(store: any EventRepository, query: EventQuery, pageSize: Int = 10_000) {
         self.store = store
         self.query = query
         self.query.limit = pageSize

@@ -1,5 +1,4 @@
 import GridMapCore
-import GridMapSpatiaLite
 
 /// The layers GridMap exports for county GIS, with their attributes. The names are stable and
 /// the same in every format (GeoJSON, GeoPackage, Shapefile); see the README's table.
@@ -18,7 +17,7 @@ public enum ExportLayer: String, CaseIterable, Sendable {
     }
 
     /// The layer's features as `options` select them.
-    public func source(store: SpatiaLiteStore, options: ExportOptions) throws -> any ExportFeatureSource {
+    public func source(store: any GridMapRepository, options: ExportOptions) throws -> any ExportFeatureSource {
         try options.check(for: self)
         switch self {
         case .towns, .villages, .grids:

@@ -1,6 +1,5 @@
 import Foundation
 import GridMapCore
-import GridMapSpatiaLite
 
 /// What to export of a layer, as a user gave it (CLI options or query parameters): checked by
 /// the layer, each problem an ``ExportError`` naming the option.

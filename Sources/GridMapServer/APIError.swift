@@ -1,9 +1,8 @@
 import GridMapExport
-import GridMapSpatiaLite
+import GridMapCore
 import Hummingbird
 import NIOCore
 import NIOHTTP1
-import GridMapCore
 
 /// An error answered as `{"error": code, "detail": text}` (plus `allowed` for a refused state
 /// change) with its HTTP status.
@@ -70,8 +69,6 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             let code = error.status == .contentTooLarge ? "body_too_large" : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase).response()
-        } catch where SpatiaLiteStore.isReadOnlyError(error) {
-            return APIError.readOnlyDatabase.response()
         } catch {
             context.logger.error("unhandled error: \(error)")
             return APIError(.internalServerError, "internal", "internal error").response()

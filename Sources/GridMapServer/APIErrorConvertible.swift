@@ -1,6 +1,5 @@
 import GridMapCore
 import GridMapExport
-import GridMapSpatiaLite
 import Hummingbird
 
 /// A domain error with its one HTTP form: the status, the stable code and the detail of the JSON
@@ -27,6 +26,10 @@ extension ExportError: APIErrorConvertible {
 
 extension DensityError: APIErrorConvertible {
     var apiError: APIError { .badRequest("invalid_parameter", description) }
+}
+
+extension ReadOnlyStoreError: APIErrorConvertible {
+    var apiError: APIError { .readOnlyDatabase }
 }
 
 extension UnknownUnitError: APIErrorConvertible {

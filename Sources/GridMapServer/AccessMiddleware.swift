@@ -1,5 +1,4 @@
 import GridMapCore
-import GridMapSpatiaLite
 import Hummingbird
 
 /// Bearer tokens and the audit log. Finds what a request needs (``AccessRules``), authenticates
@@ -11,11 +10,11 @@ import Hummingbird
 /// stands. On a read-only store a request needing more than a read is refused 503 `read_only_database`
 /// (after authentication; unaudited, as nothing can be written). Reads need no token under `AccessPolicy.publicReads`, but a token sent is still checked.
 struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
-    let store: SpatiaLiteStore
+    let store: any GridMapRepository
     let policy: AccessPolicy
     let tokens: TokenCache
 
-    init(store: SpatiaLiteStore, policy: AccessPolicy) {
+    init(store: any GridMapRepository, policy: AccessPolicy) {
         self.store = store
         self.policy = policy
         tokens = TokenCache(store: store, recheck: policy.tokenRecheck)

@@ -1,6 +1,5 @@
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 import Hummingbird
 
 /// Boundary layers and versions, each answering as of `as_of` (ISO 8601) when given:
@@ -9,7 +8,7 @@ import Hummingbird
 /// `If-Match` with an edit) and `GET /v1/{…}/{code}/history` (every version, oldest first, with
 /// the edit that opened it).
 struct BoundariesController<Context: RequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any BoundaryRepository
     let boundaries: ServedBoundaries
     let resolvers: HistoricalResolvers
 

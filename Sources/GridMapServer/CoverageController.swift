@@ -1,6 +1,5 @@
 import Foundation
 import GridMapCore
-import GridMapSpatiaLite
 import Hummingbird
 
 /// Patrol coverage of grids over a period (Beijing days overlapping [`from`, `to`), default the
@@ -15,7 +14,7 @@ import Hummingbird
 /// Days whose tracks changed since their coverage was computed at that radius are computed
 /// first; the others are read as stored.
 struct CoverageController<Context: RequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any PatrolRepository
     let resolvers: HistoricalResolvers
     let boundaries: ServedBoundaries
     let heavyWork: HeavyWorkGate

@@ -1,6 +1,5 @@
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 
 /// The JSON of edit previews, commits and rejections (also printed by `gridmap edit`).
 public enum EditJSON {

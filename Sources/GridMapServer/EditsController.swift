@@ -1,5 +1,4 @@
 import GridMapCore
-import GridMapSpatiaLite
 import Hummingbird
 
 /// `POST /v1/edits/preview` (dry run: the full diff, 422 with the problems when refused) and
@@ -8,7 +7,7 @@ import Hummingbird
 /// After a commit the served boundaries are swapped at once, not at the next reload poll; the
 /// change's id goes to the request's audit entry.
 struct EditsController<Context: AccessRequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any BoundaryRepository
     let boundaries: ServedBoundaries
     let planner: EditPlanner
     /// Previews and commits (each plans the edit: GEOS over the redrawn units) run under it.

@@ -1,7 +1,6 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 import Hummingbird
 
 /// `POST /v1/events` bodies: `category`, `description`, `lon`, `lat`, `crs` (default wgs84),

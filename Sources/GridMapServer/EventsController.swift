@@ -1,14 +1,13 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
 /// `POST /v1/events/{id}/transitions`. A new event's id goes into the request's audit entry; an
 /// `external_id` that a stored event has answers 409 `duplicate_event` naming that event.
 struct EventsController<Context: AccessRequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any EventRepository
     let resolvers: HistoricalResolvers
     /// Event bodies are small; anything larger is refused.
     static var maxBodyBytes: Int { 64 << 10 }

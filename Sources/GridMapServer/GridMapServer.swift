@@ -1,5 +1,4 @@
 import GridMapCore
-import GridMapSpatiaLite
 import Hummingbird
 import NIOCore
 import Logging
@@ -31,14 +30,14 @@ public struct ServerLimits: Sendable {
 
 /// Builds the GridMap HTTP application over a store.
 public enum GridMapServer {
-    public static func application(store: SpatiaLiteStore, host: String = "127.0.0.1", port: Int = 8080,
+    public static func application(store: any GridMapRepository, host: String = "127.0.0.1", port: Int = 8080,
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
                                    planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let boundaries = try ServedBoundaries(store: store)
         logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
                                                      "revision": "\(boundaries.resolver.snapshot.revision)"])
-        if store.isReadOnly { logger.notice("the database is open read-only: reads are served, changes answered 503 read_only_database", metadata: ["path": "\(store.path)"]) }
+        if store.isReadOnly { logger.notice("the database is open read-only: reads are served, changes answered 503 read_only_database", metadata: ["path": "\(store.location)"]) }
         let facts = EventFactsCache(store: store)
         let cap = ConnectionCap(maximum: limits.maxConnections)
         var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, access: access,
@@ -64,7 +63,7 @@ public enum GridMapServer {
         return app
     }
 
-    static func router(store: SpatiaLiteStore, boundaries: ServedBoundaries, facts: EventFactsCache,
+    static func router(store: any GridMapRepository, boundaries: ServedBoundaries, facts: EventFactsCache,
                        limits: ServerLimits, access: AccessPolicy, planner: EditPlanner, console: WebConsole) -> Router<GridMapRequestContext> {
         let router = Router(context: GridMapRequestContext.self)
         // Outermost, so it sees the status of every answer, errors included, for the audit log.

@@ -1,7 +1,6 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 import Hummingbird
 
 /// `POST /v1/patrols`: a GPX, GeoJSON, CSV or NDJSON file of grid members' fixes. The format comes
@@ -13,7 +12,7 @@ import Hummingbird
 /// changed days is computed at `radius` (default 30 m) before the answer. Any bad record is a
 /// 400 naming it, and nothing is stored.
 struct PatrolsController<Context: RequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any PatrolRepository
     let resolvers: HistoricalResolvers
     let limits: ServerLimits
 

@@ -1,12 +1,11 @@
 import GridMapCore
-import GridMapSpatiaLite
 import Hummingbird
 
 /// `POST /v1/people/absence` `{"unit": code, "role": "网格员", "post": "A", "absent": true}`: marks
 /// a post holder absent (the B post then stands in) or back; answers who is now on duty there and
 /// whether anything `changed` (marking again what is already marked stores nothing).
 struct PeopleController<Context: RequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any PeopleRepository
     let boundaries: ServedBoundaries
 
     func addRoutes(to router: Router<Context>) {

@@ -1,7 +1,6 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 import Hummingbird
 
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and

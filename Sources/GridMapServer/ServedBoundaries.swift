@@ -1,5 +1,4 @@
 import GridMapCore
-import GridMapSpatiaLite
 import Logging
 import Synchronization
 
@@ -7,10 +6,10 @@ import Synchronization
 /// revision changes: requests in flight keep the one they started with.
 public final class ServedBoundaries: Sendable {
     private let current: Mutex<ResolutionJSON>
-    private let store: SpatiaLiteStore
+    private let store: any BoundaryRepository
 
     /// Loads the store's current boundaries and builds the index.
-    public init(store: SpatiaLiteStore) throws {
+    public init(store: any BoundaryRepository) throws {
         self.store = store
         current = Mutex(ResolutionJSON(Resolver(try store.snapshot())))
     }

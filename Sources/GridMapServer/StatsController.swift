@@ -1,6 +1,5 @@
 import Foundation
 import GridMapCore
-import GridMapSpatiaLite
 import Hummingbird
 import Synchronization
 
@@ -46,10 +45,10 @@ struct StatsController<Context: RequestContext>: Sendable {
 /// The events' facts table, brought up to date (only changed events are read) when the
 /// events' revision moved.
 final class EventFactsCache: Sendable {
-    private let store: SpatiaLiteStore
+    private let store: any EventRepository
     private let cache = Mutex(EventFactsTable())
 
-    init(store: SpatiaLiteStore) { self.store = store }
+    init(store: any EventRepository) { self.store = store }
 
     func table() throws -> EventFactsTable {
         let revision = try store.eventsRevision()

@@ -1,5 +1,4 @@
 import GridMapCore
-import GridMapSpatiaLite
 import Synchronization
 
 /// The holders of tokens seen lately, so that a request with a known token costs no database
@@ -7,11 +6,11 @@ import Synchronization
 /// looked up again once `recheck` has passed, so a token revoked by `gridmap token revoke`
 /// stops working within that time; a token not held is looked up every time (new tokens work at once).
 final class TokenCache: Sendable {
-    private let store: SpatiaLiteStore
+    private let store: any AccessRepository
     private let recheck: Duration
     private let holders = Mutex<[String: (principal: Principal, checked: ContinuousClock.Instant)]>([:])
 
-    init(store: SpatiaLiteStore, recheck: Duration) {
+    init(store: any AccessRepository, recheck: Duration) {
         self.store = store
         self.recheck = recheck
     }

@@ -4,7 +4,8 @@ import GridMapCore
 import GridMapGeometry
 
 /// The SpatiaLite store of record: one database file in WAL mode, created and migrated on open.
-public final class SpatiaLiteStore: Sendable {
+/// It implements every repository of ``GridMapRepository``, one extension file per concern.
+public final class SpatiaLiteStore: GridMapRepository {
     let pool: DatabasePool
     public let path: String
     /// Opened read-only: reads are served, every write fails (``isReadOnlyError(_:)``).
@@ -28,9 +29,16 @@ public final class SpatiaLiteStore: Sendable {
         }
     }
 
-    /// Whether `error` is a write refused because the database is read-only.
-    public static func isReadOnlyError(_ error: any Error) -> Bool {
-        (error as? DatabaseError)?.resultCode == .SQLITE_READONLY
+    public var location: String { path }
+
+    /// Runs `body` in a write transaction; a write refused because the file is read-only throws
+    /// ``ReadOnlyStoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw ReadOnlyStoreError()
+        }
     }
 
     /// A counter bumped by every change of boundaries; cheap to poll.
@@ -40,7 +48,7 @@ public final class SpatiaLiteStore: Sendable {
 
     /// The boundaries of every level and the towns' platform models valid at `instant` (ISO 8601,
     /// nil = current), the people, and the revision they were read at.
-    public func snapshot(asOf instant: String? = nil) throws -> AdminSnapshot {
+    public func snapshot(asOf instant: String?) throws -> AdminSnapshot {
         try pool.read { db in
             let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
             var layers: [AdminLevel: [Boundary]] = [:]
@@ -99,22 +107,18 @@ enum Validity {
 }
 
 extension SpatiaLiteStore {
+    public func changeInstants() throws -> [String] {
+        let tables = AdminLevel.allCases.map(\.boundaryTable) + ["taxonomies"]
+        let sql = tables.map { "SELECT valid_from AS t FROM \($0) UNION SELECT valid_to FROM \($0) WHERE valid_to IS NOT NULL" }
+            .joined(separator: " UNION ") + " ORDER BY t"
+        return try pool.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
     /// Codes of the towns a dataset imported, or nil when no dataset has that name.
     public func townCodes(dataset: String) throws -> [String]? {
         try pool.read { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM datasets WHERE name = ?", arguments: [dataset]) == 1 else { return nil }
             return try String.fetchAll(db, sql: "SELECT code FROM towns WHERE dataset = ? ORDER BY code", arguments: [dataset])
         }
-    }
-}
-
-/// A read-only database whose schema is older than this build's: it must be migrated by opening
-/// it writable once.
-public struct ReadOnlyDatabaseError: Error, CustomStringConvertible {
-    public let path: String
-    public let missingMigration: String
-
-    public var description: String {
-        "\(path) is read-only and lacks migration '\(missingMigration)'; open it writable once (e.g. gridmap serve without --read-only) to migrate it"
     }
 }

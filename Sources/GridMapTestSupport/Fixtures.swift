@@ -21,14 +21,12 @@ public enum Fixtures {
 
     /// A new store in a scratch directory.
     public static func emptyStore() throws -> SpatiaLiteStore {
-        try SpatiaLiteStore(path: scratchDirectory().appendingPathComponent("gridmap.sqlite").path)
+        try Backend.spatiaLite.emptyRepository() as! SpatiaLiteStore
     }
 
     /// A store with the given sample datasets imported.
     public static func store(with samples: [String]) throws -> SpatiaLiteStore {
-        let store = try emptyStore()
-        for name in samples { _ = try store.importDataset(at: sample(name)) }
-        return store
+        try Backend.spatiaLite.repository(with: samples) as! SpatiaLiteStore
     }
 
     /// A store with the given sample datasets and their sample years of events imported.

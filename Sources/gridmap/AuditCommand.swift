@@ -1,7 +1,6 @@
 import ArgumentParser
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 
 /// `gridmap audit [list]`: the latest entries of the append-only audit log; `gridmap audit verify`:
 /// its hash chain checked.
@@ -21,7 +20,7 @@ struct AuditVerifyCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let report = try SpatiaLiteStore(path: database.path).verifyAuditChain()
+        let report = try database.open().verifyAuditChain()
         if let broken = report.broken {
             printError("audit log of \(database.path): row \(broken.id): \(broken.problem) (chain broken after \(report.rows - 1) intact rows)")
             throw ExitCode(2)
@@ -47,7 +46,7 @@ struct AuditListCommand: ParsableCommand {
             guard let time = Timestamp.normalize(text) else { throw ValidationError("--since must be an ISO 8601 date or time") }
             return time
         }
-        let entries = try SpatiaLiteStore(path: database.path).auditLog(limit: limit, since: from)
+        let entries = try database.open().auditLog(limit: limit, since: from)
         if format == .tsv { print(TSV.row(["id", "at", "actor", "role", "action", "target", "status", "origin", "detail"])) }
         for entry in entries {
             let fields: [(String, JSONValue)] = [

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapServer
-import GridMapSpatiaLite
 
 /// `gridmap coverage`: how well each grid was patrolled over a period.
 struct CoverageCommand: ParsableCommand {
@@ -36,7 +35,7 @@ struct CoverageCommand: ParsableCommand {
             guard let value = PatrolFrequency(rawValue: text) else { throw ValidationError("--frequency must be daily, weekly or monthly") }
             return value
         }
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let scope = CoverageScope(town: town, village: village, grid: grid)
         if let unknown = scope.unknownUnit(in: try store.snapshot()) {
             printError("no \(unknown.level.rawValue) has the code '\(unknown.code)'")

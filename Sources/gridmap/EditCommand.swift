@@ -3,7 +3,6 @@ import Foundation
 import GridMapCore
 import GridMapGeometry
 import GridMapServer
-import GridMapSpatiaLite
 
 /// `gridmap edit …`: planners' boundary edits on the database, the same as `POST /v1/edits`.
 /// Prints the preview (with `--dry-run`) or the commit as JSON; a refused edit prints its
@@ -23,7 +22,7 @@ struct EditOptions: ParsableArguments {
     @Option(help: "Smallest grid an edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
 
     func run(_ edit: BoundaryEdit) throws {
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let planner = EditPlanner(minimumGridArea: minGridArea)
         do {
             if dryRun {
@@ -137,7 +136,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let versions = try SpatiaLiteStore(path: database.path).boundaryHistory(level, code)
+        let versions = try database.open().boundaryHistory(level, code)
         guard !versions.isEmpty else {
             printError("unknown \(level.rawValue) \(code)")
             throw ExitCode(2)

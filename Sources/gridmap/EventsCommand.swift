@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GridMapCore
-import GridMapSpatiaLite
 
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +21,7 @@ struct EventsImportCommand: ParsableCommand {
     @OptionGroup var text: TextInputOptions
 
     func run() throws {
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let start = Date()
         let summary: EventImportSummary
         let contents: EventFileContents

@@ -3,7 +3,7 @@ import Foundation
 import GridMapExport
 import GridMapGeometry
 import GridMapServer
-import GridMapSpatiaLite
+import GridMapCore
 
 /// `gridmap export`: a layer as a file for county GIS.
 struct ExportCommand: ParsableCommand {
@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: database.path) else { throw ValidationError("no database at '\(database.path)'") }
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let layer = ExportLayer(rawValue: layer)!
         let options = ExportOptions(asOf: asOf, from: from, to: to)
         var source: any ExportFeatureSource

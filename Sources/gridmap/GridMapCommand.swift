@@ -1,3 +1,4 @@
+import GridMapSpatiaLite
 import ArgumentParser
 import Foundation
 import GridMapCore
@@ -16,6 +17,11 @@ struct DatabaseOption: ParsableArguments {
     var db: String?
 
     var path: String { db ?? ProcessInfo.processInfo.environment["GRIDMAP_DB"] ?? "gridmap.sqlite" }
+
+    /// The store every command works on: the one place the command line chooses its backend.
+    func open(readOnly: Bool = false) throws -> any GridMapRepository {
+        try SpatiaLiteStore(path: path, readOnly: readOnly)
+    }
 }
 
 /// Writes to standard error.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GridMapCore
-import GridMapSpatiaLite
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +17,7 @@ struct ImportCommand: ParsableCommand {
     var encoding: TextEncoding?
 
     func run() throws {
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let summary: ImportSummary
         do {
             summary = try store.importDataset(at: URL(fileURLWithPath: directory),

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 
 struct PatrolsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,7 +75,7 @@ enum PatrolImport {
     static func run(_ fixes: [PatrolFix], source: String, format: PatrolFileFormat, cleaning: TrackCleaning, radius: Double,
                     database: DatabaseOption, reading: String? = nil) throws {
         let options = CoverageOptions(radius: try WorkLimits.radius(radius))
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let resolvers = HistoricalResolvers(store: store)
         let start = Date()
         let ingest: PatrolIngest
@@ -113,7 +112,7 @@ struct PatrolsFrequencyCommand: ParsableCommand {
             guard let parsed = PatrolFrequency(rawValue: frequency) else { throw ValidationError("frequency must be daily, weekly, monthly or none") }
             value = parsed
         }
-        guard try SpatiaLiteStore(path: database.path).setPatrolFrequency(value, unit: unit) else {
+        guard try database.open().setPatrolFrequency(value, unit: unit) else {
             printError("no town, village or grid has the code '\(unit)'")
             throw ExitCode(2)
         }
@@ -130,7 +129,7 @@ struct PatrolsRebuildCommand: ParsableCommand {
     @OptionGroup var cleaning: CleaningOptions
 
     func run() throws {
-        let r = try SpatiaLiteStore(path: database.path).rebuildPatrolTracks(cleaning: cleaning.cleaning)
+        let r = try database.open().rebuildPatrolTracks(cleaning: cleaning.cleaning)
         print("rebuilt: kept \(r.kept) of \(r.received) fixes; \(r.segments) segments, \(r.stops) stops")
     }
 }

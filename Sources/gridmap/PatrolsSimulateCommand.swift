@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 
 /// `gridmap patrols simulate`: a month (or any run of days) of realistic patrols by a dataset's
 /// grid members, with some grids neglected, imported (or written as CSV).
@@ -21,7 +20,7 @@ struct PatrolsSimulateCommand: ParsableCommand {
 
     func run() throws {
         guard let first = PatrolDay(from) else { throw ValidationError("--from must be YYYY-MM-DD") }
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         guard let towns = try store.townCodes(dataset: dataset) else { throw ValidationError("no imported dataset named '\(dataset)'") }
         let resolver = Resolver(try store.snapshot())
         let positions = resolver.grids.indices.filter { resolver.town(ofGrid: $0).map { towns.contains($0.code) } ?? false }

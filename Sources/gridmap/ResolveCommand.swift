@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
 
 struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +15,7 @@ struct ResolveCommand: ParsableCommand {
     @Flag(help: "Start the output with a UTF-8 byte order mark (for Excel).") var bom = false
 
     func run() throws {
-        let resolver = Resolver(try SpatiaLiteStore(path: database.path).snapshot())
+        let resolver = Resolver(try database.open().snapshot())
         let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } ?? FileHandle.standardInput.readDataToEndOfFile()
         do {
             let output = try data.withUnsafeBytes { try CSVResolution.resolve($0, crs: crs, resolver: resolver) }

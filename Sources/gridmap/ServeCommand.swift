@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapServer
-import GridMapSpatiaLite
 import Hummingbird
 import Logging
 
@@ -33,9 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
             printError("--max-heavy and --max-connections must be at least 1, --idle-timeout above 0")
             throw ExitCode(2)
         }
-        let store: SpatiaLiteStore
+        let store: any GridMapRepository
         do {
-            store = try SpatiaLiteStore(path: database.path, readOnly: readOnly)
+            store = try database.open(readOnly: readOnly)
         } catch let error as ReadOnlyDatabaseError {
             printError("\(error)")
             throw ExitCode(2)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GridMapCore
-import GridMapSpatiaLite
 
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +20,7 @@ struct TaxonomyMigrateCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let migration: TaxonomyMigration
         do {
             let taxonomy = try Taxonomy.read(Data(contentsOf: URL(fileURLWithPath: to)))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapSpatiaLite
+import GridMapExport
 import GridMapTiles
 
 /// `gridmap tiles build`: an MBTiles file of every layer's vector tiles over a dataset's towns.
@@ -30,7 +30,7 @@ struct TilesBuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         let snapshot = try store.snapshot()
         var towns = snapshot.towns
         if let dataset {

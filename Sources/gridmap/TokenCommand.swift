@@ -1,6 +1,5 @@
 import ArgumentParser
 import GridMapCore
-import GridMapSpatiaLite
 
 /// `gridmap token create|list|revoke`: the bearer tokens of the HTTP API, each use audited.
 struct TokenCommand: ParsableCommand {
@@ -19,7 +18,7 @@ struct TokenCreateCommand: ParsableCommand {
     @Option(help: "Who holds it, as the audit log will name them (default: the role).") var name: String?
 
     func run() throws {
-        let issued = try SpatiaLiteStore(path: database.path).createToken(name: name ?? role.rawValue, role: role, by: .commandLine)
+        let issued = try database.open().createToken(name: name ?? role.rawValue, role: role, by: .commandLine)
         print(issued.token)
         printError("token \(issued.id) (\(role.rawValue)) created; only its SHA-256 is kept, so this is the only time it is shown")
     }
@@ -32,7 +31,7 @@ struct TokenListCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let store = try SpatiaLiteStore(path: database.path)
+        let store = try database.open()
         print(TSV.row(["id", "name", "role", "created_at", "revoked_at"]))
         for token in try store.tokens() {
             print(TSV.row([String(token.id), token.name, token.role.rawValue, token.createdAt, token.revokedAt ?? ""]))
@@ -49,7 +48,7 @@ struct TokenRevokeCommand: ParsableCommand {
     @Argument(help: "The token's id (gridmap token list).") var id: Int64
 
     func run() throws {
-        guard try SpatiaLiteStore(path: database.path).revokeToken(id: id, by: .commandLine) else {
+        guard try database.open().revokeToken(id: id, by: .commandLine) else {
             printError("no working token has id \(id)")
             throw ExitCode(2)
         }

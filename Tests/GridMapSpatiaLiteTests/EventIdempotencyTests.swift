@@ -17,7 +17,7 @@ import Testing
     func count(_ sql: String = "SELECT count(*) FROM events") throws -> Int { try store.pool.read { try Int.fetchOne($0, sql: sql)! } }
 
     func importCSV(_ text: String, now: Date = Date()) throws -> EventImportSummary {
-        try store.importEvents(try EventFile.csv(text), resolvers: HistoricalResolvers(store: store), now: now)
+        try store.importEvents(try EventFile.csv(text), resolvers: HistoricalResolvers(store: store), actor: "import", now: now)
     }
 
     @Test func reImportingTheSampleYearStoresNothingTwice() throws {

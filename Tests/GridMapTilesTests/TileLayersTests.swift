@@ -3,6 +3,7 @@ import GridMapCore
 import GridMapGeometry
 import GridMapSpatiaLite
 import GridMapTestSupport
+import GridMapExport
 import GridMapTiles
 import Testing
 

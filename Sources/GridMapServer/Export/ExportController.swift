@@ -1,5 +1,5 @@
 import GridMapExport
-import GridMapSpatiaLite
+import GridMapCore
 import Hummingbird
 
 /// `GET /v1/export/{layer}.geojson`: a whole layer (towns, villages, grids, events, coverage,
@@ -8,7 +8,7 @@ import Hummingbird
 /// `precision` (decimals of positions, default 7) as for `gridmap export`. Shapefile and
 /// GeoPackage exports are files of several parts or a database: they come from `gridmap export`.
 struct ExportController<Context: RequestContext>: Sendable {
-    let store: SpatiaLiteStore
+    let store: any GridMapRepository
     let heavyWork: HeavyWorkGate
 
     func addRoutes(to router: Router<Context>) {

@@ -1,7 +1,6 @@
 import GridMapCore
 import GridMapExport
 import GridMapGeometry
-import GridMapSpatiaLite
 import Synchronization
 
 /// A page of a collection's features: those matching the query after its cursor, how many match
@@ -16,7 +15,7 @@ struct OGCPage {
 /// boundary revision) or, for `datetime`, the snapshot valid then; events from the store, with
 /// their counts kept per events revision.
 final class OGCFeatureStore: Sendable {
-    private let store: SpatiaLiteStore
+    private let store: any EventRepository
     private let boundaries: ServedBoundaries
     private let resolvers: HistoricalResolvers
     private let current = Mutex<(revision: Int, layers: [ExportLayer: [BoundaryFeature]])>((-1, [:]))
@@ -37,7 +36,7 @@ final class OGCFeatureStore: Sendable {
         var code: String
     }
 
-    init(store: SpatiaLiteStore, boundaries: ServedBoundaries, resolvers: HistoricalResolvers) {
+    init(store: any EventRepository, boundaries: ServedBoundaries, resolvers: HistoricalResolvers) {
         self.store = store
         self.boundaries = boundaries
         self.resolvers = resolvers

@@ -3,23 +3,6 @@ import Foundation
 import GRDB
 import GridMapCore
 
-/// A bearer token as listed: never its text or hash.
-public struct AccessToken: Sendable, Equatable {
-    public var id: Int64
-    public var name: String
-    public var role: AccessRole
-    public var createdAt: String
-    /// When it stopped working; nil while it works.
-    public var revokedAt: String?
-}
-
-/// A token just created: the only moment its text exists outside its holder's hands.
-public struct IssuedToken: Sendable {
-    public var id: Int64
-    /// `gm_` and 32 random bytes in base64url (43 characters).
-    public var token: String
-}
-
 extension SpatiaLiteStore {
     /// Creates a bearer token for `role`. Only its SHA-256 is stored; the text is returned once.
     /// The creation is audited (`token create`, target `token/ID`) by `actor` in the same transaction.
@@ -29,7 +12,7 @@ extension SpatiaLiteStore {
         let token = "gm_" + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        return try pool.write { db in
+        return try write { db in
             try db.execute(sql: "INSERT INTO access_tokens (name, role, sha256, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, Self.sha256(token), Timestamp.now()])
             let id = db.lastInsertedRowID
@@ -53,7 +36,7 @@ extension SpatiaLiteStore {
     /// there is no such token or it was revoked already.
     @discardableResult
     public func revokeToken(id: Int64, by actor: AuditActor) throws -> Bool {
-        try pool.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                            arguments: [Timestamp.now(), id])
             guard db.changesCount == 1 else { return false }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GridMapCore
 
 /// The audit log's hash chain, which makes it tamper-evident: each row's `hash` is the SHA-256
 /// (lowercase hex) of the row's stored fields — id, at, actor, role, action, target, status,
@@ -76,21 +77,6 @@ enum AuditChain {
         }
         try db.execute(sql: triggersSQL)
     }
-}
-
-/// The outcome of checking the audit log's hash chain.
-public struct AuditChainReport: Sendable, Equatable {
-    /// The first row that breaks the chain, and what is wrong with it.
-    public struct Break: Sendable, Equatable {
-        public var id: Int64
-        public var problem: String
-    }
-
-    /// Rows checked (up to and including a broken one).
-    public var rows: Int
-    /// The last row's hash, when the chain is intact: keep it elsewhere to detect a rewritten tail.
-    public var head: String?
-    public var broken: Break?
 }
 
 extension SpatiaLiteStore {

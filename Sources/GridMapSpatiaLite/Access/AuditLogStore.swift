@@ -7,7 +7,7 @@ extension SpatiaLiteStore {
     /// Appends an entry to the audit log (which refuses updates and deletes), chained to the
     /// previous entry by its hash (see ``AuditChain``).
     public func appendAudit(_ entry: AuditEntry) throws {
-        try pool.write { db in try Self.appendAudit(entry, db) }
+        try write { db in try Self.appendAudit(entry, db) }
     }
 
     /// Appends an entry inside the caller's transaction, so a change and its audit row are
@@ -28,7 +28,7 @@ extension SpatiaLiteStore {
     }
 
     /// The latest `limit` entries at or after `since` (ISO 8601, normalised), oldest first.
-    public func auditLog(limit: Int = 100, since: String? = nil) throws -> [AuditEntry] {
+    public func auditLog(limit: Int, since: String?) throws -> [AuditEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM (SELECT * FROM audit_log WHERE at >= ? ORDER BY id DESC LIMIT ?) ORDER BY id

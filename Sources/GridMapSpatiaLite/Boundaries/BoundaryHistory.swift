@@ -2,29 +2,6 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-/// One stored version of a unit's boundary.
-public struct BoundaryVersion: Sendable {
-    public var id: Int64
-    public var tag: String
-    public var unit: AdminUnit
-    public var validFrom: String
-    public var validTo: String?
-    public var geometry: MultiPolygon
-    /// The planner's edit that opened this version; nil for versions written by a dataset import.
-    public var change: BoundaryChange?
-}
-
-/// A committed edit as stored in `boundary_changes`.
-public struct BoundaryChange: Sendable {
-    public var id: Int64
-    public var at: String
-    public var author: String
-    public var reason: String
-    /// The edit as JSON text.
-    public var operation: String
-    public var origin: String
-}
-
 extension SpatiaLiteStore {
     /// Every version of a unit's boundary, oldest first; empty for an unknown code.
     public func boundaryHistory(_ level: AdminLevel, _ code: String) throws -> [BoundaryVersion] {
@@ -32,7 +9,7 @@ extension SpatiaLiteStore {
     }
 
     /// The version of a unit valid at `instant` (nil = current), nil when there is none.
-    public func boundaryVersion(_ level: AdminLevel, _ code: String, asOf instant: String? = nil) throws -> BoundaryVersion? {
+    public func boundaryVersion(_ level: AdminLevel, _ code: String, asOf instant: String?) throws -> BoundaryVersion? {
         try pool.read { db in
             try Self.versions(level, db, where: "b.code = :code AND \(Validity.sql("b", instant))",
                               ["code": code] + Validity.arguments(instant), order: "b.valid_from").last

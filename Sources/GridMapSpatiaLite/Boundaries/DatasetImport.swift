@@ -3,52 +3,12 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-/// How an import behaves.
-public struct ImportOptions: Sendable {
-    /// Repair invalid geometries with MakeValid (reported) instead of rejecting them.
-    public var repair = false
-    /// When changed boundaries take effect (ISO 8601); default now. New units use the manifest's
-    /// `valid_from` when there is one.
-    public var validFrom: String?
-    /// Overrides the manifest's `grid_code_suffix_digits`.
-    public var gridCodeSuffixDigits: Int?
-    /// Forces the encoding of people.csv and duty.csv (default: UTF-8, else GB18030).
-    public var encoding: TextEncoding?
-
-    public init(repair: Bool = false, validFrom: String? = nil, gridCodeSuffixDigits: Int? = nil, encoding: TextEncoding? = nil) {
-        self.repair = repair
-        self.validFrom = validFrom
-        self.gridCodeSuffixDigits = gridCodeSuffixDigits
-        self.encoding = encoding
-    }
-}
-
-/// What an import did, per level, plus the validator's warnings and repairs.
-public struct ImportSummary: Sendable {
-    public struct Counts: Sendable, Equatable {
-        public var added = 0, changed = 0, unchanged = 0, retired = 0
-        public init() {}
-    }
-    public var dataset: String
-    public var counts: [AdminLevel: Counts] = [:]
-    public var people: Int?
-    /// Towns whose platform model was added or replaced.
-    public var taxonomies: [String] = []
-    public var report: ValidationReport
-    /// The encoding each CSV file was read in.
-    public var textEncodings: [String: TextEncoding] = [:]
-    /// True when nothing stored changed (re-import of the same data).
-    public var isNoOp: Bool {
-        counts.values.allSatisfy { $0.added + $0.changed + $0.retired == 0 } && people == nil && taxonomies.isEmpty
-    }
-}
-
 extension SpatiaLiteStore {
     /// Imports a dataset directory in one transaction: on any error nothing stored changes.
     /// Re-importing the same directory changes nothing (boundaries are compared byte for byte);
     /// a changed boundary closes the current version and opens a new one; units of the dataset
     /// that are no longer in it have their boundary closed (retired), keeping their history.
-    public func importDataset(at directory: URL, options: ImportOptions = ImportOptions()) throws -> ImportSummary {
+    public func importDataset(at directory: URL, options: ImportOptions) throws -> ImportSummary {
         var dataset = try DatasetReader.read(directory: directory, gridCodeSuffixDigits: options.gridCodeSuffixDigits,
                                                 encoding: options.encoding)
         let now = Timestamp.now()
@@ -67,7 +27,7 @@ extension SpatiaLiteStore {
         let report = DatasetValidator(storedParents: storedParents, repair: options.repair).validate(&dataset)
         guard report.errors.isEmpty else { throw DatasetError(report.errors) }
         let validated = dataset
-        return try pool.write { db in
+        return try write { db in
             var summary = ImportSummary(dataset: validated.name, report: report, textEncodings: validated.textEncodings)
             try db.execute(sql: """
                 INSERT INTO datasets (name, source, imported_at) VALUES (?, ?, ?)

@@ -2,38 +2,6 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-/// What an edit does beyond boundaries: open events that change grid, people and patrol
-/// requirements of retired grids, and new grids nobody patrols yet.
-public struct EditConsequences: Sendable {
-    /// An open event whose grid (or village) changes.
-    public struct EventMove: Sendable, Equatable {
-        public var id: Int64
-        public var status: String
-        public var fromGrid: String?, toGrid: String?
-        public var fromVillage: String?, toVillage: String?
-    }
-
-    /// A person attached to a retired grid, who goes to the merged grid.
-    public struct PersonMove: Sendable, Equatable {
-        public var id: Int64
-        public var role: String, name: String
-        public var fromGrid: String, toGrid: String
-    }
-
-    /// A patrol frequency set for a retired grid; the merged grid keeps its own.
-    public struct RequirementDropped: Sendable, Equatable {
-        public var unitCode: String, frequency: String
-    }
-
-    public var events: [EventMove] = []
-    public var people: [PersonMove] = []
-    public var patrolRequirements: [RequirementDropped] = []
-    /// Grids the edit creates that have no 网格员 yet.
-    public var unstaffedGrids: [String] = []
-    /// Open events in changed grids that stay where they are (their boundary version is updated).
-    public var eventsStaying: [Int64] = []
-}
-
 extension SpatiaLiteStore {
     /// The consequences of a plan, read in `db` (inside the commit's transaction when committing).
     static func consequences(of plan: EditPlan, _ db: Database) throws -> EditConsequences {

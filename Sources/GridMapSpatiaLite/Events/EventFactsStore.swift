@@ -12,13 +12,6 @@ extension SpatiaLiteStore {
         try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM event_history") ?? 0
     }
 
-    /// The facts of every event, for in-memory statistics.
-    public func eventFactsTable() throws -> EventFactsTable {
-        var table = EventFactsTable()
-        try refresh(&table)
-        return table
-    }
-
     /// Brings a facts table up to date: only the events changed since its mark are read.
     public func refresh(_ table: inout EventFactsTable) throws {
         table = try pool.read { [table] db in

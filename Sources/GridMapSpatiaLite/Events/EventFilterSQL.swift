@@ -1,4 +1,5 @@
 import GRDB
+import GridMapCore
 import GridMapGeometry
 
 /// The SQL condition (over `events e`) and named arguments of an ``EventQuery``'s filters and

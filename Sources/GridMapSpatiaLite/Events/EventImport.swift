@@ -2,24 +2,6 @@ import Foundation
 import GRDB
 import GridMapCore
 
-/// What a bulk event import stored, and what it skipped as re-delivered.
-public struct EventImportSummary: Sendable {
-    /// Events stored.
-    public var events = 0
-    /// Events per platform code.
-    public var platforms: [String: Int] = [:]
-    /// Rows skipped because their event was stored before this import (same ``EventSourceKey``).
-    public var skippedStored = 0
-    /// Rows skipped because an earlier row of the same file is the same event.
-    public var skippedRepeated = 0
-    /// The first few skipped rows, each with the event it repeats (`line 12: event 40`).
-    public var skippedExamples: [String] = []
-
-    /// Rows skipped in all.
-    public var skipped: Int { skippedStored + skippedRepeated }
-}
-
-
 extension SpatiaLiteStore {
     /// Locates, routes and stores historical events in one transaction, each by the boundaries
     /// and platform model valid when it was reported; ids follow the file's order. Every event
@@ -35,11 +17,11 @@ extension SpatiaLiteStore {
     /// the slices before them; an import that at least doubles the events table rebuilds the
     /// table's indexes once at the end instead of growing them row by row.
     public func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers,
-                             actor: String = "import", now: Date = Date()) throws -> EventImportSummary {
+                             actor: String, now: Date) throws -> EventImportSummary {
         let pipeline = ImportPipeline(events, now: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
                                       resolverAt: try resolvers.lookup())
         defer { pipeline.finish() }
-        return try pool.write { db in
+        return try write { db in
             // Keep the touched pages in memory until the commit; sort index keys on two threads.
             try db.execute(sql: "PRAGMA cache_size = -524288; PRAGMA threads = 2")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA threads = 0") }

@@ -3,43 +3,12 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-/// Filters for listing events; nil fields do not filter.
-public struct EventQuery: Sendable {
-    public var bbox: BoundingBox?
-    /// Reported at or after `from`, before `to` (normalised ISO 8601).
-    public var from: String?
-    public var to: String?
-    public var status: EventStatus?
-    public var category: String?
-    public var platform: String?
-    public var grid: String?
-    public var village: String?
-    public var town: String?
-    /// Only events past their deadline and not handled, at `now`.
-    public var overdueAt: String?
-    /// Events with ids above this (the page cursor).
-    public var after: Int64 = 0
-    /// The box holds a large share of the events: pages then scan events in id order, reading
-    /// `limit / share` rows, rather than sorting every event the place index finds in the box.
-    public var boxIsDense = false
-    public var limit = 100
-
-    public init() {}
-}
-
-/// An event reported over HTTP with an `external_id` that a stored event has.
-public struct DuplicateEventError: Error, Sendable, Equatable {
-    public var externalID: String
-    /// The stored event.
-    public var id: Int64
-}
-
 extension SpatiaLiteStore {
     /// Stores a located event, status `received`, with its first history entry; throws
     /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
     @discardableResult
     public func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
-        try pool.write { db in
+        try write { db in
             var writer = try EventWriter(db)
             return try writer.insert(event, actor: actor, at: now)
         }
@@ -61,32 +30,15 @@ extension SpatiaLiteStore {
         return event
     }
 
-    /// Moves an event to `status` if the loop allows it, appending to its history.
-    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: String) throws -> EventRecord {
-        try pool.write { db in
-            guard let current = try Self.event(id, db) else { throw EventError.notFound(id) }
-            guard current.status.allowedNext.contains(status) else {
-                throw EventError.illegalTransition(from: current.status, to: status)
-            }
-            try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
-                           arguments: [status.rawValue, status.isClosed ? (current.closedAt ?? now) : nil, id])
-            var note = note
-            if status == .dispatched, let town = current.townCode, let date = DutyDay.beijingDate(of: now),
-               let day = try Self.dutyLeader(town: town, date: date, db) {
-                try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [jsonText(day), id])
-                note = [note, "值班领导 \(day.name) \(day.phone)"].compactMap { $0 }.joined(separator: "; ")
-            }
-            try Self.appendHistory(id, at: now, actor: actor, action: "transition", from: current.status, to: status,
-                                   note: note, db)
-            return try Self.event(id, db)!
-        }
+    public func updateEvents<T>(_ body: (any EventTransaction) throws -> T) throws -> T {
+        try write { db in try body(EventUpdate(db: db)) }
     }
 
     /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
     /// entry; returns how many were flagged.
     @discardableResult
     public func superviseOverdue(at now: String) throws -> Int {
-        try pool.write { db in
+        try write { db in
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT id FROM events WHERE supervised = 0 AND deadline_at < ? AND status NOT IN ('resolved', 'evaluated')
                 """, arguments: [now])
@@ -128,6 +80,27 @@ extension SpatiaLiteStore {
     static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
                               to: EventStatus?, note: String?, _ db: Database) throws {
         try EventHistoryWriter(db).append(id, at: at, actor: actor, action: action, from: from, to: to, note: note)
+    }
+}
+
+/// The loop's moves on one SpatiaLite connection, inside the caller's write transaction.
+struct EventUpdate: EventTransaction {
+    let db: Database
+
+    func event(_ id: Int64) throws -> EventRecord? { try SpatiaLiteStore.event(id, db) }
+
+    func dutyLeader(town: String, date: String) throws -> DutyDay? {
+        try SpatiaLiteStore.dutyLeader(town: town, date: date, db)
+    }
+
+    func apply(_ change: EventStatusChange) throws {
+        try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
+                       arguments: [change.to.rawValue, change.closedAt, change.eventID])
+        if let leader = change.dutyLeader {
+            try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [jsonText(leader), change.eventID])
+        }
+        try SpatiaLiteStore.appendHistory(change.eventID, at: change.at, actor: change.actor, action: "transition",
+                                          from: change.from, to: change.to, note: change.note, db)
     }
 }
 

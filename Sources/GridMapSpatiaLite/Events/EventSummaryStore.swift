@@ -2,28 +2,6 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-/// An event as county GIS sees it: where, what, whose and how far along, without the people's
-/// names and phones, the reporter or the routing details (personal data stays in GridMap).
-public struct EventSummary: Sendable {
-    public var id: Int64
-    public var point: Coordinate
-    public var category: String
-    /// The category's and platform's names in the town's model when the event was routed.
-    public var categoryName: String?
-    public var platform: String
-    public var platformName: String?
-    public var status: String
-    public var supervised: Bool
-    public var source: String
-    public var reportedAt: String
-    public var deadlineAt: String?
-    public var closedAt: String?
-    public var gridCode: String?
-    public var villageCode: String?
-    public var townCode: String?
-    public var description: String
-}
-
 extension SpatiaLiteStore {
     /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id. The
     /// page's ids come first, so that names are read from the routing snapshots for its events

@@ -4,37 +4,22 @@ import GridMapCore
 import GridMapGeometry
 
 extension SpatiaLiteStore {
-    /// Computes and stores the coverage of every day (in `days`, or all) whose tracks changed
-    /// since its coverage at `options.radius` was last computed; other days are left alone.
-    /// Each day is computed with the grid boundaries valid at its start. Returns the days computed.
-    @discardableResult
-    public func updateCoverage(days: ClosedRange<PatrolDay>? = nil, options: CoverageOptions,
-                               resolvers: HistoricalResolvers) throws -> [PatrolDay] {
-        let stale = try pool.read { db in
+    public func staleCoverageDays(_ days: ClosedRange<PatrolDay>?, radius: Double) throws -> [PatrolDay] {
+        try pool.read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT d.day FROM patrol_days d LEFT JOIN patrol_coverage_runs r ON r.day = d.day AND r.radius = ?
                 WHERE (r.revision IS NULL OR r.revision != d.revision) AND d.day BETWEEN ? AND ? ORDER BY d.day
-                """, arguments: [options.radius, days?.lowerBound.number ?? .min, days?.upperBound.number ?? .max])
+                """, arguments: [radius, days?.lowerBound.number ?? .min, days?.upperBound.number ?? .max])
         }.map(PatrolDay.init(number:))
-        var gridsByResolver: [ObjectIdentifier: CoverageGrids] = [:]
-        for day in stale {
-            let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
-            let grids = try gridsByResolver[ObjectIdentifier(resolver)] ?? {
-                let grids = try CoverageGrids(resolver: resolver)
-                try grids.checkRasters(radius: options.radius)
-                return grids
-            }()
-            gridsByResolver[ObjectIdentifier(resolver)] = grids
-            let (revision, patrols) = try pool.read { db in try self.patrols(of: day, db) }
-            let results = try DailyCoverage(grids: grids, options: options).compute(day: day, patrols: patrols)
-            try storeCoverage(results, day: day, radius: options.radius, revision: revision)
-        }
-        return stale
     }
 
-    private func storeCoverage(_ results: [GridDayCoverage], day: PatrolDay, radius: Double, revision: Int64) throws {
+    public func patrols(of day: PatrolDay) throws -> (revision: Int64, patrols: [CleanedPatrol]) {
+        try pool.read { db in try patrols(of: day, db) }
+    }
+
+    public func storeCoverage(_ results: [GridDayCoverage], day: PatrolDay, radius: Double, revision: Int64) throws {
         let encoder = JSONEncoder()
-        try pool.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM patrol_grid_days WHERE day = ? AND radius = ?", arguments: [day.number, radius])
             for result in results {
                 try db.execute(sql: """
@@ -100,7 +85,7 @@ extension SpatiaLiteStore {
     /// Sets (or with nil clears) the required patrol frequency of a town, village or grid; false
     /// when no current unit has that code.
     public func setPatrolFrequency(_ frequency: PatrolFrequency?, unit code: String) throws -> Bool {
-        try pool.write { db in
+        try write { db in
             let known = try AdminLevel.allCases.contains { level in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \(level.table) WHERE code = ?", arguments: [code]) == 1
             }

@@ -3,23 +3,12 @@ import GRDB
 import GridMapCore
 import GridMapGeometry
 
-/// What storing a batch of patrol fixes did.
-public struct PatrolIngest: Sendable {
-    public var batch: Int64
-    public var fixes: Int
-    public var members: Int
-    /// The days whose tracks changed.
-    public var days: [PatrolDay]
-    /// Cleaning of every member-day the batch touched (earlier fixes of those days included).
-    public var report: CleaningReport
-}
-
 extension SpatiaLiteStore {
     /// Stores fixes as reported and re-cleans every member-day they touch, in one transaction.
     /// Member-days that had no fixes before are cleaned from the batch itself, others from all
     /// their stored fixes; the cleaning runs on all cores.
     public func ingestPatrols(_ fixes: [PatrolFix], source: String, format: String, cleaning: TrackCleaning) throws -> PatrolIngest {
-        try pool.write { db in
+        try write { db in
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let memberIDs = try Self.memberIDs(Set(fixes.map(\.member)), db)
@@ -54,7 +43,7 @@ extension SpatiaLiteStore {
 
     /// Re-cleans every stored member-day (e.g. after the cleaning settings changed).
     public func rebuildPatrolTracks(cleaning: TrackCleaning) throws -> CleaningReport {
-        try pool.write { db in
+        try write { db in
             let keys = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT f.member_id, m.code, (f.t + 28800000) / 86400000 AS day
                 FROM patrol_fixes f JOIN patrol_members m ON m.id = f.member_id

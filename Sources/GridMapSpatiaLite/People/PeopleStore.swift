@@ -1,21 +1,13 @@
 import GRDB
 import GridMapCore
 
-/// What marking a post holder absent (or back) did.
-public struct AbsenceUpdate: Sendable, Equatable {
-    /// The people holding the post.
-    public var matched: Int
-    /// How many of them were not already so marked (0: nothing was stored).
-    public var changed: Int
-}
-
 extension SpatiaLiteStore {
     /// Marks the holder of a post absent (or back); the backup then stands in. Bumps the boundary
     /// revision so servers reload who is on duty — only when someone's absence actually changed:
     /// marking absent someone already absent stores nothing.
     @discardableResult
     public func setAbsent(_ absent: Bool, unit: String, role: PersonRole, post: Post) throws -> AbsenceUpdate {
-        try pool.write { db in
+        try write { db in
             let column = role.attachedTo == .grid ? "grid_code" : "village_code"
             let matching = "\(column) = ? AND role = ? AND post = ?"
             let arguments: StatementArguments = [unit, role.rawValue, post.rawValue]

@@ -1,21 +1,12 @@
 import GRDB
 import GridMapCore
 
-/// What moving a town to another platform model did.
-public struct TaxonomyMigration: Sendable {
-    /// Open events re-routed, per "old platform → new platform".
-    public var moved: [String: Int] = [:]
-    /// Handled events, which keep the platform that handled them.
-    public var closedKept = 0
-    public var changed: Bool
-}
-
 extension SpatiaLiteStore {
     /// Moves `town` to `taxonomy` from `validFrom` and re-routes its open events by it (each
     /// with a history entry); handled events keep their historical platform. One transaction:
     /// when an open event's category is not in the new model, nothing changes.
     public func migrateTaxonomy(_ taxonomy: Taxonomy, town: String, validFrom: String, actor: String) throws -> TaxonomyMigration {
-        try pool.write { db in
+        try write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM towns WHERE code = ?", arguments: [town]) == 1 else {
                 throw DatasetError(["unknown town \(town)"])
             }

@@ -2,14 +2,6 @@ import Foundation
 import GRDB
 import GridMapCore
 
-/// A stored taxonomy version of a town.
-public struct StoredTaxonomy: Sendable {
-    public var id: Int64
-    public var townCode: String
-    public var validFrom: String
-    public var taxonomy: Taxonomy
-}
-
 extension SpatiaLiteStore {
     /// The current platform model of every town that has one.
     public func currentTaxonomies() throws -> [StoredTaxonomy] {

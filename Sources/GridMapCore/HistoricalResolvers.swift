@@ -1,5 +1,3 @@
-import GRDB
-import GridMapCore
 import Synchronization
 
 /// Resolvers for the boundaries and platform models valid at any instant, so an event is
@@ -7,7 +5,7 @@ import Synchronization
 /// and cached per period between two stored changes; the cache is dropped when the store's
 /// boundary revision moves.
 public final class HistoricalResolvers: Sendable {
-    private let store: SpatiaLiteStore
+    private let store: any BoundaryRepository
     private let cache = Mutex(Cache())
 
     private struct Cache {
@@ -17,7 +15,7 @@ public final class HistoricalResolvers: Sendable {
         var resolvers: [String: Resolver] = [:]
     }
 
-    public init(store: SpatiaLiteStore) { self.store = store }
+    public init(store: any BoundaryRepository) { self.store = store }
 
     /// The resolver valid at `instant` (normalised ISO 8601, see ``Timestamp``).
     public func resolver(at instant: String) throws -> Resolver {
@@ -56,15 +54,5 @@ public final class HistoricalResolvers: Sendable {
             if changes[mid] <= instant { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? "" : changes[low - 1]
-    }
-}
-
-extension SpatiaLiteStore {
-    /// Every instant at which a boundary version or platform model starts or ends, ascending.
-    func changeInstants() throws -> [String] {
-        let tables = AdminLevel.allCases.map(\.boundaryTable) + ["taxonomies"]
-        let sql = tables.map { "SELECT valid_from AS t FROM \($0) UNION SELECT valid_to FROM \($0) WHERE valid_to IS NOT NULL" }
-            .joined(separator: " UNION ") + " ORDER BY t"
-        return try pool.read { db in try String.fetchAll(db, sql: sql) }
     }
 }

@@ -1,15 +1,13 @@
 import Foundation
-import GRDB
 import GridMapCore
-@testable import GridMapSpatiaLite
 import GridMapTestSupport
 import Testing
 
 /// A town moves from the 2016 to the 2022 model: open events are re-routed, handled ones keep
 /// the platform that handled them.
-@Suite struct TaxonomyMigrationTests {
-    @Test func openEventsAreReroutedAndClosedOnesKeepTheirPlatform() throws {
-        let store = try Fixtures.store(with: ["ganpu"])
+@Suite struct TaxonomyRepositoryTests {
+    @Test(arguments: Backend.all) func openEventsAreReroutedAndClosedOnesKeepTheirPlatform(_ backend: Backend) throws {
+        let store = try backend.repository(with: ["ganpu"])
         let text = try String(contentsOf: Fixtures.sample("ganpu").appendingPathComponent("events.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         let sample = lines.prefix(1) + lines.suffix(300)  // the year's end: open and closed events
@@ -41,8 +39,8 @@ import Testing
         #expect(try store.migrateTaxonomy(model2022, town: "330424105000", validFrom: "2026-02-01T00:00:00.000Z", actor: "x").changed == false)
     }
 
-    @Test func aModelLackingAnOpenEventsCategoryChangesNothing() throws {
-        let store = try Fixtures.store(with: ["ganpu"])
+    @Test(arguments: Backend.all) func aModelLackingAnOpenEventsCategoryChangesNothing(_ backend: Backend) throws {
+        let store = try backend.repository(with: ["ganpu"])
         let header = "category,description,lon,lat,crs,reported_at,source,reporter,status,closed_at\n"
         let grid = try #require(try store.snapshot().grids.first { $0.unit.code == "330424105204002" })
         let box = try #require(grid.geometry.boundingBox)

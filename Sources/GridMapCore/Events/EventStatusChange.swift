@@ -1,0 +1,51 @@
+/// One move of the loop, as the loop allowed it: what a repository stores for it.
+public struct EventStatusChange: Sendable, Equatable {
+    public var eventID: Int64
+    public var from: EventStatus
+    public var to: EventStatus
+    /// The event's `closed_at` after the move: kept when it was closed before, `at` when the move
+    /// closes it, nil when it reopens.
+    public var closedAt: String?
+    /// The town's duty leader when the move dispatches and one is on the roster that day.
+    public var dutyLeader: DutyDay?
+    public var actor: String
+    public var at: String
+    /// The history entry's note: the caller's, then the duty leader's name and phone.
+    public var note: String?
+
+    /// The loop's rule for moving `current` to `status` at `now` (normalised ISO 8601): legal only
+    /// to one of ``EventStatus/allowedNext`` (else ``EventError/illegalTransition(from:to:)``);
+    /// dispatching names the town's duty leader of that Beijing day (值班领导), looked up with
+    /// `dutyLeader(town, date)`.
+    public init(_ current: EventRecord, to status: EventStatus, actor: String, note: String?, at now: String,
+                dutyLeader: (_ town: String, _ date: String) throws -> DutyDay?) throws {
+        guard current.status.allowedNext.contains(status) else {
+            throw EventError.illegalTransition(from: current.status, to: status)
+        }
+        eventID = current.id
+        from = current.status
+        to = status
+        closedAt = status.isClosed ? (current.closedAt ?? now) : nil
+        self.actor = actor
+        at = now
+        if status == .dispatched, let town = current.townCode, let date = DutyDay.beijingDate(of: now) {
+            self.dutyLeader = try dutyLeader(town, date)
+        }
+        self.note = self.dutyLeader.map { leader in
+            [note, "值班领导 \(leader.name) \(leader.phone)"].compactMap { $0 }.joined(separator: "; ")
+        } ?? note
+    }
+}
+
+extension EventRepository {
+    /// Moves an event to `status` if the loop allows it (``EventStatusChange``), appending to its
+    /// history, in one transaction; ``EventError/notFound(_:)`` for an unknown id.
+    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: String) throws -> EventRecord {
+        try updateEvents { transaction in
+            guard let current = try transaction.event(id) else { throw EventError.notFound(id) }
+            try transaction.apply(EventStatusChange(current, to: status, actor: actor, note: note, at: now,
+                                                    dutyLeader: { try transaction.dutyLeader(town: $0, date: $1) }))
+            return try transaction.event(id)!
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GridMapGeometry
+
+/// The events of record: each with its routing, people on duty and history, and the loop's moves.
+public protocol EventRepository: Sendable {
+    /// Stores a located event, status `received`, with its first history entry; throws
+    /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
+    @discardableResult
+    func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64
+    /// One event with its history, or nil.
+    func event(_ id: Int64) throws -> EventRecord?
+    /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
+    /// remains. The loop's rules are Core's (``EventRepository/transition(_:to:actor:note:at:)``).
+    func updateEvents<T>(_ body: (any EventTransaction) throws -> T) throws -> T
+    /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
+    /// entry; returns how many were flagged.
+    @discardableResult
+    func superviseOverdue(at now: String) throws -> Int
+    /// Events matching `query`, by id, without their history.
+    func events(_ query: EventQuery) throws -> [EventRecord]
+    /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id.
+    func eventSummaries(_ query: EventQuery) throws -> [EventSummary]
+    /// How many events match `query`'s filters (its `after` and `limit` ignored).
+    func eventCount(_ query: EventQuery) throws -> Int
+    /// The highest event id (0 when there are none).
+    func lastEventID() throws -> Int64
+    /// The box of every event's point and the first and last report times; nil with no events.
+    func eventExtent() throws -> (box: BoundingBox, first: String, last: String)?
+    /// Moves whenever any event changes: cheap to poll.
+    func eventsRevision() throws -> Int64
+    /// Brings a facts table up to date: only the events changed since its mark are read.
+    func refresh(_ table: inout EventFactsTable) throws
+    /// Locates, routes and stores historical events in one transaction, each by what was valid
+    /// when it was reported; idempotent (re-delivered rows are skipped and counted). Every event
+    /// that cannot be routed, or is reported after `now`, is reported with
+    /// its position and then nothing is stored.
+    func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers, actor: String, now: Date) throws -> EventImportSummary
+}
+
+/// What one of the loop's moves reads and writes inside ``EventRepository/updateEvents(_:)``.
+public protocol EventTransaction {
+    func event(_ id: Int64) throws -> EventRecord?
+    /// The town's duty leader (值班领导) on a Beijing date (`YYYY-MM-DD`).
+    func dutyLeader(town: String, date: String) throws -> DutyDay?
+    /// Stores a move the loop allowed: the new status, `closed_at`, the duty leader, the history entry.
+    func apply(_ change: EventStatusChange) throws
+}
+
+extension EventRepository {
+    /// The facts of every event, for in-memory statistics.
+    public func eventFactsTable() throws -> EventFactsTable {
+        var table = EventFactsTable()
+        try refresh(&table)
+        return table
+    }
+}
+
+extension EventRepository {
+    /// Imports historical events as `actor`, now.
+    public func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers,
+                             actor: String = "import") throws -> EventImportSummary {
+        try importEvents(events, resolvers: resolvers, actor: actor, now: Date())
+    }
+}

@@ -1,0 +1,47 @@
+import GridMapCore
+import GridMapTestSupport
+import Testing
+
+/// Tokens and the audit log on every backend.
+@Suite struct AccessRepositoryTests {
+    let actor = AuditActor(name: "cli:tester", role: nil, origin: "cli")
+
+    @Test(arguments: Backend.all) func aTokenNamesItsHolderUntilRevoked(_ backend: Backend) throws {
+        let store = try backend.emptyRepository()
+        let planner = try store.createToken(name: "规划科", role: .planner, by: actor)
+        let gis = try store.createToken(name: "县GIS", role: .gis, by: actor)
+        #expect(planner.token != gis.token)
+        #expect(try store.principal(forToken: planner.token) == Principal(tokenID: planner.id, name: "规划科", role: .planner))
+        #expect(try store.principal(forToken: "gm_unknown") == nil)
+
+        #expect(try store.revokeToken(id: planner.id, by: actor))
+        #expect(try store.revokeToken(id: planner.id, by: actor) == false, "revoked already")
+        #expect(try store.revokeToken(id: 999, by: actor) == false)
+        #expect(try store.principal(forToken: planner.token) == nil)
+        #expect(try store.principal(forToken: gis.token)?.role == .gis)
+        let listed = try store.tokens()
+        #expect(listed.map(\.name) == ["规划科", "县GIS"])
+        #expect(listed[0].revokedAt != nil && listed[1].revokedAt == nil)
+
+        let log = try store.auditLog()
+        #expect(log.map(\.action) == ["token create", "token create", "token revoke"], "refused revokes change nothing")
+        #expect(log.map(\.target) == ["token/\(planner.id)", "token/\(gis.id)", "token/\(planner.id)"])
+        #expect(log.allSatisfy { $0.actor == "cli:tester" && $0.origin == "cli" && $0.role == nil && $0.status == nil })
+        #expect(log[1].detail == ["name": .string("县GIS"), "role": .string("gis")])
+    }
+
+    @Test(arguments: Backend.all) func theAuditLogReadsTheLatestEntriesOldestFirst(_ backend: Backend) throws {
+        let store = try backend.emptyRepository()
+        let someone = AuditActor(name: "调度员", role: .dispatcher, origin: "10.0.0.7")
+        for (i, at) in ["2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z"].enumerated() {
+            try store.appendAudit(someone.entry("POST /v1/events", target: "/v1/events", status: 201,
+                                                detail: ["query": .string("n=\(i)")], at: at))
+        }
+        let latest = try store.auditLog(limit: 2)
+        #expect(latest.map(\.at) == ["2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z"])
+        #expect(latest[1] == AuditEntry(id: latest[1].id, at: "2026-01-03T00:00:00.000Z", actor: "调度员", role: .dispatcher,
+                                        action: "POST /v1/events", target: "/v1/events", status: 201, origin: "10.0.0.7",
+                                        detail: ["query": .string("n=2")]))
+        #expect(try store.auditLog(since: "2026-01-02T12:00:00.000Z").map(\.at) == ["2026-01-03T00:00:00.000Z"])
+    }
+}
