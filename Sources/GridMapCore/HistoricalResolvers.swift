@@ -1,47 +1,32 @@
 import Synchronization
 
 /// Resolvers for the boundaries and platform models valid at any instant, so an event is
-/// located and routed by what was valid when it was reported. Built from the store on first use
-/// and cached per period between two stored changes; the cache is dropped when the store's
-/// boundary revision moves.
+/// located and routed by what was valid when it was reported: a view of the store's history at
+/// the boundary revision it was made at. Resolvers are built on first use and kept per period
+/// between two stored changes, so they stay as of that revision; once the store has moved on,
+/// an instant not looked up before is answered from the store as it is then (and not kept).
+/// Whoever outlives a change makes a new one — the server's served state does, per revision.
 public final class HistoricalResolvers: Sendable {
     private let store: any BoundaryRepository
-    private let cache = Mutex(Cache())
+    /// The boundary revision the periods were read at.
+    public let revision: Int
+    /// Every instant at which a boundary or platform model starts or ends, ascending.
+    private let changes: [String]
+    private let resolvers = Mutex<[String: Resolver]>([:])
 
-    private struct Cache {
-        var revision = -1
-        /// Every instant at which a boundary or platform model starts or ends, ascending.
-        var changes: [String] = []
-        var resolvers: [String: Resolver] = [:]
+    /// Reads the store's revision and the instants at which its boundaries changed.
+    public init(store: any BoundaryRepository) throws {
+        self.store = store
+        revision = try store.boundaryRevision()
+        changes = try store.changeInstants()
     }
-
-    public init(store: any BoundaryRepository) { self.store = store }
 
     /// The resolver valid at `instant` (normalised ISO 8601, see ``Timestamp``).
     public func resolver(at instant: String) throws -> Resolver {
-        try refresh()
-        return try cachedResolver(at: instant)
-    }
-
-    /// A lookup for many instants at once: the store's revision is checked once, here.
-    public func lookup() throws -> @Sendable (String) throws -> Resolver {
-        try refresh()
-        return { [self] instant in try cachedResolver(at: instant) }
-    }
-
-    /// Drops the cache when the store's boundaries or platform models changed.
-    private func refresh() throws {
-        let revision = try store.boundaryRevision()
-        guard cache.withLock({ $0.revision }) != revision else { return }
-        let changes = try store.changeInstants()
-        cache.withLock { $0 = Cache(revision: revision, changes: changes, resolvers: [:]) }
-    }
-
-    private func cachedResolver(at instant: String) throws -> Resolver {
-        let (period, revision) = cache.withLock { (Self.period(of: instant, in: $0.changes), $0.revision) }
-        if let cached = cache.withLock({ $0.resolvers[period] }) { return cached }
+        let period = Self.period(of: instant, in: changes)
+        if let kept = resolvers.withLock({ $0[period] }) { return kept }
         let resolver = Resolver(try store.snapshot(asOf: instant))
-        cache.withLock { if $0.revision == revision { $0.resolvers[period] = resolver } }
+        if resolver.snapshot.revision == revision { resolvers.withLock { $0[period] = resolver } }
         return resolver
     }
 

@@ -9,8 +9,7 @@ import Hummingbird
 /// the edit that opened it).
 struct BoundariesController<Context: RequestContext>: Sendable {
     let store: any BoundaryRepository
-    let boundaries: ServedBoundaries
-    let resolvers: HistoricalResolvers
+    let served: ServedStateHolder
 
     func addRoutes(to router: Router<Context>) {
         for level in AdminLevel.allCases {
@@ -22,7 +21,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
 
     func layer(_ request: Request, level: AdminLevel) throws -> Response {
         let query = QueryParameters(request)
-        let snapshot = try query.asOf().map { try resolvers.resolver(at: $0).snapshot } ?? boundaries.resolver.snapshot
+        let snapshot = try served.current().boundaries.snapshot(asOf: query.asOf())
         let units = snapshot.boundaries(level, inTown: query.text("town"), village: query.text("village"))
         var json = JSONWriter(capacity: 64 * 1024)
         json.raw("{\"type\":\"FeatureCollection\",\"features\":[")

@@ -15,8 +15,7 @@ import Hummingbird
 /// first; the others are read as stored.
 struct CoverageController<Context: RequestContext>: Sendable {
     let store: any PatrolRepository
-    let resolvers: HistoricalResolvers
-    let boundaries: ServedBoundaries
+    let served: ServedStateHolder
     let heavyWork: HeavyWorkGate
 
     func addRoutes(to router: Router<Context>) {
@@ -32,11 +31,12 @@ struct CoverageController<Context: RequestContext>: Sendable {
         let frequency = try parameters.choice("frequency", PatrolFrequency.self)
         let minArea = try parameters.number("min_area", in: 0...1e9) ?? 0
         let scope = CoverageScope(town: parameters.text("town"), village: parameters.text("village"), grid: parameters.text("grid"))
-        if let unknown = scope.unknownUnit(in: boundaries.resolver.snapshot) {
+        let boundaries = try served.current().boundaries
+        if let unknown = scope.unknownUnit(in: boundaries.snapshot) {
             throw APIError(.notFound, "unknown_\(unknown.level.rawValue)", "no \(unknown.level.rawValue) has the code '\(unknown.code)'")
         }
         let rows = try store.coverageReport(period: period, scope: scope, options: options, frequency: frequency,
-                                            withGaps: gaps, resolvers: resolvers)
+                                            withGaps: gaps, resolvers: boundaries.history)
         let body = gaps ? CoverageGeoJSON.gaps(rows, period: period, radius: options.radius, minArea: minArea)
             : CoverageGeoJSON.grids(rows, period: period, radius: options.radius, now: now)
         return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8"], body: ResponseBody(byteBuffer: body))

@@ -21,9 +21,7 @@ import Hummingbird
 ///   kernel density on a raster in the Gauss-Krüger zone of the events' median longitude, as
 ///   nested isobands: level i is where the density reaches i/(N+1) of its peak.
 struct DensityController<Context: RequestContext>: Sendable {
-    let facts: EventFactsCache
-    let boundaries: ServedBoundaries
-    let areas: UnitAreas
+    let served: ServedStateHolder
     /// Bins and kernel densities run under it.
     let heavyWork: HeavyWorkGate
 
@@ -51,11 +49,12 @@ struct DensityController<Context: RequestContext>: Sendable {
         let classes = try parameters.integer("classes", in: 1...12) ?? 5
         let method = try parameters.choice("method", ClassificationMethod.self) ?? .jenks
         let outlines = try parameters.choice("geometry", UnitGeometry.self) ?? .full
-        let table = try facts.table()
+        let state = try served.current()
+        let table = try state.events.facts()
         let current = table.counts(by: dimension, rows: table.rows(matching: filter))
         let previous = table.counts(by: dimension, rows: table.rows(matching: filter.previousPeriod))
-        let snapshot = boundaries.resolver.snapshot
-        let areas = try areas.areas(level, of: snapshot)
+        let snapshot = state.boundaries.snapshot
+        let areas = try state.boundaries.areas(level)
         let units = snapshot.boundaries(level, inTown: filter.town, village: filter.village).map { boundary in
             let position = table.position(of: boundary.unit.code, in: dimension).map(Int.init)
             let count = position.map { current[$0] } ?? 0, before = position.map { previous[$0] } ?? 0
@@ -99,7 +98,7 @@ struct DensityController<Context: RequestContext>: Sendable {
         let parameters = QueryParameters(request)
         let filter = try Self.filter(parameters)
         let grid = BinGrid(shape: shape, size: try parameters.number("size", in: 10...50_000) ?? 200)
-        let table = try facts.table()
+        let table = try served.current().events.facts()
         let counts = table.binCounts(grid, rows: table.rows(matching: filter))
         guard counts.count <= Self.maxBins else {
             throw APIError.badRequest("too_many_bins", "\(counts.count) bins exceed \(Self.maxBins): use a larger 'size' or a smaller area")
@@ -134,7 +133,7 @@ struct DensityController<Context: RequestContext>: Sendable {
         let parameters = QueryParameters(request)
         let filter = try Self.filter(parameters)
         let limit = try parameters.integer("limit", in: 1...100_000) ?? 10_000
-        let table = try facts.table()
+        let table = try served.current().events.facts()
         let rows = table.rows(matching: filter)
         let (points, clusterSize) = table.weightedPoints(rows: rows, limit: limit)
         var json = JSONWriter(capacity: 1024 + points.count * 100)
@@ -158,7 +157,7 @@ struct DensityController<Context: RequestContext>: Sendable {
         let bandwidth = try parameters.number("bandwidth", in: 10...20_000) ?? 500
         let cell = try parameters.number("cell", in: 5...5_000) ?? 100
         let levels = try parameters.integer("levels", in: 1...20) ?? 5
-        let table = try facts.table()
+        let table = try served.current().events.facts()
         let rows = table.rows(matching: filter)
         let longitudes = rows.map { table.points[Int($0)].x }.sorted()
         let zone = GaussKrugerZone(longitude: longitudes.isEmpty ? 120 : longitudes[longitudes.count / 2])

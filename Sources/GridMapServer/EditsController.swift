@@ -8,7 +8,7 @@ import Hummingbird
 /// change's id goes to the request's audit entry.
 struct EditsController<Context: AccessRequestContext>: Sendable {
     let store: any BoundaryRepository
-    let boundaries: ServedBoundaries
+    let served: ServedStateHolder
     let planner: EditPlanner
     /// Previews and commits (each plans the edit: GEOS over the redrawn units) run under it.
     let heavyWork: HeavyWorkGate
@@ -39,7 +39,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
         }
         guard let changeID = commit.changeID else { return Self.json(EditJSON.commit(commit), status: .ok) }
         context.audit.record("change_id", .number(Double(changeID)))
-        try boundaries.reloadIfChanged(logger: context.logger)
+        try served.refresh()
         return Self.json(EditJSON.commit(commit), status: .created)
     }
 

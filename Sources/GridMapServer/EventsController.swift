@@ -8,7 +8,7 @@ import Hummingbird
 /// `external_id` that a stored event has answers 409 `duplicate_event` naming that event.
 struct EventsController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
-    let resolvers: HistoricalResolvers
+    let served: ServedStateHolder
     /// Event bodies are small; anything larger is refused.
     static var maxBodyBytes: Int { 64 << 10 }
 
@@ -23,7 +23,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
         let now = Timestamp.now()
         let report = try EventReportParser.parse(body, now: now)
-        let resolver = try resolvers.resolver(at: report.reportedAt)
+        let resolver = try served.current().boundaries.history.resolver(at: report.reportedAt)
         try PointCheck.validate(report.coordinate, label: "the event's coordinate")
         let point = report.crs.toWGS84(report.coordinate)
         try PointCheck.rejectSwapped(report.coordinate, used: point, crs: report.crs,

@@ -28,70 +28,74 @@ public struct ServerLimits: Sendable {
     }
 }
 
+/// What the server is configured with besides its store: limits, access, the edit planner, the console.
+struct ServerOptions: Sendable {
+    var limits: ServerLimits
+    var access: AccessPolicy
+    var planner: EditPlanner
+    var console: WebConsole
+}
+
 /// Builds the GridMap HTTP application over a store.
 public enum GridMapServer {
     public static func application(store: any GridMapRepository, host: String = "127.0.0.1", port: Int = 8080,
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
                                    planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
-        let boundaries = try ServedBoundaries(store: store)
-        logger.info("boundaries loaded", metadata: ["grids": "\(boundaries.resolver.grids.count)",
-                                                     "revision": "\(boundaries.resolver.snapshot.revision)"])
+        let served = try ServedStateHolder(store: store, logger: logger)
+        logger.info("boundaries loaded", metadata: ["grids": "\(served.resolver.grids.count)",
+                                                     "revision": "\(served.resolver.snapshot.revision)"])
         if store.isReadOnly { logger.notice("the database is open read-only: reads are served, changes answered 503 read_only_database", metadata: ["path": "\(store.location)"]) }
-        let facts = EventFactsCache(store: store)
         let cap = ConnectionCap(maximum: limits.maxConnections)
-        var app = Application(router: router(store: store, boundaries: boundaries, facts: facts, limits: limits, access: access,
-                                             planner: planner, console: console),
+        let options = ServerOptions(limits: limits, access: access, planner: planner, console: console)
+        var app = Application(router: router(store: store, served: served, options: options),
                               server: .http1(configuration: .init(additionalChannelHandlers: [cap.handler()],
                                                                   idleTimeout: TimeAmount(limits.idleTimeout))),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
-            PeriodicTask(name: "reloading boundaries", interval: reloadInterval, logger: logger) {
-                try boundaries.reloadIfChanged(logger: logger)
+            // Follows changes made outside this server (the CLI, another process), and loads the
+            // events' facts soon after start (seconds for a million events) and after each change,
+            // so statistics, density and tile requests rarely wait for them.
+            PeriodicTask(name: "refreshing the served state", interval: reloadInterval, logger: logger) {
+                _ = try served.current().events.facts()
             },
             PeriodicTask(name: "flagging overdue events", interval: reloadInterval, logger: logger) {
                 guard !store.isReadOnly else { return }
                 let flagged = try store.superviseOverdue(at: Timestamp.now())
                 if flagged > 0 { logger.info("overdue events flagged for supervision (督办)", metadata: ["count": "\(flagged)"]) }
-            },
-            // Loads the events' facts table soon after start (seconds for a million events) and keeps
-            // it fresh, so statistics, density and tile requests rarely wait for it.
-            PeriodicTask(name: "refreshing the events' facts", interval: reloadInterval, logger: logger) {
-                _ = try facts.table()
             })
         return app
     }
 
-    static func router(store: any GridMapRepository, boundaries: ServedBoundaries, facts: EventFactsCache,
-                       limits: ServerLimits, access: AccessPolicy, planner: EditPlanner, console: WebConsole) -> Router<GridMapRequestContext> {
+    static func router(store: any GridMapRepository, served: ServedStateHolder, options: ServerOptions) -> Router<GridMapRequestContext> {
         let router = Router(context: GridMapRequestContext.self)
+        let limits = options.limits
         // Outermost, so it sees the status of every answer, errors included, for the audit log.
-        router.middlewares.add(AccessMiddleware(store: store, policy: access))
+        router.middlewares.add(AccessMiddleware(store: store, policy: options.access))
         router.middlewares.add(JSONErrorMiddleware())
         router.middlewares.add(DeclaredLengthMiddleware(maxBodyBytes: limits.maxBodyBytes))
         router.get("/healthz") { _, _ in
+            let resolver = served.resolver
             var json = JSONWriter()
-            json.raw("{\"status\":\"ok\",\"grids\":"); json.number(boundaries.resolver.grids.count)
-            json.raw(",\"revision\":"); json.number(boundaries.resolver.snapshot.revision); json.raw("}")
+            json.raw("{\"status\":\"ok\",\"grids\":"); json.number(resolver.grids.count)
+            json.raw(",\"revision\":"); json.number(resolver.snapshot.revision); json.raw("}")
             return json.response()
         }
-        let resolvers = HistoricalResolvers(store: store)
-        ResolveController(boundaries: boundaries, resolvers: resolvers, limits: limits).addRoutes(to: router)
-        PlatformsController(boundaries: boundaries).addRoutes(to: router)
-        EventsController(store: store, resolvers: resolvers).addRoutes(to: router)
-        StatsController(facts: facts).addRoutes(to: router)
-        let areas = UnitAreas()
-        DensityController(facts: facts, boundaries: boundaries, areas: areas, heavyWork: limits.heavyWork).addRoutes(to: router)
-        TilesController(facts: facts, boundaries: boundaries, areas: areas).addRoutes(to: router)
-        PeopleController(store: store, boundaries: boundaries).addRoutes(to: router)
-        PatrolsController(store: store, resolvers: resolvers, limits: limits).addRoutes(to: router)
-        BoundariesController(store: store, boundaries: boundaries, resolvers: resolvers).addRoutes(to: router)
-        EditsController(store: store, boundaries: boundaries, planner: planner, heavyWork: limits.heavyWork).addRoutes(to: router)
-        CoverageController(store: store, resolvers: resolvers, boundaries: boundaries, heavyWork: limits.heavyWork).addRoutes(to: router)
+        ResolveController(served: served, limits: limits).addRoutes(to: router)
+        PlatformsController(served: served).addRoutes(to: router)
+        EventsController(store: store, served: served).addRoutes(to: router)
+        StatsController(served: served).addRoutes(to: router)
+        DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: router)
+        TilesController(served: served).addRoutes(to: router)
+        PeopleController(store: store, served: served).addRoutes(to: router)
+        PatrolsController(store: store, served: served, limits: limits).addRoutes(to: router)
+        BoundariesController(store: store, served: served).addRoutes(to: router)
+        EditsController(store: store, served: served, planner: options.planner, heavyWork: limits.heavyWork).addRoutes(to: router)
+        CoverageController(store: store, served: served, heavyWork: limits.heavyWork).addRoutes(to: router)
         ExportController(store: store, heavyWork: limits.heavyWork).addRoutes(to: router)
-        OGCController(features: OGCFeatureStore(store: store, boundaries: boundaries, resolvers: resolvers)).addRoutes(to: router)
-        WebController(console: console).addRoutes(to: router)
+        OGCController(store: store, served: served).addRoutes(to: router)
+        WebController(console: options.console).addRoutes(to: router)
         return router
     }
 }

@@ -13,7 +13,7 @@ import Hummingbird
 /// 400 naming it, and nothing is stored.
 struct PatrolsController<Context: RequestContext>: Sendable {
     let store: any PatrolRepository
-    let resolvers: HistoricalResolvers
+    let served: ServedStateHolder
     let limits: ServerLimits
 
     func addRoutes(to router: Router<Context>) {
@@ -32,7 +32,7 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         let contents = try PatrolFile.read(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
                                                                                           encoding: encoding))
         let usedFormat = format ?? PatrolFileFormat.sniff(body) ?? .csv
-        let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers] in
+        let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers = try served.current().boundaries.history] in
             try store.importPatrols(contents.fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
         }
         var json = JSONWriter(capacity: 1024)

@@ -6,7 +6,7 @@ import Hummingbird
 /// whether anything `changed` (marking again what is already marked stores nothing).
 struct PeopleController<Context: RequestContext>: Sendable {
     let store: any PeopleRepository
-    let boundaries: ServedBoundaries
+    let served: ServedStateHolder
 
     func addRoutes(to router: Router<Context>) {
         router.post("/v1/people/absence", use: absence)
@@ -28,8 +28,7 @@ struct PeopleController<Context: RequestContext>: Sendable {
         guard update.matched > 0 else {
             throw APIError(.notFound, "unknown_person", "no \(role.rawValue) holds post \(post.rawValue) of \(unit)")
         }
-        if update.changed > 0 { try boundaries.reloadIfChanged() }
-        let resolver = boundaries.resolver
+        let resolver = try served.current().boundaries.resolver
         let holder = AdminUnit(level: role.attachedTo, code: unit, name: "", parentCode: nil)
         var json = JSONWriter()
         json.raw("{\"unit\":"); json.string(unit); json.raw(",\"changed\":"); json.bool(update.changed > 0)

@@ -4,7 +4,7 @@ import Hummingbird
 /// `GET /v1/platforms` and `GET /v1/categories`: each town's platform model, all towns or
 /// `?town=CODE`.
 struct PlatformsController<Context: RequestContext>: Sendable {
-    let boundaries: ServedBoundaries
+    let served: ServedStateHolder
 
     func addRoutes(to router: Router<Context>) {
         router.get("/v1/platforms", use: platforms)
@@ -45,7 +45,7 @@ struct PlatformsController<Context: RequestContext>: Sendable {
 
     /// `{"towns":[{"town":{…},"model":…,"name":…<members>}]}` for the towns asked for.
     private func towns(_ request: Request, members: (inout JSONWriter, TaxonomyRouter) -> Void) throws -> Response {
-        let resolver = boundaries.resolver
+        let resolver = served.latest.boundaries.resolver
         var towns = resolver.snapshot.towns.map(\.unit).sorted { $0.code < $1.code }
         if let code = request.uri.queryParameters["town"].map(String.init) {
             towns = towns.filter { $0.code == code }

@@ -6,8 +6,7 @@ import Hummingbird
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and
 /// `POST /v1/resolve` (many points); both answer with the boundaries valid at `as_of` when given.
 struct ResolveController<Context: RequestContext>: Sendable {
-    let boundaries: ServedBoundaries
-    let resolvers: HistoricalResolvers
+    let served: ServedStateHolder
     let limits: ServerLimits
 
     func addRoutes(to router: Router<Context>) {
@@ -75,10 +74,12 @@ struct ResolveController<Context: RequestContext>: Sendable {
         return results.response()
     }
 
-    /// The current boundaries, or those valid at `as_of` (rendered per request: a past resolver is cached, its JSON parts are not).
+    /// The latest served boundaries, or those valid at `as_of` (rendered per request: a past
+    /// resolver is kept, its JSON parts are not).
     private func resolution(_ request: Request) throws -> ResolutionJSON {
+        let boundaries = served.latest.boundaries
         guard let instant = try QueryParameters(request).asOf() else { return boundaries.resolution }
-        return ResolutionJSON(try resolvers.resolver(at: instant))
+        return ResolutionJSON(try boundaries.history.resolver(at: instant))
     }
 
     static func number(_ text: String?, name: String) throws -> Double {

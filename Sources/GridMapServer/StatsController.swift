@@ -1,13 +1,12 @@
 import Foundation
 import GridMapCore
 import Hummingbird
-import Synchronization
 
 /// `GET /v1/stats?by=grid|village|town|platform&from=&to=&town=`: per group, events received in
 /// [from, to) (default: the year up to now), closed, closure rate, median and p90 hours to close,
 /// overdue. Aggregated in memory from a table of event facts refreshed when events change.
 struct StatsController<Context: RequestContext>: Sendable {
-    let facts: EventFactsCache
+    let served: ServedStateHolder
 
     func addRoutes(to router: Router<Context>) {
         router.get("/v1/stats", use: stats)
@@ -20,7 +19,7 @@ struct StatsController<Context: RequestContext>: Sendable {
         let to = try parameters.epochSeconds("to") ?? now
         let from = try parameters.epochSeconds("from") ?? to - 365 * 86_400
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
-        let groups = try facts.table().stats(by: dimension, from: from, to: to, now: now, town: parameters.text("town"))
+        let groups = try served.current().events.facts().stats(by: dimension, from: from, to: to, now: now, town: parameters.text("town"))
         var json = JSONWriter(capacity: 256 + groups.count * 200)
         json.raw("{\"by\":"); json.string(dimension.rawValue)
         json.raw(",\"from\":"); json.string(Timestamp.format(Date(timeIntervalSince1970: TimeInterval(from))))
@@ -39,23 +38,5 @@ struct StatsController<Context: RequestContext>: Sendable {
         }
         json.raw("]}")
         return json.response()
-    }
-}
-
-/// The events' facts table, brought up to date (only changed events are read) when the
-/// events' revision moved.
-final class EventFactsCache: Sendable {
-    private let store: any EventRepository
-    private let cache = Mutex(EventFactsTable())
-
-    init(store: any EventRepository) { self.store = store }
-
-    func table() throws -> EventFactsTable {
-        let revision = try store.eventsRevision()
-        if let current = cache.withLock({ $0.mark == revision ? $0 : nil }) { return current }
-        var table = cache.withLock { $0 }
-        try store.refresh(&table)
-        cache.withLock { if table.mark > $0.mark { $0 = table } }
-        return table
     }
 }

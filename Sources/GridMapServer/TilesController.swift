@@ -11,9 +11,7 @@ import Hummingbird
 /// Tiles carry a strong ETag over the layer, address, query and the store's revisions, and are
 /// answered 304 when it matches `If-None-Match`.
 struct TilesController<Context: RequestContext>: Sendable {
-    let facts: EventFactsCache
-    let boundaries: ServedBoundaries
-    let areas: UnitAreas
+    let served: ServedStateHolder
 
     /// Zooms the TileJSON advertises; clients over-zoom beyond.
     static var zooms: ClosedRange<Int> { 0...16 }
@@ -33,10 +31,11 @@ struct TilesController<Context: RequestContext>: Sendable {
         }
         let id: TileID
         do { id = try TileID(z: z, x: x, y: y) } catch { throw APIError.badRequest("invalid_tile", "\(error)") }
-        let snapshot = boundaries.resolver.snapshot
+        let state = try served.current()
+        let snapshot = state.boundaries.snapshot
         let parameters = QueryParameters(request)
         let filter = try DensityController<Context>.filter(parameters)
-        let table = layer.followsEvents ? try facts.table() : EventFactsTable()
+        let table = layer.followsEvents ? try state.events.facts() : EventFactsTable()
         let version = "\(layer.rawValue)/\(id)?\(layer.followsEvents ? request.uri.query ?? "" : "")"
             + "#\(snapshot.revision)/\(table.mark)/\(layer.followsEvents ? filter.to : 0)"
         let etag = "\"" + String(Self.fnv1a(version), radix: 16) + "\""
@@ -46,7 +45,7 @@ struct TilesController<Context: RequestContext>: Sendable {
             return Response(status: .notModified, headers: headers)
         }
         let sources = TileSources(snapshot: snapshot, facts: table, filter: filter,
-                                  gridAreas: layer == .densityGrids ? try areas.areas(.grid, of: snapshot) : [:])
+                                  gridAreas: layer == .densityGrids ? try state.boundaries.areas(.grid) : [:])
         var bytes = try TileRenderer(sources: sources, layers: [layer]).tile(at: id).encoded()
         if request.headers[.acceptEncoding]?.contains("gzip") == true {
             bytes = try Gzip.compress(bytes)
@@ -60,7 +59,7 @@ struct TilesController<Context: RequestContext>: Sendable {
         let document = context.parameters.get("layer") ?? ""
         guard document.hasSuffix(".json") else { throw APIError(.notFound, "not_found", "no tile document \(document)") }
         let layer = try Self.layer(String(document.dropLast(5)))
-        let snapshot = boundaries.resolver.snapshot
+        let snapshot = served.latest.boundaries.snapshot
         let extent = snapshot.towns.compactMap(\.geometry.boundingBox).reduce(nil) { $0?.union($1) ?? $1 }
         let host = request.head.authority ?? "127.0.0.1"
         let query = request.uri.query.map { "?" + $0 } ?? ""

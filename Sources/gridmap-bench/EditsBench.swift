@@ -19,7 +19,7 @@ struct EditsBench: ParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-edits-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try syntheticCountyStore(SyntheticGridLayer(count: grids), blockSize: blockSize, in: directory)
-        let served = try ServedBoundaries(store: store)
+        let served = try ServedStateHolder(store: store)
         let resolver = served.resolver
         // A grid in the middle of a village in the middle of the county, grown by a third of a cell.
         let village = resolver.snapshot.villages.sorted { $0.unit.code < $1.unit.code }[resolver.snapshot.villages.count / 2]
@@ -40,7 +40,7 @@ struct EditsBench: ParsableCommand {
             let edit = BoundaryEdit.redrawGrid(code: grid, geometry: i % 2 == 0 ? grown : original, giveTo: nil)
             let author = EditAuthor(actor: AuditActor(name: "bench", role: .planner, origin: "bench"), reason: "benchmark \(i)")
             commits.append(try measure { try store.commitEdit(edit, by: author) }.seconds)
-            rebuilds.append(try measure { try served.reloadIfChanged() }.seconds)
+            rebuilds.append(try measure { try served.refresh() }.seconds)
         }
         print("commit (one transaction: versions, dependants, audit): \(summary(commits))")
         print("index rebuild after a commit (read \(resolver.grids.count) grids' boundaries, build the indexes): \(summary(rebuilds))")

@@ -21,7 +21,7 @@ struct PatrolsBench: ParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridmap-bench-patrols-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try syntheticCountyStore(SyntheticGridLayer(count: grids), in: directory)
-        let resolvers = HistoricalResolvers(store: store)
+        let resolvers = try HistoricalResolvers(store: store)
         let day = PatrolDay("2025-11-03")!
         let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
         let simulator = PatrolSimulator(grids: resolver.gridGeometries)

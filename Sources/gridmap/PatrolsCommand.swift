@@ -76,7 +76,7 @@ enum PatrolImport {
                     database: DatabaseOption, reading: String? = nil) throws {
         let options = CoverageOptions(radius: try WorkLimits.radius(radius))
         let store = try database.open()
-        let resolvers = HistoricalResolvers(store: store)
+        let resolvers = try HistoricalResolvers(store: store)
         let start = Date()
         let ingest: PatrolIngest
         do {

@@ -14,16 +14,12 @@ import Testing
 
         init(_ backend: Backend) throws {
             store = try backend.repository(with: ["dagangtou"])
-            layout = try store.townLayout(of: .grid, try store.currentBoundaries(.grid)[0].unit.code)
-            grid = layout.gridCodes(inVillage: layout.villages.keys.sorted()[0])[0]
-            // The grid grown by about a metre, inside its village.
-            let geos = GEOSContext()
-            let village = layout.villages[layout.grids[grid]!.unit.parentCode!]!.geometry
-            grown = try geos.geometry(layout.grids[grid]!.geometry).buffer(1e-5).intersection(try geos.geometry(village)).polygons()
+            let growth = try GrownGrid(in: store)
+            (layout, grid, grown) = (growth.layout, growth.code, growth.grown)
         }
 
         func author(_ reason: String, expecting tags: Set<String>? = nil) -> EditAuthor {
-            EditAuthor(actor: AuditActor(name: "planner-1", role: .planner, origin: "test"), reason: reason, expectedTags: tags)
+            GrownGrid.author(reason, expecting: tags)
         }
 
         /// What a refused commit must leave as it was.

@@ -14,7 +14,7 @@ import Testing
 
         init(_ backend: Backend) throws {
             store = try backend.repository(with: ["dagangtou"])
-            resolvers = HistoricalResolvers(store: store)
+            resolvers = try HistoricalResolvers(store: store)
         }
 
         func record(_ report: EventReport) throws -> Int64 { try store.record(report, resolvers: resolvers) }

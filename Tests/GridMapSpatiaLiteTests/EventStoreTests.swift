@@ -14,7 +14,7 @@ import Testing
 
     init() throws {
         store = try Fixtures.store(with: ["dagangtou"])
-        resolvers = HistoricalResolvers(store: store)
+        resolvers = try HistoricalResolvers(store: store)
     }
 
     @Test func eventsAreResolvedAgainstTheBoundariesValidWhenReported() throws {
@@ -34,8 +34,9 @@ import Testing
         }
         _ = try store.importDataset(at: directory, options: ImportOptions(validFrom: "2026-06-01"))
         // Both recorded after the change; the earlier one is routed by the boundaries of its time.
-        let before = try store.record(.test("dispute", at: p, reportedAt: "2026-05-31T23:59:00.000Z"), resolvers: resolvers)
-        let after = try store.record(.test("dispute", at: p, reportedAt: "2026-06-02T00:00:00.000Z"), resolvers: resolvers)
+        let history = try HistoricalResolvers(store: store)
+        let before = try store.record(.test("dispute", at: p, reportedAt: "2026-05-31T23:59:00.000Z"), resolvers: history)
+        let after = try store.record(.test("dispute", at: p, reportedAt: "2026-06-02T00:00:00.000Z"), resolvers: history)
         #expect(try store.event(before)?.gridCode == "331102102224006")
         #expect(try store.event(after)?.gridCode == "331102102224099")
         let versions = try store.pool.read { db in

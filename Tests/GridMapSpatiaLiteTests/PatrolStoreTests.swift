@@ -16,7 +16,7 @@ import Testing
 
     init() throws {
         store = try Fixtures.store(with: ["dagangtou"])
-        resolvers = HistoricalResolvers(store: store)
+        resolvers = try HistoricalResolvers(store: store)
         let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: Self.day.start))
         simulator = PatrolSimulator(grids: resolver.gridGeometries)
     }

@@ -25,7 +25,7 @@ public protocol EventRepository: Sendable {
     /// The highest event id (0 when there are none).
     func lastEventID() throws -> Int64
     /// The box of every event's point and the first and last report times; nil with no events.
-    func eventExtent() throws -> (box: BoundingBox, first: String, last: String)?
+    func eventExtent() throws -> EventExtent?
     /// Moves whenever any event changes: cheap to poll.
     func eventsRevision() throws -> Int64
     /// Brings a facts table up to date: only the events changed since its mark are read.

@@ -10,7 +10,8 @@ import Hummingbird
 /// `/ogc/collections/{id}/items/{featureId}`. Links are absolute, on the host the client asked.
 /// Only CRS84; no HTML (`f=json` is accepted, other formats are a 400).
 struct OGCController<Context: RequestContext>: Sendable {
-    let features: OGCFeatureStore
+    let store: any EventRepository
+    let served: ServedStateHolder
 
     static var conformance: [String] {
         ["core", "geojson", "oas30"].map { "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/\($0)" }
@@ -25,17 +26,18 @@ struct OGCController<Context: RequestContext>: Sendable {
         } }
         router.get("/ogc/api") { request, _ in try openAPI(request) }
         router.get("/ogc/collections") { request, _ in try document(request) { json, base in
+            let features = try readFeatures()
             json.raw("{\"links\":["); link(&json, "\(base.url)/collections", "self", "application/json", "the collections")
             json.raw("],\"collections\":[")
             for (i, collection) in OGCCollection.allCases.enumerated() {
                 if i > 0 { json.raw(",") }
-                try describe(collection, base: base, into: &json)
+                try describe(collection, features, base: base, into: &json)
             }
             json.raw("]}")
         } }
         router.get("/ogc/collections/:collection") { request, context in
             let collection = try Self.collection(context)
-            return try document(request) { json, base in try describe(collection, base: base, into: &json) }
+            return try document(request) { json, base in try describe(collection, readFeatures(), base: base, into: &json) }
         }
         router.get("/ogc/collections/:collection/items") { request, context in try items(request, try Self.collection(context)) }
         router.get("/ogc/collections/:collection/items/:featureId") { request, context in
@@ -57,7 +59,7 @@ struct OGCController<Context: RequestContext>: Sendable {
     private func items(_ request: Request, _ collection: OGCCollection) throws -> Response {
         let parameters = QueryParameters(request)
         let query = try OGCItemsQuery(parameters)
-        let page = try features.page(collection, query)
+        let page = try readFeatures().page(collection, query)
         let base = OGCBase(authority: request.head.authority)
         let geojson = FeatureGeoJSON(schema: collection.layer.schema)
         var json = JSONWriter(capacity: 1024)
@@ -84,7 +86,7 @@ struct OGCController<Context: RequestContext>: Sendable {
         let parameters = QueryParameters(request)
         try parameters.rejectUnknown(allowed: ["f"])
         try OGCFormat.check(parameters, allowing: ["json", "geojson"])
-        guard let feature = try features.feature(collection, id: id) else {
+        guard let feature = try readFeatures().feature(collection, id: id) else {
             throw APIError(.notFound, "unknown_feature", "\(collection.rawValue) has no feature '\(id)'")
         }
         let base = OGCBase(authority: request.head.authority)
@@ -98,7 +100,10 @@ struct OGCController<Context: RequestContext>: Sendable {
     }
 
     /// A collection's description: id, title, extent (CRS84; events' report times), item type.
-    private func describe(_ collection: OGCCollection, base: OGCBase, into json: inout JSONWriter) throws {
+    /// The features as of the store's current revisions, for one request.
+    private func readFeatures() throws -> OGCFeatures { OGCFeatures(store: store, state: try served.current()) }
+
+    private func describe(_ collection: OGCCollection, _ features: OGCFeatures, base: OGCBase, into json: inout JSONWriter) throws {
         json.raw("{\"id\":"); json.string(collection.rawValue)
         json.raw(",\"title\":"); json.string(collection.title)
         json.raw(",\"description\":"); json.string(collection.description)

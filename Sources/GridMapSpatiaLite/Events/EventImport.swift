@@ -19,7 +19,7 @@ extension SpatiaLiteStore {
     public func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers,
                              actor: String, now: Date) throws -> EventImportSummary {
         let pipeline = ImportPipeline(events, now: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
-                                      resolverAt: try resolvers.lookup())
+                                      resolverAt: { try resolvers.resolver(at: $0) })
         defer { pipeline.finish() }
         return try write { db in
             // Keep the touched pages in memory until the commit; sort index keys on two threads.

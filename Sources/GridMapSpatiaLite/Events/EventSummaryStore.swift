@@ -40,12 +40,12 @@ extension SpatiaLiteStore {
     }
 
     /// The smallest box holding every event and the first and last report times; nil without events.
-    public func eventExtent() throws -> (box: BoundingBox, first: String, last: String)? {
+    public func eventExtent() throws -> EventExtent? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT min(lon), min(lat), max(lon), max(lat), min(reported_at), max(reported_at) FROM events
                 """), let minX = row[0] as Double? else { return nil }
-            return (BoundingBox(minX: minX, minY: row[1], maxX: row[2], maxY: row[3]), row[4], row[5])
+            return EventExtent(box: BoundingBox(minX: minX, minY: row[1], maxX: row[2], maxY: row[3]), first: row[4], last: row[5])
         }
     }
 }
