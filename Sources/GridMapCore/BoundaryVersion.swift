@@ -5,13 +5,13 @@ public struct BoundaryVersion: Sendable {
     public var id: Int64
     public var tag: String
     public var unit: AdminUnit
-    public var validFrom: String
-    public var validTo: String?
+    public var validFrom: Instant
+    public var validTo: Instant?
     public var geometry: MultiPolygon
     /// The planner's edit that opened this version; nil for versions written by a dataset import.
     public var change: BoundaryChange?
 
-    public init(id: Int64, tag: String, unit: AdminUnit, validFrom: String, validTo: String?, geometry: MultiPolygon,
+    public init(id: Int64, tag: String, unit: AdminUnit, validFrom: Instant, validTo: Instant?, geometry: MultiPolygon,
                 change: BoundaryChange?) {
         self.id = id
         self.tag = tag
@@ -26,14 +26,14 @@ public struct BoundaryVersion: Sendable {
 /// A committed boundary edit as stored.
 public struct BoundaryChange: Sendable {
     public var id: Int64
-    public var at: String
+    public var at: Instant
     public var author: String
     public var reason: String
     /// The edit as JSON text.
     public var operation: String
     public var origin: String
 
-    public init(id: Int64, at: String, author: String, reason: String, operation: String, origin: String) {
+    public init(id: Int64, at: Instant, author: String, reason: String, operation: String, origin: String) {
         self.id = id
         self.at = at
         self.author = author

@@ -7,8 +7,11 @@ import GridMapGeometry
 /// numbers echoed as given. Bytes in, bytes out: no string per field or line. Every output field
 /// is a code or a number as parsed, so none needs the quoting of ``CSVField``.
 public enum CSVResolution {
-    public struct LineError: Error, CustomStringConvertible {
+    public struct LineError: CodedError {
+        /// The refusal's code (`invalid_coordinate`, `lat_lon_swapped`), else `malformed_csv`.
+        public var errorCode: String
         public var description: String
+        public var failureKind: FailureKind { .invalidInput }
     }
 
     public static let header = "lon,lat,grid_code,village_code,town_code,on_boundary\n"
@@ -29,10 +32,10 @@ public enum CSVResolution {
                       let lat = PatrolFields.double(trimmed(fields[1])) else {
                     if line == 1 { continue }
                     let text = fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",")
-                    throw LineError(description: "line \(line): expected 'lon,lat', got '\(text)'")
+                    throw LineError(errorCode: "malformed_csv", description: "line \(line): expected 'lon,lat', got '\(text)'")
                 }
                 if let refusal = PointAcceptance.rangeRefusal(Coordinate(lon, lat)) {
-                    throw LineError(description: "line \(line): \(refusal.description)")
+                    throw LineError(errorCode: refusal.errorCode, description: "line \(line): \(refusal.description)")
                 }
                 values.append(lon); values.append(lat)
                 lines.append(line)
@@ -41,13 +44,13 @@ public enum CSVResolution {
                 }
             }
         } catch let error as PatrolParseError {
-            throw LineError(description: error.description)
+            throw LineError(errorCode: error.errorCode, description: error.description)
         }
         let wgs = crs.toWGS84(interleaved: values)
         for (i, line) in lines.enumerated() {
             if let refusal = PointAcceptance.swapRefusal(Coordinate(values[2 * i], values[2 * i + 1]),
                                                          used: Coordinate(wgs[2 * i], wgs[2 * i + 1]), crs: crs, resolver: resolver) {
-                throw LineError(description: "line \(line): \(refusal.description)")
+                throw LineError(errorCode: refusal.errorCode, description: "line \(line): \(refusal.description)")
             }
         }
         let hits = resolver.resolveCompact(interleaved: wgs)

@@ -66,8 +66,10 @@ struct DatasetManifest: Decodable {
 }
 
 /// Problems that stop an import, each naming the file and feature.
-public struct DatasetError: Error, CustomStringConvertible, Sendable {
+public struct DatasetError: CodedError, Sendable {
     public var problems: [String]
     public init(_ problems: [String]) { self.problems = problems }
     public var description: String { problems.joined(separator: "\n") }
+    public var errorCode: String { "invalid_dataset" }
+    public var failureKind: FailureKind { .invalidInput }
 }

@@ -2,15 +2,15 @@
 public struct ImportOptions: Sendable {
     /// Repair invalid geometries with MakeValid (reported) instead of rejecting them.
     public var repair = false
-    /// When changed boundaries take effect (ISO 8601); default now. New units use the manifest's
+    /// When changed boundaries take effect; default now. New units use the manifest's
     /// `valid_from` when there is one.
-    public var validFrom: String?
+    public var validFrom: Instant?
     /// Overrides the manifest's `grid_code_suffix_digits`.
     public var gridCodeSuffixDigits: Int?
     /// Forces the encoding of people.csv and duty.csv (default: UTF-8, else GB18030).
     public var encoding: TextEncoding?
 
-    public init(repair: Bool = false, validFrom: String? = nil, gridCodeSuffixDigits: Int? = nil, encoding: TextEncoding? = nil) {
+    public init(repair: Bool = false, validFrom: Instant? = nil, gridCodeSuffixDigits: Int? = nil, encoding: TextEncoding? = nil) {
         self.repair = repair
         self.validFrom = validFrom
         self.gridCodeSuffixDigits = gridCodeSuffixDigits

@@ -13,9 +13,9 @@ public struct DutyDay: Sendable, Equatable, Codable {
         self.phone = phone
     }
 
-    /// The Beijing (UTC+8) calendar date of a stored timestamp.
-    public static func beijingDate(of instant: String) -> String? {
-        Timestamp.parseMilliseconds(instant).map { String(Timestamp.format(milliseconds: $0 + 8 * 3_600_000).prefix(10)) }
+    /// The Beijing (UTC+8) calendar date, `YYYY-MM-DD`, of an instant.
+    public static func beijingDate(of instant: Instant) -> String {
+        String(instant.adding(hours: 8).iso.prefix(10))
     }
 }
 

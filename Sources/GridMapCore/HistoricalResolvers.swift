@@ -11,8 +11,8 @@ public final class HistoricalResolvers: Sendable {
     /// The boundary revision the periods were read at.
     public let revision: Int
     /// Every instant at which a boundary or platform model starts or ends, ascending.
-    private let changes: [String]
-    private let resolvers = Mutex<[String: Resolver]>([:])
+    private let changes: [Instant]
+    private let resolvers = Mutex<[Instant?: Resolver]>([:])
 
     /// Reads the store's revision and the instants at which its boundaries changed.
     public init(store: any BoundaryRepository) throws {
@@ -21,8 +21,8 @@ public final class HistoricalResolvers: Sendable {
         changes = try store.changeInstants()
     }
 
-    /// The resolver valid at `instant` (normalised ISO 8601, see ``Timestamp``).
-    public func resolver(at instant: String) throws -> Resolver {
+    /// The resolver valid at `instant`.
+    public func resolver(at instant: Instant) throws -> Resolver {
         let period = Self.period(of: instant, in: changes)
         if let kept = resolvers.withLock({ $0[period] }) { return kept }
         let resolver = Resolver(try store.snapshot(asOf: instant))
@@ -30,14 +30,14 @@ public final class HistoricalResolvers: Sendable {
         return resolver
     }
 
-    /// The last change at or before `instant` ("" before the first): instants in one period see
+    /// The last change at or before `instant` (nil before the first): instants in one period see
     /// the same boundaries.
-    private static func period(of instant: String, in changes: [String]) -> String {
+    private static func period(of instant: Instant, in changes: [Instant]) -> Instant? {
         var low = 0, high = changes.count
         while low < high {
             let mid = (low + high) / 2
             if changes[mid] <= instant { low = mid + 1 } else { high = mid }
         }
-        return low == 0 ? "" : changes[low - 1]
+        return low == 0 ? nil : changes[low - 1]
     }
 }

@@ -6,7 +6,7 @@ import GridMapGeometry
 /// two trade places.
 public enum PointAcceptance {
     /// Why a point is refused.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
+    public struct Refusal: CodedError, Sendable {
         public enum Code: String, Sendable {
             case invalidCoordinate = "invalid_coordinate"
             case latLonSwapped = "lat_lon_swapped"
@@ -14,6 +14,8 @@ public enum PointAcceptance {
 
         public let code: Code
         public let description: String
+        public var errorCode: String { code.rawValue }
+        public var failureKind: FailureKind { .invalidInput }
     }
 
     /// The refusal of a point in `crs` against `resolver`'s data, or nil when it is taken.

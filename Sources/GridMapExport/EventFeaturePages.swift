@@ -29,7 +29,7 @@ struct EventFeaturePages: ExportFeatureSource {
         let values: [ExportValue] = [
             .integer(event.id), .text(event.category), .optional(event.categoryName), .text(event.platform),
             .optional(event.platformName), .text(event.status), .integer(event.supervised ? 1 : 0), .text(event.source),
-            .text(event.reportedAt), .optional(event.deadlineAt), .optional(event.closedAt), .optional(event.gridCode),
+            .text(event.reportedAt.iso), .optional(event.deadlineAt?.iso), .optional(event.closedAt?.iso), .optional(event.gridCode),
             .optional(event.villageCode), .optional(event.townCode), .text(event.description),
         ]
         return ExportFeature(id: .integer(event.id), geometry: .point(event.point), values: values)

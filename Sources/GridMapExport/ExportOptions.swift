@@ -29,8 +29,8 @@ public struct ExportOptions: Sendable {
         }
     }
 
-    /// `as_of` in the stored spelling (nil: now).
-    func asOfInstant() throws -> String? { try asOf.map { try Self.instant("as_of", $0) } }
+    /// `as_of` (nil: now).
+    func asOfInstant() throws -> Instant? { try asOf.map { try Self.instant("as_of", $0) } }
 
     func eventQuery() throws -> EventQuery {
         var query = EventQuery()
@@ -39,33 +39,28 @@ public struct ExportOptions: Sendable {
         return query
     }
 
-    /// [from, to) as stored timestamps; open ends reach every event.
-    func eventPeriod() throws -> (from: String, to: String) {
-        (try from.map { try Self.instant("from", $0) } ?? "", try to.map { try Self.instant("to", $0) } ?? "9999")
-    }
-
-    /// [from, to) as the density filter of the facts table (seconds; open ends reach every event).
+    /// [from, to) as the density filter of the facts table; open ends reach every event.
     func eventFilter() throws -> EventFilter {
-        let period = try eventPeriod()
-        return EventFilter(from: Timestamp.epochSeconds(period.from) ?? Int64.min / 4, to: Timestamp.epochSeconds(period.to) ?? Int64.max / 4)
+        let query = try eventQuery()
+        return EventFilter(from: query.from ?? Instant(milliseconds: .min / 4), to: query.to ?? Instant(milliseconds: .max / 4))
     }
 
-    func patrolDays(now: Date = Date()) throws -> ClosedRange<PatrolDay> {
-        guard let days = PatrolDay.period(from: from, to: to, now: Int64(now.timeIntervalSince1970 * 1000)) else {
+    func patrolDays(now: Instant = .now()) throws -> ClosedRange<PatrolDay> {
+        guard let days = PatrolDay.period(from: from, to: to, now: now) else {
             throw ExportError("from", "from and to must be ISO 8601 dates or times, from before to, at most 366 days apart")
         }
         return days
     }
 
     /// A time; without a zone Beijing time, a plain date its Beijing day's first instant.
-    private static func instant(_ option: String, _ text: String) throws -> String {
-        guard let instant = Timestamp.normalize(text, zone: .beijing) else { throw ExportError(option, "'\(text)' is not an ISO 8601 time") }
+    private static func instant(_ option: String, _ text: String) throws -> Instant {
+        guard let instant = Instant(parsing: text, zone: .beijing) else { throw ExportError(option, "'\(text)' is not an ISO 8601 time") }
         return instant
     }
 }
 
 /// An export cannot be made as asked; `option` names the option or parameter at fault.
-public struct ExportError: Error, CustomStringConvertible {
+public struct ExportError: CodedError {
     public let option: String
     public let message: String
 
@@ -75,4 +70,6 @@ public struct ExportError: Error, CustomStringConvertible {
     }
 
     public var description: String { "\(option): \(message)" }
+    public var errorCode: String { "invalid_parameter" }
+    public var failureKind: FailureKind { .invalidInput }
 }

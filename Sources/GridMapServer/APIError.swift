@@ -35,12 +35,6 @@ public struct APIError: Error, Sendable {
         return response
     }
 
-    /// 503 for a change asked of a database opened read-only.
-    static var readOnlyDatabase: APIError {
-        APIError(.serviceUnavailable, "read_only_database",
-                 "the database is open read-only (its file is not writable, or gridmap serve --read-only): reads are served, changes are not")
-    }
-
     /// 413 for a body over `limit` bytes: `limit` is the route's own (`what`), or the server's `--max-body-bytes`.
     static func bodyTooLarge(limit: Int, declared: Int? = nil, _ what: String = "the server's --max-body-bytes") -> APIError {
         let size = declared.map { "the request body (Content-Length \($0) bytes)" } ?? "the request body"
@@ -48,16 +42,17 @@ public struct APIError: Error, Sendable {
     }
 }
 
-/// Turns every error into the JSON error shape: an ``APIErrorConvertible`` (``APIError`` and the
-/// domain errors) as it says, Hummingbird's HTTP errors
-/// (404, 413, …) with their status, ``WorkLimitExceeded`` as 400 `work_limit`, HTTP framing errors (left to Hummingbird:
-/// a 400 and a close), anything else as a logged 500.
+/// Turns every error into the JSON error shape: an ``APIErrorConvertible`` as it says, any other
+/// ``CodedError`` by its kind and code, Hummingbird's HTTP errors (404, 413, …) with their status,
+/// HTTP framing errors left to Hummingbird (a 400 and a close), anything else as a logged 500.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as any APIErrorConvertible {
             return error.apiError.response()
+        } catch let error as any CodedError {
+            return APIError(error).response()
         } catch let error as NIOTooManyBytesError {
             // Only ``Request/collectBody(upTo:for:)`` collects, and it names its route: this is a limit it did not foresee.
             return APIError.bodyTooLarge(limit: error.maxBytes ?? 0, "this request").response()

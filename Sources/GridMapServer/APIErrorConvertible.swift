@@ -1,77 +1,55 @@
 import GridMapCore
-import GridMapExport
 import Hummingbird
 
-/// A domain error with its one HTTP form: the status, the stable code and the detail of the JSON
-/// error body. ``JSONErrorMiddleware`` renders any of them, so controllers just `try`.
+/// An error with its one HTTP form. ``JSONErrorMiddleware`` renders any of them, so controllers
+/// just `try`: every ``CodedError`` as its kind's status, code and description (``APIError/init(_:)``),
+/// and the few whose body says more through this protocol.
 protocol APIErrorConvertible: Error {
     var apiError: APIError { get }
 }
 
+extension FailureKind {
+    /// The HTTP status of every error of this kind.
+    var status: HTTPResponse.Status {
+        switch self {
+        case .invalidInput: .badRequest
+        case .notFound: .notFound
+        case .unprocessable: .unprocessableContent
+        case .conflict: .conflict
+        case .stale: .preconditionFailed
+        case .unavailable: .serviceUnavailable
+        }
+    }
+}
+
 extension APIError: APIErrorConvertible {
     var apiError: APIError { self }
-}
 
-extension PatrolParseError: APIErrorConvertible {
-    var apiError: APIError { .badRequest(code.rawValue, detail) }
-}
-
-extension WorkLimitExceeded: APIErrorConvertible {
-    var apiError: APIError { .badRequest("work_limit", description) }
-}
-
-extension ExportError: APIErrorConvertible {
-    var apiError: APIError { .badRequest("invalid_parameter", description) }
-}
-
-extension DensityError: APIErrorConvertible {
-    var apiError: APIError { .badRequest("invalid_parameter", description) }
-}
-
-extension ReadOnlyStoreError: APIErrorConvertible {
-    var apiError: APIError { .readOnlyDatabase }
-}
-
-extension UnknownUnitError: APIErrorConvertible {
-    var apiError: APIError { APIError(.notFound, "unknown_unit", description) }
-}
-
-/// Locating and routing a reported event (`POST /v1/events`).
-extension RoutingError: APIErrorConvertible {
-    var apiError: APIError {
-        switch self {
-        case .unknownCategory: .badRequest("unknown_category", description)
-        case .outsideTowns: APIError(.unprocessableContent, "outside_towns", "the event's coordinate: \(description)")
-        case .noPlatformModel: APIError(.unprocessableContent, "no_platform_model", description)
-        }
+    /// A domain error as HTTP answers it: its kind's status, its code, its sentence.
+    init(_ error: any CodedError) {
+        self.init(error.failureKind.status, error.errorCode, error.description)
     }
 }
 
+/// A refused move of the loop names the moves allowed (`allowed`).
 extension EventError: APIErrorConvertible {
     var apiError: APIError {
-        switch self {
-        case .notFound: APIError(.notFound, "unknown_event", description)
-        case .illegalTransition(let from, _):
-            APIError(.conflict, "illegal_transition", description, allowed: from.allowedNext.map(\.rawValue))
-        }
+        var answer = APIError(self)
+        if case .illegalTransition(let from, _) = self { answer.allowed = from.allowedNext.map(\.rawValue) }
+        return answer
     }
 }
 
-extension DuplicateEventError: APIErrorConvertible {
-    var apiError: APIError {
-        APIError(.conflict, "duplicate_event", "external_id \(TextIdentifier.quoted(externalID)) is event \(id) already")
-    }
+/// A refused patrol file: the detail without the code, which the body carries already.
+extension PatrolParseError: APIErrorConvertible {
+    var apiError: APIError { .badRequest(errorCode, detail) }
 }
 
-/// A refused edit commit; an invalid plan (``EditRejection/invalid(_:)``) is answered with the
-/// preview's problems by the edits controller before it gets here.
-extension EditRejection: APIErrorConvertible {
+/// Locating a reported event (`POST /v1/events`): a point outside every town says which point.
+extension RoutingError: APIErrorConvertible {
     var apiError: APIError {
-        switch self {
-        case .missingReason: .badRequest("missing_field", "'reason' is required to commit an edit")
-        case .stale(let level, let code, let current):
-            APIError(.preconditionFailed, "stale_version", "\(level.rawValue) \(code) has changed: its current version is \"\(current)\"")
-        case .invalid: APIError(.unprocessableContent, "invalid_edit", "the edit breaks the checks of its preview")
-        }
+        var answer = APIError(self)
+        if self == .outsideTowns { answer.detail = "the event's coordinate: \(description)" }
+        return answer
     }
 }

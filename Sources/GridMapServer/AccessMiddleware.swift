@@ -31,7 +31,7 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
             try authorize(context.principal, permission, request)
             if store.isReadOnly && !permission.isRead {
                 // Nothing can be written, the audit entry included.
-                return APIError.readOnlyDatabase.response()
+                return APIError(ReadOnlyStoreError()).response()
             }
             response = try await next(request, context)
         } catch let refusal as Refusal {

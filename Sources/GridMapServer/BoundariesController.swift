@@ -73,11 +73,11 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         json.raw("{\"type\":\"Feature\",\"id\":"); json.string(version.unit.code)
         json.raw(",\"properties\":{"); unitProperties(&json, version.unit)
         json.raw(",\"version\":"); json.string(version.tag)
-        json.raw(",\"valid_from\":"); json.string(version.validFrom)
-        json.raw(",\"valid_to\":"); json.optionalString(version.validTo)
+        json.raw(",\"valid_from\":"); json.instant(version.validFrom)
+        json.raw(",\"valid_to\":"); json.instant(version.validTo)
         json.raw(",\"change\":")
         if let change = version.change {
-            json.raw("{\"id\":"); json.number(Int(change.id)); json.raw(",\"at\":"); json.string(change.at)
+            json.raw("{\"id\":"); json.number(Int(change.id)); json.raw(",\"at\":"); json.instant(change.at)
             json.raw(",\"author\":"); json.string(change.author); json.raw(",\"reason\":"); json.string(change.reason)
             json.raw(",\"operation\":"); json.raw(json: change.operation); json.raw("}")
         } else {

@@ -25,7 +25,7 @@ struct CoverageController<Context: RequestContext>: Sendable {
 
     private func report(_ request: Request, gaps: Bool) throws -> Response {
         let parameters = QueryParameters(request)
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let now = Instant.now()
         let period = try parameters.patrolDays(now: now)
         let options = try parameters.coverageOptions()
         let frequency = try parameters.choice("frequency", PatrolFrequency.self)

@@ -4,7 +4,7 @@ import Hummingbird
 /// Coverage reports as GeoJSON FeatureCollections (shared by the API and `gridmap coverage`).
 public enum CoverageGeoJSON {
     /// One feature per grid (id = code) with its boundary and figures.
-    public static func grids(_ rows: [GridCoverageRow], period: ClosedRange<PatrolDay>, radius: Double, now: Int64) -> ByteBuffer {
+    public static func grids(_ rows: [GridCoverageRow], period: ClosedRange<PatrolDay>, radius: Double, now: Instant) -> ByteBuffer {
         var json = JSONWriter(capacity: 4096 + rows.reduce(0) { $0 + $1.geometry.vertexCount * 40 + 600 })
         header(&json, period: period, radius: radius)
         for (i, row) in rows.enumerated() {
@@ -24,7 +24,7 @@ public enum CoverageGeoJSON {
             json.raw(",\"last_visit\":")
             if let last = row.lastVisit { json.string(Timestamp.format(milliseconds: last)) } else { json.raw("null") }
             json.raw(",\"hours_since_last_visit\":")
-            json.optionalNumber(row.lastVisit.map { rounded(Double(min(now, period.upperBound.end) - $0) / 3_600_000, 2) })
+            json.optionalNumber(row.lastVisit.map { rounded(Double(min(now.milliseconds, period.upperBound.end) - $0) / 3_600_000, 2) })
             json.raw(",\"members\":["); json.strings(c.members); json.raw("]")
             json.raw(",\"frequency\":"); json.string(c.compliance.frequency.rawValue)
             json.raw(",\"required_periods\":"); json.number(c.compliance.required)

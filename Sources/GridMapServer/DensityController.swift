@@ -198,9 +198,9 @@ struct DensityController<Context: RequestContext>: Sendable {
     }
 
     /// The filter of a density request.
-    static func filter(_ parameters: QueryParameters, now: Date = Date()) throws -> EventFilter {
-        let to = try parameters.epochSeconds("to") ?? Int64(now.timeIntervalSince1970)
-        let from = try parameters.epochSeconds("from") ?? to - 30 * 86_400
+    static func filter(_ parameters: QueryParameters, now: Instant = .now()) throws -> EventFilter {
+        let to = try parameters.instant("to") ?? now
+        let from = try parameters.instant("from") ?? to.adding(hours: -30 * 24)
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
         var filter = EventFilter(from: from, to: to)
         filter.category = parameters.text("category")
@@ -215,8 +215,8 @@ struct DensityController<Context: RequestContext>: Sendable {
     private static func writePeriods(_ filter: EventFilter, into json: inout JSONWriter) {
         let previous = filter.previousPeriod
         for (name, period) in [("period", filter), ("previous_period", previous)] {
-            json.raw(","); json.string(name); json.raw(":{\"from\":"); json.string(Timestamp.format(milliseconds: period.from * 1000))
-            json.raw(",\"to\":"); json.string(Timestamp.format(milliseconds: period.to * 1000)); json.raw("}")
+            json.raw(","); json.string(name); json.raw(":{\"from\":"); json.instant(period.from)
+            json.raw(",\"to\":"); json.instant(period.to); json.raw("}")
         }
     }
 

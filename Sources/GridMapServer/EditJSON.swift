@@ -17,7 +17,7 @@ public enum EditJSON {
         var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{\"change_id\":")
         if let id = commit.changeID { json.number(Int(id)) } else { json.raw("null") }
-        json.raw(",\"at\":"); json.optionalString(commit.at)
+        json.raw(",\"at\":"); json.instant(commit.at)
         json.raw(",\"versions\":{")
         for (i, (code, tag)) in commit.tagsAfter.sorted(by: { $0.key < $1.key }).enumerated() {
             if i > 0 { json.raw(",") }

@@ -8,7 +8,7 @@ import Hummingbird
 /// `reporter`, and optionally `external_id` (a ``TextIdentifier``: the event's id in the client's
 /// system, which makes a retry recognisable).
 enum EventReportParser {
-    static func parse(_ body: JSONBody, now: String) throws -> EventReport {
+    static func parse(_ body: JSONBody, now: Instant) throws -> EventReport {
         let sourceText = try body.requiredString("source")
         guard let source = EventSource(rawValue: sourceText) else {
             throw APIError.badRequest("invalid_field", "'source': unknown source '\(sourceText)' (one of: "
@@ -30,22 +30,22 @@ enum EventReportParser {
         return text
     }
 
-    private static func reportedAt(_ text: String?, now: String) throws -> String {
+    private static func reportedAt(_ text: String?, now: Instant) throws -> Instant {
         guard let text else { return now }
-        guard let reported = Timestamp.parseMilliseconds(text) else {
+        guard let reported = Instant(parsing: text) else {
             throw APIError.badRequest("invalid_field", "'reported_at': '\(text)' is not an ISO 8601 time")
         }
-        if ReportedTime.isInFuture(reported, now: Timestamp.parseMilliseconds(now)!) {
+        if ReportedTime.isInFuture(reported, now: now) {
             throw APIError.badRequest("invalid_field", "'reported_at': \(text) is in the future")
         }
-        return Timestamp.format(milliseconds: reported)
+        return reported
     }
 }
 
 /// `GET /v1/events` query: `bbox=minLon,minLat,maxLon,maxLat`, `from`, `to`, `status`, `category`,
 /// `platform`, `grid`, `village`, `town`, `overdue=true`, `limit` (1–1000, default 100), `cursor`.
 enum EventQueryParser {
-    static func parse(_ request: Request, now: String) throws -> EventQuery {
+    static func parse(_ request: Request, now: Instant) throws -> EventQuery {
         let parameters = QueryParameters(request)
         var query = EventQuery()
         query.bbox = try parameters.bbox()

@@ -21,7 +21,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
         let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
-        let now = Timestamp.now()
+        let now = Instant.now()
         let report = try EventReportParser.parse(body, now: now)
         let resolver = try served.current().boundaries.history.resolver(at: report.reportedAt)
         try PointCheck.validate(report.coordinate, label: "the event's coordinate")
@@ -42,7 +42,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let id = try Self.id(context)
         guard let event = try store.event(id) else { throw APIError(.notFound, "unknown_event", EventError.notFound(id).description) }
         var json = JSONWriter(capacity: 2048)
-        json.event(event, now: Timestamp.now(), history: true)
+        json.event(event, now: Instant.now(), history: true)
         return json.response()
     }
 
@@ -55,7 +55,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
                 + EventStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         let actor = try body.requiredString("actor")
-        let now = Timestamp.now()
+        let now = Instant.now()
         let event = try store.transition(id, to: status, actor: actor, note: try body.optionalString("note"), at: now)
         var json = JSONWriter(capacity: 2048)
         json.event(event, now: now, history: true)
@@ -63,7 +63,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let now = Timestamp.now()
+        let now = Instant.now()
         let query = try EventQueryParser.parse(request, now: now)
         let events = try store.events(query)
         let next = events.count == query.limit ? events.last.map { Int($0.id) } : nil

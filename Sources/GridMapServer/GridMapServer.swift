@@ -62,7 +62,7 @@ public enum GridMapServer {
             },
             PeriodicTask(name: "flagging overdue events", interval: reloadInterval, logger: logger) {
                 guard !store.isReadOnly else { return }
-                let flagged = try store.superviseOverdue(at: Timestamp.now())
+                let flagged = try store.superviseOverdue(at: Instant.now())
                 if flagged > 0 { logger.info("overdue events flagged for supervision (督办)", metadata: ["count": "\(flagged)"]) }
             })
         return app

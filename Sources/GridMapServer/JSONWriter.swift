@@ -1,3 +1,4 @@
+import GridMapCore
 import Hummingbird
 
 /// Appends JSON to a `ByteBuffer` that becomes the response body without a copy. Faster than
@@ -76,6 +77,11 @@ struct JSONWriter {
 
     mutating func optionalString(_ value: String?) {
         if let value { string(value) } else { raw("null") }
+    }
+
+    /// An instant as a string in its stored spelling (``Instant/iso``), or null.
+    mutating func instant(_ value: Instant?) {
+        if let value { string(value.iso) } else { raw("null") }
     }
 
     mutating func optionalNumber(_ value: Double?) {

@@ -23,7 +23,7 @@ extension QueryParameters {
 
     /// `from` and `to`: the days in between (see ``PatrolDay/range(from:to:)``: a plain date is a
     /// Beijing day), by default the 7 days up to today; at most 366 days.
-    func patrolDays(now: Int64) throws -> ClosedRange<PatrolDay> {
+    func patrolDays(now: Instant) throws -> ClosedRange<PatrolDay> {
         guard let days = PatrolDay.period(from: text("from"), to: text("to"), now: now) else {
             throw APIError.badRequest("invalid_parameter", "'from' and 'to' must be ISO 8601 dates or times, 'from' before 'to', at most 366 days apart")
         }

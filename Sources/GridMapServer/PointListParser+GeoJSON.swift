@@ -55,7 +55,7 @@ extension PointListParser {
         if peek == UInt8(ascii: "]") { at += 1; return }
         var i = 0
         while true {
-            if i == maxPoints { throw Failure.syntax("more than \(maxPoints) points (the server's limit)") }
+            if i == maxPoints { throw Failure.tooManyPoints(limit: maxPoints) }
             try feature(i, into: &list)
             i += 1
             skipSpace()

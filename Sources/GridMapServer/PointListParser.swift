@@ -17,9 +17,21 @@ struct PointList {
 /// falling back to `strtod`. A top-level `"type"` or `"features"` key means the body is GeoJSON
 /// (``notPointList``), read by ``parseFeatureCollection(_:maxPoints:)``.
 struct PointListParser {
-    enum Failure: Error {
+    enum Failure: APIErrorConvertible {
+        /// 400 `malformed_body`, naming the problem and where.
         case syntax(String)
+        /// 413 `too_many_points`: more than the server takes in one request.
+        case tooManyPoints(limit: Int)
+        /// The body is not a point list (it is GeoJSON): not an answer, a cue to read it as GeoJSON.
         case notPointList
+
+        var apiError: APIError {
+            switch self {
+            case .syntax(let message): .badRequest("malformed_body", message)
+            case .tooManyPoints(let limit): APIError(.contentTooLarge, "too_many_points", "more than \(limit) points (the server's limit)")
+            case .notPointList: .badRequest("malformed_body", "expected \"crs\" and \"points\", or a GeoJSON FeatureCollection")
+            }
+        }
     }
 
     let bytes: UnsafeRawBufferPointer
@@ -87,7 +99,7 @@ struct PointListParser {
     mutating func pointItems(into list: inout PointList, first: Int, maxPoints: Int, stop: Int?) throws -> Bool {
         var i = first
         while true {
-            if i == maxPoints { throw Failure.syntax("more than \(maxPoints) points (the server's limit)") }
+            if i == maxPoints { throw Failure.tooManyPoints(limit: maxPoints) }
             try expect(UInt8(ascii: "["), "points[\(i)] must be a [lon, lat] array")
             try number(into: &list, "points[\(i)][0]")
             try expect(UInt8(ascii: ","), "points[\(i)] must have two numbers")

@@ -31,23 +31,18 @@ struct QueryParameters {
         return BoundingBox(minX: values[0], minY: values[1], maxX: values[2], maxY: values[3])
     }
 
-    /// An ISO 8601 time in the stored spelling. A time without a zone is Beijing time, and a plain
-    /// date the Beijing day's first instant (00:00+08:00): `from=2025-01-01&to=2025-01-02` is that
-    /// Beijing day, `to` exclusive, as for coverage (``PatrolDay/range(from:to:)``).
     /// `as_of` as ``instant(_:)`` reads it, or its former spelling `asOf` (accepted for one release).
-    func asOf() throws -> String? { try instant(text("as_of") != nil ? "as_of" : "asOf") }
+    func asOf() throws -> Instant? { try instant(text("as_of") != nil ? "as_of" : "asOf") }
 
-    func instant(_ key: String) throws -> String? {
+    /// An ISO 8601 time. A time without a zone is Beijing time, and a plain date the Beijing day's
+    /// first instant (00:00+08:00): `from=2025-01-01&to=2025-01-02` is that Beijing day, `to`
+    /// exclusive, as for coverage (``PatrolDay/range(from:to:)``).
+    func instant(_ key: String) throws -> Instant? {
         guard let value = text(key) else { return nil }
-        guard let instant = Timestamp.normalize(value, zone: .beijing) else {
+        guard let instant = Instant(parsing: value, zone: .beijing) else {
             throw APIError.badRequest("invalid_parameter", "'\(key)': '\(value)' is not an ISO 8601 time")
         }
         return instant
-    }
-
-    /// An ISO 8601 time as whole seconds since 1970.
-    func epochSeconds(_ key: String) throws -> Int64? {
-        try instant(key).flatMap { Timestamp.epochSeconds($0) }
     }
 
     func status() throws -> EventStatus? {

@@ -46,14 +46,9 @@ struct ResolveController<Context: RequestContext>: Sendable {
         let queryCRS = request.uri.queryParameters["crs"].map(String.init)
         let list = try body.withUnsafeReadableBytes { bytes in
             do {
-                do {
-                    return try PointListParser.parse(bytes, maxPoints: limits.maxPoints)
-                } catch PointListParser.Failure.notPointList {
-                    return try PointListParser.parseFeatureCollection(bytes, maxPoints: limits.maxPoints)
-                }
-            } catch PointListParser.Failure.syntax(let message) {
-                throw message.contains("server's limit") ? APIError(.contentTooLarge, "too_many_points", message)
-                    : APIError.badRequest("malformed_body", message)
+                return try PointListParser.parse(bytes, maxPoints: limits.maxPoints)
+            } catch PointListParser.Failure.notPointList {
+                return try PointListParser.parseFeatureCollection(bytes, maxPoints: limits.maxPoints)
             }
         }
         timer.end("parse")

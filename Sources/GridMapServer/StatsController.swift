@@ -15,15 +15,15 @@ struct StatsController<Context: RequestContext>: Sendable {
     @Sendable func stats(_ request: Request, context: Context) async throws -> Response {
         let parameters = QueryParameters(request)
         let dimension = try parameters.choice("by", StatsDimension.self) ?? .town
-        let now = Int64(Date().timeIntervalSince1970)
-        let to = try parameters.epochSeconds("to") ?? now
-        let from = try parameters.epochSeconds("from") ?? to - 365 * 86_400
+        let now = Instant.now()
+        let to = try parameters.instant("to") ?? now
+        let from = try parameters.instant("from") ?? to.adding(hours: -365 * 24)
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
         let groups = try served.current().events.facts().stats(by: dimension, from: from, to: to, now: now, town: parameters.text("town"))
         var json = JSONWriter(capacity: 256 + groups.count * 200)
         json.raw("{\"by\":"); json.string(dimension.rawValue)
-        json.raw(",\"from\":"); json.string(Timestamp.format(Date(timeIntervalSince1970: TimeInterval(from))))
-        json.raw(",\"to\":"); json.string(Timestamp.format(Date(timeIntervalSince1970: TimeInterval(to))))
+        json.raw(",\"from\":"); json.instant(from)
+        json.raw(",\"to\":"); json.instant(to)
         json.raw(",\"groups\":[")
         for (i, g) in groups.enumerated() {
             if i > 0 { json.raw(",") }

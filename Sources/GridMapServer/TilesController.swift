@@ -29,15 +29,14 @@ struct TilesController<Context: RequestContext>: Sendable {
               let x = context.parameters.get("x", as: Int.self), let y = Int(yText.dropLast(4)) else {
             throw APIError.badRequest("invalid_tile", "tiles are addressed /tiles/{layer}/{z}/{x}/{y}.mvt")
         }
-        let id: TileID
-        do { id = try TileID(z: z, x: x, y: y) } catch { throw APIError.badRequest("invalid_tile", "\(error)") }
+        let id = try TileID(z: z, x: x, y: y)
         let state = try served.current()
         let snapshot = state.boundaries.snapshot
         let parameters = QueryParameters(request)
         let filter = try DensityController<Context>.filter(parameters)
         let table = layer.followsEvents ? try state.events.facts() : EventFactsTable()
         let version = "\(layer.rawValue)/\(id)?\(layer.followsEvents ? request.uri.query ?? "" : "")"
-            + "#\(snapshot.revision)/\(table.mark)/\(layer.followsEvents ? filter.to : 0)"
+            + "#\(snapshot.revision)/\(table.mark)/\(layer.followsEvents ? filter.to.milliseconds / 1000 : 0)"
         let etag = "\"" + String(Self.fnv1a(version), radix: 16) + "\""
         var headers: HTTPFields = [.eTag: etag, .cacheControl: layer.followsEvents ? "public, max-age=60" : "public, max-age=300",
                                    .vary: "Accept-Encoding"]

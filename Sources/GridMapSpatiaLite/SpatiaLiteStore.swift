@@ -46,9 +46,9 @@ public final class SpatiaLiteStore: GridMapRepository {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0 }
     }
 
-    /// The boundaries of every level and the towns' platform models valid at `instant` (ISO 8601,
-    /// nil = current), the people, and the revision they were read at.
-    public func snapshot(asOf instant: String?) throws -> AdminSnapshot {
+    /// The boundaries of every level and the towns' platform models valid at `instant` (nil =
+    /// current), the people, and the revision they were read at.
+    public func snapshot(asOf instant: Instant?) throws -> AdminSnapshot {
         try pool.read { db in
             let revision = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'boundary_revision'") ?? 0
             var layers: [AdminLevel: [Boundary]] = [:]
@@ -78,7 +78,7 @@ public final class SpatiaLiteStore: GridMapRepository {
 
     /// Boundaries of one level valid at `instant` (nil = current), ordered by code; `condition`
     /// (over `u`, the units, and `b`, the versions) narrows them.
-    static func boundaries(_ level: AdminLevel, asOf instant: String?, _ db: Database,
+    static func boundaries(_ level: AdminLevel, asOf instant: Instant?, _ db: Database,
                            where condition: String = "1", _ arguments: StatementArguments = []) throws -> [Boundary] {
         let parent = level.parent == nil ? "NULL" : "b.parent_code"
         return try Row.fetchAll(db, sql: """
@@ -96,22 +96,22 @@ public final class SpatiaLiteStore: GridMapRepository {
 /// SQL for "the version valid at an instant" over tables with `valid_from`/`valid_to`.
 enum Validity {
     /// The condition on table alias `alias`: current when `instant` is nil.
-    static func sql(_ alias: String, _ instant: String?) -> String {
+    static func sql(_ alias: String, _ instant: Instant?) -> String {
         instant == nil ? "\(alias).valid_to IS NULL"
             : "\(alias).valid_from <= :instant AND (\(alias).valid_to IS NULL OR \(alias).valid_to > :instant)"
     }
 
-    static func arguments(_ instant: String?) -> StatementArguments {
+    static func arguments(_ instant: Instant?) -> StatementArguments {
         instant.map { ["instant": $0] } ?? StatementArguments()
     }
 }
 
 extension SpatiaLiteStore {
-    public func changeInstants() throws -> [String] {
+    public func changeInstants() throws -> [Instant] {
         let tables = AdminLevel.allCases.map(\.boundaryTable) + ["taxonomies"]
         let sql = tables.map { "SELECT valid_from AS t FROM \($0) UNION SELECT valid_to FROM \($0) WHERE valid_to IS NOT NULL" }
             .joined(separator: " UNION ") + " ORDER BY t"
-        return try pool.read { db in try String.fetchAll(db, sql: sql) }
+        return try pool.read { db in try Instant.fetchAll(db, sql: sql) }
     }
 
     /// Codes of the towns a dataset imported, or nil when no dataset has that name.

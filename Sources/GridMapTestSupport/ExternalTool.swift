@@ -3,6 +3,10 @@ import Foundation
 /// Runs a command-line tool (GDAL, gzip, Python with OWSLib) as an independent oracle. Output
 /// goes through files, so no pipe can fill up and stall the tool.
 public enum ExternalTool {
+    /// The `gridmap` command built with the tests (next to the test runner).
+    public static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("gridmap").path
+
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
 
@@ -26,8 +30,10 @@ public enum ExternalTool {
     }
 
     /// Both outputs of the tool, waited for without blocking a thread (for tools that call back a
-    /// server of the same process); throws with its standard error when it exits non-zero.
-    public static func output(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
+    /// server of the same process); throws with its standard error when it exits with another
+    /// status than `status`.
+    public static func output(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                              expecting status: Int32 = 0) async throws -> Output {
         let run = try Run(executable, arguments, input: [], environment: environment, started: false)
         var launchError: (any Error)?
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
@@ -38,7 +44,7 @@ public enum ExternalTool {
             }
         }
         if let launchError { throw launchError }
-        return try run.output()
+        return try run.output(expecting: status)
     }
 
     private final class Run: @unchecked Sendable {
@@ -64,9 +70,9 @@ public enum ExternalTool {
 
         deinit { try? FileManager.default.removeItem(at: directory) }
 
-        func output() throws -> Output {
+        func output(expecting status: Int32 = 0) throws -> Output {
             let stderr = String(decoding: try Data(contentsOf: directory.appendingPathComponent("stderr")), as: UTF8.self)
-            guard !process.isRunning, process.terminationStatus == 0 else {
+            guard !process.isRunning, process.terminationStatus == status else {
                 throw Failure(description: "\(description) exited \(process.isRunning ? -1 : process.terminationStatus): \(stderr)")
             }
             return Output(stdout: try Data(contentsOf: directory.appendingPathComponent("stdout")), stderr: stderr)

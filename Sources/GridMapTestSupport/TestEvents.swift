@@ -3,7 +3,7 @@ import GridMapGeometry
 
 extension EventReport {
     /// A grid member's report of `category` at `p`, as the store tests make them.
-    public static func test(_ category: String, at p: Coordinate, reportedAt: String = "2026-03-01T08:00:00.000Z") -> EventReport {
+    public static func test(_ category: String, at p: Coordinate, reportedAt: Instant = "2026-03-01T08:00:00.000Z") -> EventReport {
         EventReport(category: category, description: "test", coordinate: p, crs: .wgs84, reportedAt: reportedAt,
                     source: .gridMember, reporter: "网格员甲")
     }

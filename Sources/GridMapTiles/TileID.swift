@@ -1,3 +1,4 @@
+import GridMapCore
 import GridMapGeometry
 
 /// A web map tile in the XYZ scheme of `/{z}/{x}/{y}` URLs: zoom `z`, column `x` counted east from
@@ -54,12 +55,15 @@ public struct TileID: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a tile address or a tile range cannot be made.
-public enum TileAddressError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum TileAddressError: CodedError, Equatable, Sendable {
     case zoomOutOfRange(Int)
     case columnOutOfRange(x: Int, zoom: Int)
     case rowOutOfRange(y: Int, zoom: Int)
     /// A bounding box with a NaN or infinite side, or with a minimum above its maximum.
     case invalidBoundingBox(BoundingBox)
+
+    public var errorCode: String { "invalid_tile" }
+    public var failureKind: FailureKind { .invalidInput }
 
     public var description: String {
         switch self {

@@ -137,7 +137,7 @@ func syntheticCountyStore(_ layer: SyntheticGridLayer, blockSize: Int = 4, in di
     let dataset = directory.appendingPathComponent("dataset")
     try SyntheticDataset.write(layer, to: dataset, blockSize: blockSize)
     let store = try SpatiaLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
-    _ = try store.importDataset(at: dataset, options: ImportOptions(validFrom: "2020-01-01T00:00:00.000Z"))
+    _ = try store.importDataset(at: dataset, options: ImportOptions(validFrom: Instant(parsing: "2020-01-01T00:00:00.000Z")))
     return store
 }
 

@@ -33,15 +33,15 @@ struct EventsBench: ParsableCommand {
 
         let loaded = try measure { try store.eventFactsTable() }
         print("stats table load (after any change): \(format(loaded.seconds * 1000)) ms")
-        let now = Timestamp.epochSeconds("2026-01-01T00:00:00.000Z")!
+        let now = Instant(parsing: "2026-01-01T00:00:00.000Z")!, yearBefore = now.adding(hours: -365 * 24)
         for dimension in StatsDimension.allCases {
             var best = Double.infinity
             for _ in 0..<5 {
-                best = min(best, measure { loaded.value.stats(by: dimension, from: now - 365 * 86_400, to: now, now: now) }.seconds)
+                best = min(best, measure { loaded.value.stats(by: dimension, from: yearBefore, to: now, now: now) }.seconds)
             }
             print("stats by \(dimension.rawValue) over the year: \(format(best * 1000)) ms")
         }
-        try density(loaded.value, store: store, from: now - 365 * 86_400, to: now)
+        try density(loaded.value, store: store, from: yearBefore, to: now)
     }
 
     /// The dataset directories to import: the given ones, or a synthetic one written to `directory`.
@@ -62,9 +62,9 @@ struct EventsBench: ParsableCommand {
 
     /// The year's events aggregated to grids and to 200 m hexagons, in memory (best of 5, filter
     /// included) and by SpatiaLite SQL, which must agree.
-    private func density(_ table: EventFactsTable, store: SpatiaLiteStore, from: Int64, to: Int64) throws {
+    private func density(_ table: EventFactsTable, store: SpatiaLiteStore, from: Instant, to: Instant) throws {
         let filter = EventFilter(from: from, to: to)
-        let (fromText, toText) = (Timestamp.format(milliseconds: from * 1000), Timestamp.format(milliseconds: to * 1000))
+        let (fromText, toText) = (from.iso, to.iso)
         let hexes = BinGrid(shape: .hex, size: 200)
         var gridBest = Double.infinity, hexBest = Double.infinity
         var gridCounts: [Int] = [], hexCounts: [BinCell: Int] = [:]
@@ -98,7 +98,7 @@ struct EventsBench: ParsableCommand {
         let categories = snapshot.taxonomies.values.first!.categories.map(\.code)
         let sources = EventSource.allCases
         var random = SplitMix64(seed: 12)
-        let start = Timestamp.epochSeconds("2025-01-01T00:00:00.000Z")!
+        let start = Instant(parsing: "2025-01-01T00:00:00.000Z")!.milliseconds / 1000
         var result: [HistoricalEvent] = []
         result.reserveCapacity(events)
         while result.count < events {
@@ -106,12 +106,12 @@ struct EventsBench: ParsableCommand {
             guard resolver.gridIndex.lookup(p.x, p.y).first != nil else { continue }
             let reported = start + Int64(random.unit() * 364 * 86_400)
             let closed = random.unit() < 0.9 ? reported + Int64(random.unit() * 200 * 3600) : nil
-            let text = { (t: Int64) in Timestamp.format(Date(timeIntervalSince1970: TimeInterval(t))) }
+            let instant = { (seconds: Int64) in Instant(milliseconds: seconds * 1000) }
             result.append(HistoricalEvent(
                 report: EventReport(category: categories[Int(random.unit() * Double(categories.count))], description: "bench",
-                                    coordinate: p, crs: .wgs84, reportedAt: text(reported),
+                                    coordinate: p, crs: .wgs84, reportedAt: instant(reported),
                                     source: sources[result.count % sources.count], reporter: "bench"),
-                status: closed == nil ? .received : .resolved, closedAt: closed.map(text), position: "event \(result.count)"))
+                status: closed == nil ? .received : .resolved, closedAt: closed.map(instant), position: "event \(result.count)"))
         }
         return result
     }

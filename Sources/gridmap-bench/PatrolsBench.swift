@@ -23,7 +23,7 @@ struct PatrolsBench: ParsableCommand {
         let store = try syntheticCountyStore(SyntheticGridLayer(count: grids), in: directory)
         let resolvers = try HistoricalResolvers(store: store)
         let day = PatrolDay("2025-11-03")!
-        let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
+        let resolver = try resolvers.resolver(at: Instant(milliseconds: day.start))
         let simulator = PatrolSimulator(grids: resolver.gridGeometries)
         var random = SplitMix64(seed: 7)
         let patrolled = Array(resolver.grids.indices.shuffled(using: &random).prefix(members))

@@ -38,15 +38,11 @@ struct AuditListCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOption
     @Option(help: "How many of the latest entries.") var limit = 100
-    @Option(help: "Only entries at or after this time (ISO 8601).") var since: String?
+    @Option(help: "Only entries at or after this time (ISO 8601; a plain date is a Beijing day).") var since: Instant?
     @Option(help: "tsv (with a header) or json (one object a line).") var format = Format.tsv
 
     func run() throws {
-        let from = try since.map { text in
-            guard let time = Timestamp.normalize(text) else { throw ValidationError("--since must be an ISO 8601 date or time") }
-            return time
-        }
-        let entries = try database.open().auditLog(limit: limit, since: from)
+        let entries = try database.open().auditLog(limit: limit, since: since)
         if format == .tsv { print(TSV.row(["id", "at", "actor", "role", "action", "target", "status", "origin", "detail"])) }
         for entry in entries {
             let fields: [(String, JSONValue)] = [

@@ -46,7 +46,7 @@ struct CoverageCommand: ParsableCommand {
             try store.coverageReport(period: first...last, scope: scope, options: options, frequency: required, withGaps: gaps,
                                      resolvers: HistoricalResolvers(store: store))
         }
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let now = Instant.now()
         let data: Data
         switch (format, gaps) {
         case (.geojson, false): data = Data(buffer: CoverageGeoJSON.grids(rows, period: first...last, radius: radius, now: now))

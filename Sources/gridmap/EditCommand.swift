@@ -36,20 +36,20 @@ struct EditOptions: ParsableArguments {
             }
         } catch let error as UnknownUnitError {
             printError("\(error); nothing was stored")
-            throw ExitCode(2)
+            throw ExitCode(error)
         } catch EditRejection.invalid(let preview) {
             print(EditJSON.preview(preview))
             throw refused(preview)
         } catch EditRejection.missingReason {
             printError("--reason is required to commit an edit; nothing was stored")
-            throw ExitCode(2)
+            throw ExitCode(EditRejection.missingReason)
         }
     }
 
     private func refused(_ preview: EditPreview) -> ExitCode {
         for problem in preview.plan.problems { printError("\(problem.code): \(problem.message)") }
         printError("edit refused; nothing was stored")
-        return ExitCode(2)
+        return ExitCode(EditRejection.invalid(preview))
     }
 }
 
@@ -143,7 +143,7 @@ struct HistoryCommand: ParsableCommand {
         }
         print("version\tvalid_from\tvalid_to\tparent\tchange\tauthor\treason")
         for v in versions {
-            print([v.tag, v.validFrom, v.validTo ?? "", v.unit.parentCode ?? "", v.change.map { "#\($0.id)" } ?? "import",
+            print([v.tag, v.validFrom.iso, v.validTo?.iso ?? "", v.unit.parentCode ?? "", v.change.map { "#\($0.id)" } ?? "import",
                    v.change?.author ?? "", v.change?.reason ?? ""].joined(separator: "\t"))
         }
     }

@@ -32,7 +32,7 @@ struct EventsImportCommand: ParsableCommand {
             printError("import of \(file) failed; nothing was stored:")
             error.problems.prefix(50).forEach { printError("  error: \($0)") }
             if error.problems.count > 50 { printError("  … and \(error.problems.count - 50) more") }
-            throw ExitCode(2)
+            throw ExitCode(error)
         }
         let seconds = Date().timeIntervalSince(start)
         print("\(summary.events) events from \(file) → \(database.path) in \(String(format: "%.1f", seconds)) s")

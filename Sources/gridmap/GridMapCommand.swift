@@ -9,6 +9,20 @@ struct GridMapCommand: AsyncParsableCommand {
         commandName: "gridmap",
         abstract: "Township grid governance: boundaries in SpatiaLite, exact coordinate resolution, HTTP API.",
         subcommands: [ImportCommand.self, EventsCommand.self, TaxonomyCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, ExportCommand.self, EditCommand.self, TokenCommand.self, AuditCommand.self])
+
+    /// Runs the command asked for. A ``CodedError`` it does not handle itself ends it with
+    /// `error: <sentence> (<code>)` on standard error and its kind's exit status (``FailureKind/exitStatus``).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch let error as any CodedError {
+            printError("error: \(error) (\(error.errorCode))")
+            exit(withError: ExitCode(error))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// `--db PATH`, defaulting to `$GRIDMAP_DB`, then `gridmap.sqlite`.

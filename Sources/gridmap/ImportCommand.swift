@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Repair invalid geometries with MakeValid (and report the changes) instead of rejecting them.")
     var repair = false
-    @Option(help: "When changed boundaries take effect (ISO 8601; default now).") var validFrom: String?
+    @Option(help: "When changed boundaries take effect (ISO 8601, Beijing time without a zone; default now).") var validFrom: Instant?
     @Option(help: "Digits a grid code adds to its village code (default: dataset.json or 3).") var gridSuffixDigits: Int?
     @Option(help: "utf8 or gb18030 for people.csv and duty.csv (default: UTF-8 when valid, else GB18030).")
     var encoding: TextEncoding?
@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         } catch let error as DatasetError {
             printError("import of \(directory) failed; nothing was changed:")
             error.problems.forEach { printError("  error: \($0)") }
-            throw ExitCode(2)
+            throw ExitCode(error)
         }
         summary.report.repairs.forEach { print("repaired: \($0)") }
         summary.report.warnings.forEach { print("warning: \($0)") }

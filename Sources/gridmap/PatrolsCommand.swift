@@ -64,10 +64,10 @@ struct PatrolsImportCommand: ParsableCommand {
 
 /// The import step shared by `patrols import` and `patrols simulate`.
 enum PatrolImport {
-    /// Prints a refused file's error and gives the exit code (2).
+    /// Prints a refused file's error and gives its exit code.
     static func refusal(_ error: PatrolParseError, file: String) -> ExitCode {
         printError("\(file): \(error.code.rawValue): \(error.detail); nothing was stored")
-        return ExitCode(2)
+        return ExitCode(error)
     }
 
     /// Prints how the file was read (`reading`), what was stored, and the cleaning report; a

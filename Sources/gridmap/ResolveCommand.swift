@@ -17,13 +17,8 @@ struct ResolveCommand: ParsableCommand {
     func run() throws {
         let resolver = Resolver(try database.open().snapshot())
         let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } ?? FileHandle.standardInput.readDataToEndOfFile()
-        do {
-            let output = try data.withUnsafeBytes { try CSVResolution.resolve($0, crs: crs, resolver: resolver) }
-            FileHandle.standardOutput.write(Data((bom ? CSVField.byteOrderMark : []) + output))
-        } catch let error as CSVResolution.LineError {
-            printError("gridmap resolve: \(error)")
-            throw ExitCode(2)
-        }
+        let output = try data.withUnsafeBytes { try CSVResolution.resolve($0, crs: crs, resolver: resolver) }
+        FileHandle.standardOutput.write(Data((bom ? CSVField.byteOrderMark : []) + output))
     }
 }
 

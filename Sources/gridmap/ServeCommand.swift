@@ -32,13 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
             printError("--max-heavy and --max-connections must be at least 1, --idle-timeout above 0")
             throw ExitCode(2)
         }
-        let store: any GridMapRepository
-        do {
-            store = try database.open(readOnly: readOnly)
-        } catch let error as ReadOnlyDatabaseError {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        let store = try database.open(readOnly: readOnly)
         if store.isReadOnly { printError("\(database.path) is open read-only: reads are served, changes are answered 503 read_only_database") }
         let console = WebConsole(basemapJSON: FileManager.default.fileExists(atPath: basemap) ? try WebConsole.basemap(file: basemap) : WebConsole.offline)
         let app = try GridMapServer.application(

@@ -15,7 +15,7 @@ struct TaxonomyMigrateCommand: ParsableCommand {
 
     @Option(help: "The town's 12-digit code.") var town: String
     @Option(help: "The new platforms.json.") var to: String
-    @Option(help: "When the new model takes effect (ISO 8601; default now).") var validFrom: String?
+    @Option(help: "When the new model takes effect (ISO 8601, Beijing time without a zone; default now).") var validFrom: Instant?
     @Option(help: "Who made the change (recorded in the events' history).") var actor = "taxonomy migrate"
     @OptionGroup var database: DatabaseOption
 
@@ -24,14 +24,11 @@ struct TaxonomyMigrateCommand: ParsableCommand {
         let migration: TaxonomyMigration
         do {
             let taxonomy = try Taxonomy.read(Data(contentsOf: URL(fileURLWithPath: to)))
-            guard let from = validFrom.map({ Timestamp.normalize($0) }) ?? Timestamp.now() else {
-                throw DatasetError(["--valid-from: '\(validFrom ?? "")' is not an ISO 8601 time"])
-            }
-            migration = try store.migrateTaxonomy(taxonomy, town: town, validFrom: from, actor: actor)
+            migration = try store.migrateTaxonomy(taxonomy, town: town, validFrom: validFrom ?? .now(), actor: actor)
         } catch let error as DatasetError {
             printError("migration failed; nothing was changed:")
             error.problems.prefix(50).forEach { printError("  error: \($0)") }
-            throw ExitCode(2)
+            throw ExitCode(error)
         }
         guard migration.changed else { print("town \(town) already has this platform model; nothing changed"); return }
         print("town \(town): new platform model from \(to)")

@@ -20,7 +20,7 @@ enum WorkLimits {
             return try body()
         } catch let error as WorkLimitExceeded {
             printError("\(error); nothing was stored")
-            throw ExitCode(2)
+            throw ExitCode(error)
         }
     }
 }

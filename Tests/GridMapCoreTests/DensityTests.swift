@@ -64,13 +64,13 @@ import Testing
         let categories = ["fire.passage", "fire.ebike", "dispute.family"], towns = ["T1", "T2"]
         for id in 1...5_000 {
             let point = Coordinate((id % 10 == 0 ? 118.3 : 119.6) + random.unit() * 0.3, 28.2 + random.unit() * 0.2)
-            table.set(EventFact(id: Int64(id), reported: Int64(random.unit() * 1_000_000), closed: nil, deadline: nil,
+            table.set(EventFact(id: Int64(id), reported: Instant(milliseconds: Int64(random.unit() * 1_000_000)), closed: nil, deadline: nil,
                                 status: id % 3 == 0 ? .resolved : .received,
                                 keys: [.town: towns[id % 2], .category: categories[id % 3], .grid: "G\(id % 50)"],
                                 point: point, planar: Coordinate(point.x * 100_000, point.y * 100_000),
                                 zone: GaussKrugerZone(longitude: point.x)))
         }
-        var filter = EventFilter(from: 200_000, to: 700_000)
+        var filter = EventFilter(from: Instant(milliseconds: 200_000), to: Instant(milliseconds: 700_000))
         filter.category = "fire"
         filter.town = "T2"
         filter.bbox = BoundingBox(minX: 119.65, minY: 28.25, maxX: 119.8, maxY: 28.35)
@@ -84,7 +84,7 @@ import Testing
         #expect(table.rows(matching: filter).isEmpty)
         #expect(table.counts(by: .grid, rows: rows).reduce(0, +) == rows.count)
 
-        let all = table.rows(matching: EventFilter(from: 0, to: 2_000_000))
+        let all = table.rows(matching: EventFilter(from: Instant(milliseconds: 0), to: Instant(milliseconds: 2_000_000)))
         for grid in [BinGrid(shape: .hex, size: 250), BinGrid(shape: .square, size: 1_000)] {
             let naive = all.reduce(into: [BinCell: Int]()) { counts, row in
                 counts[grid.cell(of: table.planar[Int(row)], zone: table.zones[Int(row)]), default: 0] += 1

@@ -5,7 +5,7 @@ import Testing
 /// The loop's rule for one move, without a store: legality, `closed_at`, and the duty leader a
 /// dispatch names (the Beijing day of the move, not the UTC one).
 @Suite struct EventStatusChangeTests {
-    func event(_ status: EventStatus, town: String? = "331102102000", closedAt: String? = nil) -> EventRecord {
+    func event(_ status: EventStatus, town: String? = "331102102000", closedAt: Instant? = nil) -> EventRecord {
         EventRecord(id: 7, category: "fire.ebike", description: "", input: Coordinate(119.72, 28.27), crs: "wgs84",
                     point: Coordinate(119.72, 28.27), reportedAt: "2026-03-01T08:00:00.000Z", source: "grid_member",
                     reporter: "", gridCode: nil, villageCode: nil, townCode: town, platformCode: "PAFZ", routingJSON: "{}",

@@ -33,7 +33,7 @@ import Testing
     @Test(arguments: Backend.all) func theAuditLogReadsTheLatestEntriesOldestFirst(_ backend: Backend) throws {
         let store = try backend.emptyRepository()
         let someone = AuditActor(name: "调度员", role: .dispatcher, origin: "10.0.0.7")
-        for (i, at) in ["2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z"].enumerated() {
+        for (i, at) in (["2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z"] as [Instant]).enumerated() {
             try store.appendAudit(someone.entry("POST /v1/events", target: "/v1/events", status: 201,
                                                 detail: ["query": .string("n=\(i)")], at: at))
         }

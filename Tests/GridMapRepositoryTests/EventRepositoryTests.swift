@@ -33,7 +33,7 @@ import Testing
                     try store.transition(id, to: illegal, actor: "x", note: nil, at: "2026-03-02T00:00:00.000Z")
                 }
             }
-            let at = String(format: "2026-03-01T09:%02d:00.000Z", step)
+            let at = Instant(parsing: String(format: "2026-03-01T09:%02d:00.000Z", step))!
             let event = try store.transition(id, to: next, actor: "actor \(step)", note: "step \(step)", at: at)
             #expect(event.status == next)
             #expect(event.closedAt == (next.isClosed ? event.closedAt : nil))
@@ -79,7 +79,7 @@ import Testing
         for i in 0..<60 {
             let p = Coordinate(119.63 + random.unit() * 0.15, 28.23 + random.unit() * 0.08)
             let category = categories[i % categories.count]
-            guard let id = try? subject.record(.test(category, at: p, reportedAt: String(format: "2026-03-%02dT08:00:00.000Z", 1 + i % 28)))
+            guard let id = try? subject.record(.test(category, at: p, reportedAt: Instant(parsing: String(format: "2026-03-%02dT08:00:00.000Z", 1 + i % 28))!))
             else { continue }  // points outside the town cannot be routed
             expected.append((id, category, p, try reference.gridsCovering([p])[0].first))
         }

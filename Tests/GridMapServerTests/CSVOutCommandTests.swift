@@ -5,7 +5,7 @@ import Testing
 
 /// CSV the commands write, read back by Python's `csv` module (an independent reader).
 @Suite struct CSVOutCommandTests {
-    private static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridmap").path
+    private static let gridmap = ExternalTool.gridmap
 
     @Test func coverageCSVQuotesNamesNeutralisesFormulasAndStartsWithABOMWhenAsked() async throws {
         let directory = try Fixtures.editableCopy(of: "dagangtou")

@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func previewThenCommitWithETagsHistoryAndAsOf() async throws {
-        let before = Timestamp.now()
+        let before = Instant.now()
         let taken = try #require(try takenPoints().first)
         try await withServer { call in
             let (okay, headers, feature) = try await send(call, .get, "/v1/grids/\(grid)")

@@ -75,7 +75,7 @@ import Testing
             #expect(event["duty_leader"] == .null)
             _ = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","actor":"值班员"}"#)
             let (_, dispatched) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"dispatched","actor":"值班员"}"#)
-            let today = try #require(DutyDay.beijingDate(of: Timestamp.now()))
+            let today = DutyDay.beijingDate(of: .now())
             let leader = try #require(try store.dutyLeader(town: "331102102000", date: today))
             #expect(dispatched["duty_leader"]?["name"] == .string(leader.name))
             #expect(dispatched["history"]?.array?.last?["note"]?.string?.contains(leader.name) == true)

@@ -6,7 +6,7 @@ import Testing
 @Suite("gridmap export, the command")
 struct ExportCommandTests {
     /// The `gridmap` built beside the test bundle.
-    private static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridmap").path
+    private static let gridmap = ExternalTool.gridmap
 
     @Test("writes GeoJSON (to a file or standard output), Shapefile and GeoPackage that GDAL reads; refuses bad options by name")
     func command() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("gridmap patrols import, the command")
 struct PatrolsCommandTests {
-    private static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridmap").path
+    private static let gridmap = ExternalTool.gridmap
 
     private static func importing(_ bytes: [UInt8], store: SpatiaLiteStore) async throws -> ExternalTool.Output {
         let file = try Fixtures.scratchDirectory().appendingPathComponent("fixes.csv")

@@ -26,8 +26,8 @@ import Testing
     }
 
     static func message(_ text: String, maxPoints: Int = 1_000_000) -> String? {
-        do { _ = try parse(text, maxPoints: maxPoints); return nil } catch PointListParser.Failure.syntax(let message) {
-            return message
+        do { _ = try parse(text, maxPoints: maxPoints); return nil } catch let failure as PointListParser.Failure {
+            return failure.apiError.detail
         } catch { return "\(error)" }
     }
 

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("gridmap resolve, the command")
 struct ResolveCommandTests {
-    private static let gridmap = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gridmap").path
+    private static let gridmap = ExternalTool.gridmap
 
     private static func run(_ csv: String, _ arguments: [String] = [], store: SpatiaLiteStore) async throws -> ExternalTool.Output {
         let file = try Fixtures.scratchDirectory().appendingPathComponent("in.csv")

@@ -38,7 +38,7 @@ import Testing
         let period = "from=2025-01-01&to=2026-01-01"
         let tile = try TileID(z: 14, x: 13_640, y: 6_849)
         let snapshot = try store.snapshot()
-        var filter = EventFilter(from: Timestamp.epochSeconds("2025-01-01")!, to: Timestamp.epochSeconds("2026-01-01")!)
+        var filter = EventFilter(from: "2025-01-01", to: "2026-01-01")
         filter.category = "fire"
         let expected = try TileRenderer(sources: TileSources(snapshot: snapshot, facts: try store.eventFactsTable(), filter: filter,
                                                              gridAreas: [:]), layers: [.events]).tile(at: tile).encoded()

@@ -19,7 +19,7 @@ import Testing
     static func append(_ count: Int, to store: SpatiaLiteStore, by actor: AuditActor) throws {
         for i in 1...count {
             try store.appendAudit(actor.entry("token list", target: i.isMultiple(of: 2) ? "token/\(i)" : nil,
-                                              detail: ["n": .number(Double(i))], at: "2026-01-0\(i)T00:00:00.000Z"))
+                                              detail: ["n": .number(Double(i))], at: Instant(parsing: "2026-01-0\(i)T00:00:00.000Z")!))
         }
     }
 

@@ -69,7 +69,7 @@ import Testing
         let neighbours = preview.plan.changes.filter { $0.code != grid }
         #expect(!neighbours.isEmpty && neighbours.allSatisfy { $0.kind == .reshaped && $0.level == .grid })
         let revision = try store.boundaryRevision()
-        let instantBefore = Timestamp.now()
+        let instantBefore = Instant.now()
         let commit = try store.commitEdit(.redrawGrid(code: grid, geometry: drawn, giveTo: nil), by: author)
         #expect(try store.boundaryRevision() == revision + 1)
         let after = try coverageBySQL()
@@ -93,7 +93,7 @@ import Testing
 
     /// Records an event now at `point`.
     func record(at point: Coordinate) throws -> Int64 {
-        let now = Timestamp.now()
+        let now = Instant.now()
         let report = EventReport(category: "dispute", description: "test", coordinate: point, crs: .wgs84, reportedAt: now,
                                  source: .gridMember, reporter: "网格员甲")
         return try store.recordEvent(try HistoricalResolvers(store: store).resolver(at: now).locate(report), actor: "test", at: now)
@@ -105,7 +105,7 @@ import Testing
         let taken = try geos.geometry(drawn).difference(try geos.geometry(layout.grids[grid]!.geometry)).pointOnSurface()!
         let open = try record(at: taken), closed = try record(at: taken)
         for status in [EventStatus.triaged, .dispatched, .inProgress, .resolved] {
-            _ = try store.transition(closed, to: status, actor: "test", note: nil, at: Timestamp.now())
+            _ = try store.transition(closed, to: status, actor: "test", note: nil, at: Instant.now())
         }
         let before = try store.event(closed)!
         #expect(before.gridCode != grid)

@@ -16,7 +16,7 @@ import Testing
 
     func count(_ sql: String = "SELECT count(*) FROM events") throws -> Int { try store.pool.read { try Int.fetchOne($0, sql: sql)! } }
 
-    func importCSV(_ text: String, now: Date = Date()) throws -> EventImportSummary {
+    func importCSV(_ text: String, now: Instant = .now()) throws -> EventImportSummary {
         try store.importEvents(try EventFile.csv(text), resolvers: HistoricalResolvers(store: store), actor: "import", now: now)
     }
 
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func eventsReportedInTheFutureAreRefusedAsOverHTTP() throws {
-        let now = Timestamp.parse("2026-03-01T12:00:00Z")!
+        let now: Instant = "2026-03-01T12:00:00Z"
         let row = { (at: String) in "party,x,119.72,28.27,wgs84,\(at),app,甲,,,\n" }
         do {
             _ = try importCSV(Self.header + row("2026-03-01T11:00:00Z") + row("2026-03-01T12:06:00Z"), now: now)

@@ -16,8 +16,8 @@ import Testing
         #expect(Set(summary.platforms.keys) == ["DJTL", "JJST", "PAFZ", "GGFW"])
 
         let table = try store.eventFactsTable()
-        let from = Timestamp.epochSeconds("2025-04-01T00:00:00.000Z")!, to = Timestamp.epochSeconds("2025-10-01T00:00:00.000Z")!
-        let now = Timestamp.epochSeconds("2026-01-01T00:00:00.000Z")!
+        let from: Instant = "2025-04-01T00:00:00.000Z", to: Instant = "2025-10-01T00:00:00.000Z"
+        let now: Instant = "2026-01-01T00:00:00.000Z", epoch = Instant(milliseconds: 0)
         for dimension in StatsDimension.allCases {
             let column = dimension == .platform ? "platform_code" : "\(dimension.rawValue)_code"
             let expected = try store.pool.read { db in
@@ -41,7 +41,7 @@ import Testing
                 """)
             return hours[Int((0.5 * Double(hours.count)).rounded(.up)) - 1]
         }
-        let pafz = try #require(table.stats(by: .platform, from: 0, to: now, now: now).first { $0.key == "PAFZ" })
+        let pafz = try #require(table.stats(by: .platform, from: epoch, to: now, now: now).first { $0.key == "PAFZ" })
         #expect(abs(pafz.medianHours! - medianBySQL) < 0.001)
 
         // A refreshed table equals a fresh one after changes: a new event, a closed one, a supervised one.
@@ -55,9 +55,9 @@ import Testing
         let fresh = try store.eventFactsTable()
         #expect(refreshed.count == table.count + 1)
         for dimension in StatsDimension.allCases {
-            #expect(refreshed.stats(by: dimension, from: 0, to: now, now: now) == fresh.stats(by: dimension, from: 0, to: now, now: now))
+            #expect(refreshed.stats(by: dimension, from: epoch, to: now, now: now) == fresh.stats(by: dimension, from: epoch, to: now, now: now))
         }
-        #expect(refreshed.stats(by: .town, from: 0, to: now, now: now) != table.stats(by: .town, from: 0, to: now, now: now))
+        #expect(refreshed.stats(by: .town, from: epoch, to: now, now: now) != table.stats(by: .town, from: epoch, to: now, now: now))
     }
 
     @Test func aBadRowIsNamedByLineAndNothingIsStored() throws {

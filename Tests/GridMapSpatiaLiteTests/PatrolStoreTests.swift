@@ -17,7 +17,7 @@ import Testing
     init() throws {
         store = try Fixtures.store(with: ["dagangtou"])
         resolvers = try HistoricalResolvers(store: store)
-        let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: Self.day.start))
+        let resolver = try resolvers.resolver(at: Instant(milliseconds: Self.day.start))
         simulator = PatrolSimulator(grids: resolver.gridGeometries)
     }
 
@@ -104,7 +104,7 @@ import Testing
     /// planned day shows as a visit, and each grid names its own member exactly when it was
     /// planned (members of neighbouring grids may cut through a corner on other days).
     @Test func aSimulatedWeekShowsNeglectedGrids() throws {
-        let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: Self.day.start))
+        let resolver = try resolvers.resolver(at: Instant(milliseconds: Self.day.start))
         let grids = Array(resolver.grids.indices.prefix(20))
         let plan = PatrolPlan.days(7, from: Self.day, members: grids.map { ($0, "m\($0)") }, seed: 1)
         let fixes = plan.flatMap { simulator.patrol(member: $0.member, grid: $0.grid, start: $0.start, hours: $0.hours, seed: $0.seed) }

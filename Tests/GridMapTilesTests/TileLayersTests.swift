@@ -16,7 +16,7 @@ import Testing
         store = try Fixtures.storeWithEvents(["dagangtou"])
         let snapshot = try store.snapshot()
         sources = TileSources(snapshot: snapshot, facts: try store.eventFactsTable(),
-                              filter: EventFilter(from: 0, to: Int64(Date().timeIntervalSince1970)), gridAreas: try snapshot.areasKm2(.grid))
+                              filter: EventFilter(from: Instant(milliseconds: 0), to: .now()), gridAreas: try snapshot.areasKm2(.grid))
     }
 
     /// A z14 tile in the middle of 大港头镇.

@@ -4,7 +4,7 @@ import GridMapGeometry
 public struct AuditEntry: Sendable, Equatable {
     /// The row id; nil until stored.
     public var id: Int64?
-    /// ISO 8601 UTC (`Timestamp`).
+    /// The stored spelling of the instant (``Instant/iso``): the audit chain hashes this text.
     public var at: String
     /// The principal's name, `anonymous` for a request without a token, `cli:USER` on the command line.
     public var actor: String
@@ -54,7 +54,7 @@ public struct AuditActor: Sendable, Equatable {
 
     /// An entry of something this actor did.
     public func entry(_ action: String, target: String?, status: Int? = nil, detail: [String: JSONValue] = [:],
-                      at: String = Timestamp.now()) -> AuditEntry {
-        AuditEntry(at: at, actor: name, role: role, action: action, target: target, status: status, origin: origin, detail: detail)
+                      at: Instant = .now()) -> AuditEntry {
+        AuditEntry(at: at.iso, actor: name, role: role, action: action, target: target, status: status, origin: origin, detail: detail)
     }
 }

@@ -1,7 +1,7 @@
 import GridMapGeometry
 
 /// Why a density or isoband request cannot be computed, worded for an API error's detail.
-public enum DensityError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum DensityError: CodedError, Equatable, Sendable {
     case invalidCellSize(Double)
     case bandwidthOutOfRange(bandwidth: Double, cellSize: Double)
     case oddCoordinateCount(Int)
@@ -12,6 +12,9 @@ public enum DensityError: Error, Equatable, Sendable, CustomStringConvertible {
     case rasterTooLarge(cells: Double, limit: Int)
     case invalidLevelCount(Int)
     case invalidThreshold(Double)
+
+    public var errorCode: String { "invalid_parameter" }
+    public var failureKind: FailureKind { .invalidInput }
 
     public var description: String {
         switch self {

@@ -1,11 +1,11 @@
 import GridMapGeometry
 
-/// Which events a density map counts: reported in [from, to) (seconds since 1970), and
+/// Which events a density map counts: reported in [from, to), and
 /// optionally of a category (with its sub-categories: `fire` matches `fire.passage`), platform,
 /// status, town, village, or inside a longitude/latitude box.
 public struct EventFilter: Sendable {
-    public var from: Int64
-    public var to: Int64
+    public var from: Instant
+    public var to: Instant
     public var category: String?
     public var platform: String?
     public var status: EventStatus?
@@ -13,7 +13,7 @@ public struct EventFilter: Sendable {
     public var village: String?
     public var bbox: BoundingBox?
 
-    public init(from: Int64, to: Int64) {
+    public init(from: Instant, to: Instant) {
         self.from = from
         self.to = to
     }
@@ -21,7 +21,7 @@ public struct EventFilter: Sendable {
     /// The same filter over the period of equal length just before this one.
     public var previousPeriod: EventFilter {
         var previous = self
-        previous.from = from - (to - from)
+        previous.from = from.adding(milliseconds: from.milliseconds - to.milliseconds)
         previous.to = from
         return previous
     }
@@ -38,9 +38,10 @@ extension EventFactsTable {
         let townOf = keyIndex[.town] ?? [], villageOf = keyIndex[.village] ?? []
         let platformOf = keyIndex[.platform] ?? [], categoryOf = keyIndex[.category] ?? []
         var rows: [Int32] = []
+        let from = filter.from.milliseconds, to = filter.to.milliseconds
         for i in 0..<count {
             let t = reported[i]
-            guard t >= filter.from, t < filter.to else { continue }
+            guard t >= from, t < to else { continue }
             if let town, townOf[i] != town { continue }
             if let village, villageOf[i] != village { continue }
             if let platform, platformOf[i] != platform { continue }

@@ -42,7 +42,7 @@ public enum BoundaryEdit: Sendable, Equatable {
 }
 
 /// An edit that cannot even be planned: it names a unit that does not exist.
-public struct UnknownUnitError: Error, Sendable, CustomStringConvertible {
+public struct UnknownUnitError: CodedError, Sendable {
     public var level: AdminLevel
     public var code: String
     public init(level: AdminLevel, code: String) {
@@ -50,4 +50,6 @@ public struct UnknownUnitError: Error, Sendable, CustomStringConvertible {
         self.code = code
     }
     public var description: String { "unknown \(level.rawValue) \(code)" }
+    public var errorCode: String { "unknown_unit" }
+    public var failureKind: FailureKind { .notFound }
 }

@@ -34,11 +34,11 @@ public struct EditCommit: Sendable {
     /// The stored change's id; nil when the edit changed nothing.
     public var changeID: Int64?
     /// When the new versions took effect; nil when the edit changed nothing.
-    public var at: String?
+    public var at: Instant?
     /// The new version tag of each created or changed unit, by code.
     public var tagsAfter: [String: String]
 
-    public init(preview: EditPreview, changeID: Int64?, at: String?, tagsAfter: [String: String]) {
+    public init(preview: EditPreview, changeID: Int64?, at: Instant?, tagsAfter: [String: String]) {
         self.preview = preview
         self.changeID = changeID
         self.at = at
@@ -50,10 +50,34 @@ public struct EditCommit: Sendable {
 }
 
 /// Why an edit was not committed.
-public enum EditRejection: Error, Sendable {
+public enum EditRejection: CodedError, Sendable {
     /// The plan has problems (nothing stored).
     case invalid(EditPreview)
     /// A named unit changed since the version the editor saw.
     case stale(level: AdminLevel, code: String, current: String)
     case missingReason
+
+    public var errorCode: String {
+        switch self {
+        case .invalid: "invalid_edit"
+        case .stale: "stale_version"
+        case .missingReason: "missing_field"
+        }
+    }
+
+    public var failureKind: FailureKind {
+        switch self {
+        case .invalid: .unprocessable
+        case .stale: .stale
+        case .missingReason: .invalidInput
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalid: "the edit breaks the checks of its preview"
+        case .stale(let level, let code, let current): "\(level.rawValue) \(code) has changed: its current version is \"\(current)\""
+        case .missingReason: "'reason' is required to commit an edit"
+        }
+    }
 }

@@ -3,10 +3,9 @@ import GridMapGeometry
 /// One event's facts, as the store reads them for ``EventFactsTable``.
 public struct EventFact: Sendable {
     public var id: Int64
-    /// Seconds since 1970.
-    public var reported: Int64
-    public var closed: Int64?
-    public var deadline: Int64?
+    public var reported: Instant
+    public var closed: Instant?
+    public var deadline: Instant?
     public var status: EventStatus
     /// Grid, village, town, platform and category codes.
     public var keys: [StatsDimension: String?]
@@ -16,7 +15,7 @@ public struct EventFact: Sendable {
     public var planar: Coordinate
     public var zone: GaussKrugerZone
 
-    public init(id: Int64, reported: Int64, closed: Int64?, deadline: Int64?, status: EventStatus,
+    public init(id: Int64, reported: Instant, closed: Instant?, deadline: Instant?, status: EventStatus,
                 keys: [StatsDimension: String?], point: Coordinate, planar: Coordinate, zone: GaussKrugerZone) {
         self.id = id
         self.reported = reported
@@ -36,7 +35,8 @@ public struct EventFact: Sendable {
 public struct EventFactsTable: Sendable {
     /// Event ids, ascending, and the facts of each at the same position.
     public private(set) var ids: [Int64] = []
-    /// Seconds since 1970 of report, resolution (-1 open) and deadline (-1 none).
+    /// Report, resolution (-1 open) and deadline (-1 none), in ``Instant/milliseconds``: plain
+    /// integers, so a scan over a million events compares machine words.
     public private(set) var reported: [Int64] = []
     public private(set) var closed: [Int64] = []
     public private(set) var deadline: [Int64] = []
@@ -74,9 +74,9 @@ public struct EventFactsTable: Sendable {
             zones.append(fact.zone)
             for dimension in StatsDimension.allCases { keyIndex[dimension, default: []].append(-1) }
         }
-        reported[row] = fact.reported
-        closed[row] = fact.closed ?? -1
-        deadline[row] = fact.deadline ?? -1
+        reported[row] = fact.reported.milliseconds
+        closed[row] = fact.closed?.milliseconds ?? -1
+        deadline[row] = fact.deadline?.milliseconds ?? -1
         status[row] = fact.status
         points[row] = fact.point
         planar[row] = fact.planar

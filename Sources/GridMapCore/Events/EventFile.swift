@@ -7,11 +7,11 @@ public struct HistoricalEvent: Sendable {
     /// The status it had reached (default `received`).
     public var status: EventStatus
     /// When it was resolved, for closed events.
-    public var closedAt: String?
+    public var closedAt: Instant?
     /// Where it came from in the file, for messages ("line 12", "feature 3").
     public var position: String
 
-    public init(report: EventReport, status: EventStatus, closedAt: String?, position: String) {
+    public init(report: EventReport, status: EventStatus, closedAt: Instant?, position: String) {
         self.report = report
         self.status = status
         self.closedAt = closedAt
@@ -114,7 +114,7 @@ public enum EventFile {
         if let problem = CoordinateProblem(coordinate) { throw fail(problem.description) }
         let crsText = field("crs").flatMap { $0.isEmpty ? nil : $0 } ?? "wgs84"
         guard let crs = CoordinateSystem(rawValue: crsText.lowercased()) else { throw fail("unknown crs '\(crsText)'") }
-        guard let reportedAt = Timestamp.normalize(try required("reported_at"), zone: zone) else {
+        guard let reportedAt = Instant(parsing: try required("reported_at"), zone: zone) else {
             throw fail("reported_at '\(field("reported_at") ?? "")' is not an ISO 8601 time")
         }
         guard let source = EventSource(rawValue: try required("source")) else {
@@ -124,7 +124,7 @@ public enum EventFile {
         let statusText = field("status").flatMap { $0.isEmpty ? nil : $0 } ?? "received"
         guard let status = EventStatus(rawValue: statusText) else { throw fail("unknown status '\(statusText)'") }
         let closedAt = try field("closed_at").flatMap { $0.isEmpty ? nil : $0 }.map { text in
-            guard let t = Timestamp.normalize(text, zone: zone), t >= reportedAt else {
+            guard let t = Instant(parsing: text, zone: zone), t >= reportedAt else {
                 throw fail("closed_at '\(text)' is not an ISO 8601 time at or after reported_at")
             }
             return t

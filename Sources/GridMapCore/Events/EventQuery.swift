@@ -3,9 +3,9 @@ import GridMapGeometry
 /// Filters for listing events; nil fields do not filter.
 public struct EventQuery: Sendable {
     public var bbox: BoundingBox?
-    /// Reported at or after `from`, before `to` (normalised ISO 8601).
-    public var from: String?
-    public var to: String?
+    /// Reported at or after `from`, before `to`.
+    public var from: Instant?
+    public var to: Instant?
     public var status: EventStatus?
     public var category: String?
     public var platform: String?
@@ -13,7 +13,7 @@ public struct EventQuery: Sendable {
     public var village: String?
     public var town: String?
     /// Only events past their deadline and not handled, at `now`.
-    public var overdueAt: String?
+    public var overdueAt: Instant?
     /// Events with ids above this (the page cursor).
     public var after: Int64 = 0
     /// The box holds a large share of the events: pages then scan events in id order, reading
@@ -25,7 +25,7 @@ public struct EventQuery: Sendable {
 }
 
 /// An event reported over HTTP with an `external_id` that a stored event has.
-public struct DuplicateEventError: Error, Sendable, Equatable {
+public struct DuplicateEventError: CodedError, Sendable, Equatable {
     public var externalID: String
     /// The stored event.
     public var id: Int64
@@ -34,4 +34,8 @@ public struct DuplicateEventError: Error, Sendable, Equatable {
         self.externalID = externalID
         self.id = id
     }
+
+    public var description: String { "external_id \(TextIdentifier.quoted(externalID)) is event \(id) already" }
+    public var errorCode: String { "duplicate_event" }
+    public var failureKind: FailureKind { .conflict }
 }

@@ -9,7 +9,7 @@ public struct EventRecord: Sendable {
     public var input: Coordinate
     public var crs: String
     public var point: Coordinate
-    public var reportedAt: String
+    public var reportedAt: Instant
     public var source: String
     public var reporter: String
     public var gridCode: String?
@@ -20,20 +20,20 @@ public struct EventRecord: Sendable {
     public var routingJSON: String
     /// The responsible people at the time (JSON array).
     public var peopleJSON: String
-    public var deadlineAt: String?
+    public var deadlineAt: Instant?
     public var status: EventStatus
     /// 督办: set (with a history entry) once the deadline passed before the event was handled.
     public var supervised: Bool
-    public var closedAt: String?
+    public var closedAt: Instant?
     /// The command room's duty leader (值班领导) when the event was dispatched (JSON object).
     public var dutyLeaderJSON: String?
     /// Oldest first; empty when not asked for.
     public var history: [EventHistoryEntry]
 
     public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
-                reportedAt: String, source: String, reporter: String, gridCode: String?, villageCode: String?,
-                townCode: String?, platformCode: String, routingJSON: String, peopleJSON: String, deadlineAt: String?,
-                status: EventStatus, supervised: Bool, closedAt: String?, dutyLeaderJSON: String?, history: [EventHistoryEntry]) {
+                reportedAt: Instant, source: String, reporter: String, gridCode: String?, villageCode: String?,
+                townCode: String?, platformCode: String, routingJSON: String, peopleJSON: String, deadlineAt: Instant?,
+                status: EventStatus, supervised: Bool, closedAt: Instant?, dutyLeaderJSON: String?, history: [EventHistoryEntry]) {
         self.id = id
         self.category = category
         self.description = description
@@ -58,7 +58,7 @@ public struct EventRecord: Sendable {
     }
 
     /// Past its deadline and not handled, at `now`.
-    public func isOverdue(at now: String) -> Bool {
+    public func isOverdue(at now: Instant) -> Bool {
         !status.isClosed && (deadlineAt.map { $0 < now } ?? false)
     }
 }
@@ -66,7 +66,7 @@ public struct EventRecord: Sendable {
 /// One append-only entry of an event's history.
 public struct EventHistoryEntry: Sendable, Equatable {
     public var seq: Int
-    public var at: String
+    public var at: Instant
     public var actor: String
     /// `received`, `transition`, `supervised`.
     public var action: String
@@ -74,7 +74,7 @@ public struct EventHistoryEntry: Sendable, Equatable {
     public var to: EventStatus?
     public var note: String?
 
-    public init(seq: Int, at: String, actor: String, action: String, from: EventStatus?, to: EventStatus?, note: String?) {
+    public init(seq: Int, at: Instant, actor: String, action: String, from: EventStatus?, to: EventStatus?, note: String?) {
         self.seq = seq
         self.at = at
         self.actor = actor
@@ -86,7 +86,7 @@ public struct EventHistoryEntry: Sendable, Equatable {
 }
 
 /// Why an event operation was refused.
-public enum EventError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum EventError: CodedError, Sendable, Equatable {
     case notFound(Int64)
     case illegalTransition(from: EventStatus, to: EventStatus)
 
@@ -96,6 +96,20 @@ public enum EventError: Error, Sendable, Equatable, CustomStringConvertible {
         case .illegalTransition(let from, let to):
             "an event that is \(from.rawValue) cannot become \(to.rawValue); allowed: "
                 + (from.allowedNext.isEmpty ? "none (final)" : from.allowedNext.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    public var errorCode: String {
+        switch self {
+        case .notFound: "unknown_event"
+        case .illegalTransition: "illegal_transition"
+        }
+    }
+
+    public var failureKind: FailureKind {
+        switch self {
+        case .notFound: .notFound
+        case .illegalTransition: .conflict
         }
     }
 }

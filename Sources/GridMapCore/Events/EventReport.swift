@@ -7,8 +7,7 @@ public struct EventReport: Sendable, Equatable {
     /// The coordinate as reported, in `crs`.
     public var coordinate: Coordinate
     public var crs: CoordinateSystem
-    /// ISO 8601, normalised to UTC milliseconds by the store.
-    public var reportedAt: String
+    public var reportedAt: Instant
     public var source: EventSource
     public var reporter: String
     /// The event's id in the system it came from (a ``TextIdentifier``), when it has one: a
@@ -16,7 +15,7 @@ public struct EventReport: Sendable, Equatable {
     public var externalID: String?
 
     public init(category: String, description: String, coordinate: Coordinate, crs: CoordinateSystem,
-                reportedAt: String, source: EventSource, reporter: String, externalID: String? = nil) {
+                reportedAt: Instant, source: EventSource, reporter: String, externalID: String? = nil) {
         self.category = category
         self.description = description
         self.coordinate = coordinate
@@ -38,7 +37,7 @@ public struct LocatedEvent: Sendable {
     /// The grid's and village's people at the time.
     public var people: [Person]
     /// When handling is due: reported at plus the category's deadline (nil without one).
-    public var deadline: String?
+    public var deadline: Instant?
 
     public init(report: EventReport, point: Coordinate, resolution: Resolution, routed: RoutedCategory, people: [Person]) {
         self.report = report
@@ -46,9 +45,7 @@ public struct LocatedEvent: Sendable {
         self.resolution = resolution
         self.routed = routed
         self.people = people
-        deadline = routed.deadlineHours.flatMap { hours in
-            Timestamp.parseMilliseconds(report.reportedAt).map { Timestamp.format(milliseconds: $0 + Int64(hours) * 3_600_000) }
-        }
+        deadline = routed.deadlineHours.map { report.reportedAt.adding(hours: Int64($0)) }
     }
 }
 

@@ -24,7 +24,7 @@ public struct GroupStats: Sendable, Equatable {
 extension EventFactsTable {
     /// Figures per group of `dimension` for events reported in [from, to), at `now`, optionally
     /// within one town; groups ordered by key.
-    public func stats(by dimension: StatsDimension, from: Int64, to: Int64, now: Int64, town: String? = nil) -> [GroupStats] {
+    public func stats(by dimension: StatsDimension, from: Instant, to: Instant, now: Instant, town: String? = nil) -> [GroupStats] {
         let groupOf = keyIndex[dimension] ?? [], groupKeys = keys[dimension] ?? []
         let townFilter = town.flatMap { t in keys[.town]?.firstIndex(of: t).map(Int32.init) }
         if town != nil && townFilter == nil { return [] }
@@ -32,6 +32,7 @@ extension EventFactsTable {
         var received = [Int](repeating: 0, count: groupKeys.count)
         var overdue = received
         var durations = [[Double]](repeating: [], count: groupKeys.count)
+        let from = from.milliseconds, to = to.milliseconds, now = now.milliseconds
         for i in 0..<count {
             let t = reported[i]
             guard t >= from, t < to else { continue }
@@ -40,7 +41,7 @@ extension EventFactsTable {
             if let townFilter, townOf[i] != townFilter { continue }
             received[g] += 1
             let end = closed[i]
-            if end >= 0 { durations[g].append(Double(end - t) / 3600) }
+            if end >= 0 { durations[g].append(Double(end - t) / 3_600_000) }
             let due = deadline[i]
             if due >= 0 && (end >= 0 ? end > due : now > due) { overdue[g] += 1 }
         }

@@ -5,19 +5,19 @@ public struct EventStatusChange: Sendable, Equatable {
     public var to: EventStatus
     /// The event's `closed_at` after the move: kept when it was closed before, `at` when the move
     /// closes it, nil when it reopens.
-    public var closedAt: String?
+    public var closedAt: Instant?
     /// The town's duty leader when the move dispatches and one is on the roster that day.
     public var dutyLeader: DutyDay?
     public var actor: String
-    public var at: String
+    public var at: Instant
     /// The history entry's note: the caller's, then the duty leader's name and phone.
     public var note: String?
 
-    /// The loop's rule for moving `current` to `status` at `now` (normalised ISO 8601): legal only
+    /// The loop's rule for moving `current` to `status` at `now`: legal only
     /// to one of ``EventStatus/allowedNext`` (else ``EventError/illegalTransition(from:to:)``);
     /// dispatching names the town's duty leader of that Beijing day (值班领导), looked up with
     /// `dutyLeader(town, date)`.
-    public init(_ current: EventRecord, to status: EventStatus, actor: String, note: String?, at now: String,
+    public init(_ current: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant,
                 dutyLeader: (_ town: String, _ date: String) throws -> DutyDay?) throws {
         guard current.status.allowedNext.contains(status) else {
             throw EventError.illegalTransition(from: current.status, to: status)
@@ -28,8 +28,8 @@ public struct EventStatusChange: Sendable, Equatable {
         closedAt = status.isClosed ? (current.closedAt ?? now) : nil
         self.actor = actor
         at = now
-        if status == .dispatched, let town = current.townCode, let date = DutyDay.beijingDate(of: now) {
-            self.dutyLeader = try dutyLeader(town, date)
+        if status == .dispatched, let town = current.townCode {
+            self.dutyLeader = try dutyLeader(town, DutyDay.beijingDate(of: now))
         }
         self.note = self.dutyLeader.map { leader in
             [note, "值班领导 \(leader.name) \(leader.phone)"].compactMap { $0 }.joined(separator: "; ")
@@ -40,7 +40,7 @@ public struct EventStatusChange: Sendable, Equatable {
 extension EventRepository {
     /// Moves an event to `status` if the loop allows it (``EventStatusChange``), appending to its
     /// history, in one transaction; ``EventError/notFound(_:)`` for an unknown id.
-    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: String) throws -> EventRecord {
+    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: Instant) throws -> EventRecord {
         try updateEvents { transaction in
             guard let current = try transaction.event(id) else { throw EventError.notFound(id) }
             try transaction.apply(EventStatusChange(current, to: status, actor: actor, note: note, at: now,

@@ -13,16 +13,16 @@ public struct EventSummary: Sendable {
     public var status: String
     public var supervised: Bool
     public var source: String
-    public var reportedAt: String
-    public var deadlineAt: String?
-    public var closedAt: String?
+    public var reportedAt: Instant
+    public var deadlineAt: Instant?
+    public var closedAt: Instant?
     public var gridCode: String?
     public var villageCode: String?
     public var townCode: String?
     public var description: String
 
     public init(id: Int64, point: Coordinate, category: String, categoryName: String?, platform: String, platformName: String?,
-                status: String, supervised: Bool, source: String, reportedAt: String, deadlineAt: String?, closedAt: String?,
+                status: String, supervised: Bool, source: String, reportedAt: Instant, deadlineAt: Instant?, closedAt: Instant?,
                 gridCode: String?, villageCode: String?, townCode: String?, description: String) {
         self.id = id
         self.point = point

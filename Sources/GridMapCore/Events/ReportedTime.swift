@@ -4,8 +4,8 @@ public enum ReportedTime {
     /// How far ahead of now a reported time may lie, in milliseconds.
     public static let futureToleranceMilliseconds: Int64 = 300_000
 
-    /// Whether a reported time (milliseconds since 1970) lies too far after `now`.
-    public static func isInFuture(_ reportedAt: Int64, now: Int64) -> Bool {
-        reportedAt - now > futureToleranceMilliseconds
+    /// Whether a reported time lies too far after `now`.
+    public static func isInFuture(_ reportedAt: Instant, now: Instant) -> Bool {
+        reportedAt.milliseconds - now.milliseconds > futureToleranceMilliseconds
     }
 }

@@ -50,9 +50,9 @@ public struct PatrolDay: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// A report's period: the days of ``range(from:to:)``, by default the 7 days up to the day of
-    /// `now` (UTC ms); nil when either does not parse, the range is empty or longer than 366 days.
-    public static func period(from: String?, to: String?, now: Int64) -> ClosedRange<PatrolDay>? {
-        let today = PatrolDay(milliseconds: now)
+    /// `now`; nil when either does not parse, the range is empty or longer than 366 days.
+    public static func period(from: String?, to: String?, now: Instant) -> ClosedRange<PatrolDay>? {
+        let today = PatrolDay(milliseconds: now.milliseconds)
         let to = to ?? today.next.description
         let from = from ?? PatrolDay(number: (PatrolDay(to) ?? today.next).number - 7).description
         guard let days = range(from: from, to: to), days.upperBound.number - days.lowerBound.number < 366 else { return nil }

@@ -1,11 +1,26 @@
 /// Why an event could not be routed.
-public enum RoutingError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RoutingError: CodedError, Sendable, Equatable {
     /// The point is in no town.
     case outsideTowns
     /// The town has no platform model (no `platforms.json` imported).
     case noPlatformModel(town: String)
     /// The category is not in the town's model.
     case unknownCategory(String, town: String, model: String)
+
+    public var errorCode: String {
+        switch self {
+        case .outsideTowns: "outside_towns"
+        case .noPlatformModel: "no_platform_model"
+        case .unknownCategory: "unknown_category"
+        }
+    }
+
+    public var failureKind: FailureKind {
+        switch self {
+        case .outsideTowns, .noPlatformModel: .unprocessable
+        case .unknownCategory: .invalidInput
+        }
+    }
 
     public var description: String {
         switch self {

@@ -2,10 +2,10 @@
 public struct StoredTaxonomy: Sendable {
     public var id: Int64
     public var townCode: String
-    public var validFrom: String
+    public var validFrom: Instant
     public var taxonomy: Taxonomy
 
-    public init(id: Int64, townCode: String, validFrom: String, taxonomy: Taxonomy) {
+    public init(id: Int64, townCode: String, validFrom: Instant, taxonomy: Taxonomy) {
         self.id = id
         self.townCode = townCode
         self.validFrom = validFrom

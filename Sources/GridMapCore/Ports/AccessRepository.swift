@@ -12,7 +12,7 @@ public protocol AccessRepository: Sendable {
     /// Appends an entry to the audit log, chained to the one before.
     func appendAudit(_ entry: AuditEntry) throws
     /// The latest `limit` entries at or after `since` (ISO 8601, normalised; nil: any), oldest first.
-    func auditLog(limit: Int, since: String?) throws -> [AuditEntry]
+    func auditLog(limit: Int, since: Instant?) throws -> [AuditEntry]
     /// Checks the audit log's hash chain in id order, stopping at the first broken row.
     func verifyAuditChain() throws -> AuditChainReport
 }
@@ -25,5 +25,5 @@ extension AccessRepository {
     public func auditLog(limit: Int) throws -> [AuditEntry] { try auditLog(limit: limit, since: nil) }
 
     /// The latest 100 entries at or after `since`.
-    public func auditLog(since: String) throws -> [AuditEntry] { try auditLog(limit: 100, since: since) }
+    public func auditLog(since: Instant) throws -> [AuditEntry] { try auditLog(limit: 100, since: since) }
 }

@@ -8,17 +8,17 @@ public protocol BoundaryRepository: Sendable {
     func boundaryRevision() throws -> Int
     /// Every level's boundaries and the towns' platform models valid at `instant` (normalised
     /// ISO 8601, nil = current), the people, and the revision they were read at.
-    func snapshot(asOf instant: String?) throws -> AdminSnapshot
+    func snapshot(asOf instant: Instant?) throws -> AdminSnapshot
     /// Current boundaries of one level, ordered by code.
     func currentBoundaries(_ level: AdminLevel) throws -> [Boundary]
     /// Every instant at which a boundary version or platform model starts or ends, ascending.
-    func changeInstants() throws -> [String]
+    func changeInstants() throws -> [Instant]
     /// Codes of the towns a dataset imported, or nil when no dataset has that name.
     func townCodes(dataset: String) throws -> [String]?
     /// Every version of a unit's boundary, oldest first; empty for an unknown code.
     func boundaryHistory(_ level: AdminLevel, _ code: String) throws -> [BoundaryVersion]
     /// The version of a unit's boundary valid at `instant` (nil = current).
-    func boundaryVersion(_ level: AdminLevel, _ code: String, asOf instant: String?) throws -> BoundaryVersion?
+    func boundaryVersion(_ level: AdminLevel, _ code: String, asOf instant: Instant?) throws -> BoundaryVersion?
     /// The tag of a unit's current boundary version (its ETag), nil when it has none.
     func versionTag(_ level: AdminLevel, _ code: String) throws -> String?
     /// The current layout of the town a unit belongs to.

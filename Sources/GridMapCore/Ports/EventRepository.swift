@@ -6,7 +6,7 @@ public protocol EventRepository: Sendable {
     /// Stores a located event, status `received`, with its first history entry; throws
     /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
     @discardableResult
-    func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64
+    func recordEvent(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64
     /// One event with its history, or nil.
     func event(_ id: Int64) throws -> EventRecord?
     /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
@@ -15,7 +15,7 @@ public protocol EventRepository: Sendable {
     /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
     /// entry; returns how many were flagged.
     @discardableResult
-    func superviseOverdue(at now: String) throws -> Int
+    func superviseOverdue(at now: Instant) throws -> Int
     /// Events matching `query`, by id, without their history.
     func events(_ query: EventQuery) throws -> [EventRecord]
     /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id.
@@ -34,7 +34,7 @@ public protocol EventRepository: Sendable {
     /// when it was reported; idempotent (re-delivered rows are skipped and counted). Every event
     /// that cannot be routed, or is reported after `now`, is reported with
     /// its position and then nothing is stored.
-    func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers, actor: String, now: Date) throws -> EventImportSummary
+    func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers, actor: String, now: Instant) throws -> EventImportSummary
 }
 
 /// What one of the loop's moves reads and writes inside ``EventRepository/updateEvents(_:)``.
@@ -59,6 +59,6 @@ extension EventRepository {
     /// Imports historical events as `actor`, now.
     public func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers,
                              actor: String = "import") throws -> EventImportSummary {
-        try importEvents(events, resolvers: resolvers, actor: actor, now: Date())
+        try importEvents(events, resolvers: resolvers, actor: actor, now: .now())
     }
 }

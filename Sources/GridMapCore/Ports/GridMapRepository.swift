@@ -9,14 +9,18 @@ public protocol GridMapRepository: BoundaryRepository, EventRepository, PatrolRe
 }
 
 /// A write refused because the store is open read-only.
-public struct ReadOnlyStoreError: Error, Sendable, CustomStringConvertible {
+public struct ReadOnlyStoreError: CodedError, Sendable {
     public init() {}
-    public var description: String { "the database is open read-only" }
+    public var description: String {
+        "the database is open read-only (its file is not writable, or gridmap serve --read-only): reads are served, changes are not"
+    }
+    public var errorCode: String { "read_only_database" }
+    public var failureKind: FailureKind { .unavailable }
 }
 
 /// A read-only database whose schema is older than this build's: it must be migrated by opening
 /// it writable once.
-public struct ReadOnlyDatabaseError: Error, CustomStringConvertible {
+public struct ReadOnlyDatabaseError: CodedError {
     public let path: String
     public let missingMigration: String
 
@@ -24,6 +28,9 @@ public struct ReadOnlyDatabaseError: Error, CustomStringConvertible {
         self.path = path
         self.missingMigration = missingMigration
     }
+
+    public var errorCode: String { "read_only_database" }
+    public var failureKind: FailureKind { .unavailable }
 
     public var description: String {
         "\(path) is read-only and lacks migration '\(missingMigration)'; open it writable once (e.g. gridmap serve without --read-only) to migrate it"

@@ -5,5 +5,5 @@ public protocol TaxonomyRepository: Sendable {
     /// Moves `town` to `taxonomy` from `validFrom` and re-routes its open events by it (each with
     /// a history entry); handled events keep their platform. One transaction: when an open
     /// event's category is not in the new model, nothing changes.
-    func migrateTaxonomy(_ taxonomy: Taxonomy, town: String, validFrom: String, actor: String) throws -> TaxonomyMigration
+    func migrateTaxonomy(_ taxonomy: Taxonomy, town: String, validFrom: Instant, actor: String) throws -> TaxonomyMigration
 }

@@ -27,10 +27,12 @@ public struct DecodedText: Sendable {
 
 /// Bytes that are not text in the encoding(s) tried: `detail` names the line and byte offset of
 /// the first byte that does not decode (lines count from 1, offsets from 0).
-public struct TextDecodingError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct TextDecodingError: CodedError, Sendable, Equatable {
     /// The line of the first undecodable byte (of the last encoding tried).
     public let line: Int
     public let detail: String
 
     public var description: String { detail }
+    public var errorCode: String { "undecodable_text" }
+    public var failureKind: FailureKind { .invalidInput }
 }

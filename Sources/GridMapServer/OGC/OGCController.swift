@@ -67,7 +67,7 @@ struct OGCController<Context: RequestContext>: Sendable {
         json.raw(geojson.page(page.features, first: true))
         json.raw("],\"numberMatched\":"); json.number(page.numberMatched)
         json.raw(",\"numberReturned\":"); json.number(page.features.count)
-        json.raw(",\"timeStamp\":"); json.string(Timestamp.now())
+        json.raw(",\"timeStamp\":"); json.instant(.now())
         let itemsURL = "\(base.collection(collection))/items"
         json.raw(",\"links\":[")
         link(&json, itemsURL + Self.queryString(query.filters + [("limit", "\(query.limit)")] + (query.after.map { [("after", $0)] } ?? [])),

@@ -65,7 +65,7 @@ struct OGCFeatures {
         switch query.datetime {
         case nil: matching = try state.boundaries.features(layer)
         case .instant(let t):
-            matching = try OGCBoundaryFeature.all(layer, in: state.boundaries.snapshot(asOf: Timestamp.format(milliseconds: t)))
+            matching = try OGCBoundaryFeature.all(layer, in: state.boundaries.snapshot(asOf: t))
         case .interval:
             throw APIError.badRequest("invalid_parameter", "'datetime': \(layer.rawValue) are versioned boundaries; ask for an instant to get those valid then")
         }

@@ -9,9 +9,9 @@ struct OGCItemsQuery {
     static let parameters: Set<String> = ["limit", "bbox", "datetime", "after", "f"]
 
     enum Datetime: Equatable {
-        case instant(Int64)
+        case instant(Instant)
         /// Bounds included; nil = open.
-        case interval(start: Int64?, end: Int64?)
+        case interval(start: Instant?, end: Instant?)
     }
 
     var limit: Int
@@ -31,30 +31,30 @@ struct OGCItemsQuery {
         filters = ["bbox", "datetime"].compactMap { key in parameters.text(key).map { (key, $0) } }
     }
 
-    /// The report-time range [from, to) of `datetime` in stored spelling.
-    var reportedRange: (from: String?, to: String?) {
+    /// The report-time range [from, to) of `datetime`.
+    var reportedRange: (from: Instant?, to: Instant?) {
         switch datetime {
         case nil: (nil, nil)
-        case .instant(let t): (Timestamp.format(milliseconds: t), Timestamp.format(milliseconds: t + 1))
-        case .interval(let start, let end): (start.map(Timestamp.format(milliseconds:)), end.map { Timestamp.format(milliseconds: $0 + 1) })
+        case .instant(let t): (t, t.adding(milliseconds: 1))
+        case .interval(let start, let end): (start, end?.adding(milliseconds: 1))
         }
     }
 
     /// A plain date is the whole Beijing day: as an instant, or as either end of an interval
     /// (both ends included, as RFC 3339 intervals are); a time without a zone is Beijing time.
     private static func datetime(_ text: String) throws -> Datetime {
-        func bound(_ part: Substring, end: Bool) throws -> Int64? {
+        func bound(_ part: Substring, end: Bool) throws -> Instant? {
             if part.isEmpty || part == ".." { return nil }
-            guard let t = Timestamp.parseMilliseconds(String(part), zone: .beijing) else {
+            guard let t = Instant(parsing: String(part), zone: .beijing) else {
                 throw APIError.badRequest("invalid_parameter", "'datetime': '\(part)' is not an RFC 3339 date-time")
             }
-            return end && Timestamp.isPlainDate(String(part)) ? t + 86_400_000 - 1 : t
+            return end && Timestamp.isPlainDate(String(part)) ? t.adding(milliseconds: 86_400_000 - 1) : t
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1:
             guard let t = try bound(parts[0], end: false) else { break }
-            if Timestamp.isPlainDate(String(parts[0])) { return .interval(start: t, end: t + 86_400_000 - 1) }
+            if Timestamp.isPlainDate(String(parts[0])) { return .interval(start: t, end: t.adding(milliseconds: 86_400_000 - 1)) }
             return .instant(t)
         case 2:
             let (start, end) = (try bound(parts[0], end: false), try bound(parts[1], end: true))

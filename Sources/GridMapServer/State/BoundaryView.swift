@@ -32,7 +32,7 @@ final class BoundaryView: Sendable {
     }
 
     /// The boundaries at `instant` (nil: this revision's current ones).
-    func snapshot(asOf instant: String?) throws -> AdminSnapshot {
+    func snapshot(asOf instant: Instant?) throws -> AdminSnapshot {
         guard let instant else { return snapshot }
         return try history.resolver(at: instant).snapshot
     }

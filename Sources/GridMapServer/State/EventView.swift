@@ -32,7 +32,7 @@ final class EventView: Sendable {
 
     /// Events matching the filters of `query` (its box and reported range).
     func count(_ query: EventQuery) throws -> Int {
-        let key = "\(query.bbox.map { "\($0)" } ?? "")|\(query.from ?? "")|\(query.to ?? "")"
+        let key = "\(query.bbox.map { "\($0)" } ?? "")|\(query.from?.iso ?? "")|\(query.to?.iso ?? "")"
         return try counts.value(for: key) { try store.eventCount(query) }
     }
 

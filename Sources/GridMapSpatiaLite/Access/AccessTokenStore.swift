@@ -14,7 +14,7 @@ extension SpatiaLiteStore {
             .replacingOccurrences(of: "=", with: "")
         return try write { db in
             try db.execute(sql: "INSERT INTO access_tokens (name, role, sha256, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, Self.sha256(token), Timestamp.now()])
+                           arguments: [name, role.rawValue, Self.sha256(token), Instant.now()])
             let id = db.lastInsertedRowID
             try Self.appendAudit(actor.entry("token create", target: "token/\(id)",
                                              detail: ["name": .string(name), "role": .string(role.rawValue)]), db)
@@ -38,7 +38,7 @@ extension SpatiaLiteStore {
     public func revokeToken(id: Int64, by actor: AuditActor) throws -> Bool {
         try write { db in
             try db.execute(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                           arguments: [Timestamp.now(), id])
+                           arguments: [Instant.now(), id])
             guard db.changesCount == 1 else { return false }
             try Self.appendAudit(actor.entry("token revoke", target: "token/\(id)"), db)
             return true

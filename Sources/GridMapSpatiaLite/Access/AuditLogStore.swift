@@ -27,12 +27,12 @@ extension SpatiaLiteStore {
                              fields.origin, fields.detail, previous, fields.hash(after: previous)])
     }
 
-    /// The latest `limit` entries at or after `since` (ISO 8601, normalised), oldest first.
-    public func auditLog(limit: Int, since: String?) throws -> [AuditEntry] {
+    /// The latest `limit` entries at or after `since`, oldest first.
+    public func auditLog(limit: Int, since: Instant?) throws -> [AuditEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM (SELECT * FROM audit_log WHERE at >= ? ORDER BY id DESC LIMIT ?) ORDER BY id
-                """, arguments: [since ?? "", limit]).map { row in
+                """, arguments: [since?.iso ?? "", limit]).map { row in
                 let text: String = row["detail"]
                 let detail = (try? JSONValue.parse(Data(text.utf8)))?.object ?? ["unparsed": .string(text)]
                 return AuditEntry(id: row["id"], at: row["at"], actor: row["actor"], role: (row["role"] as String?).flatMap(AccessRole.init),

@@ -9,7 +9,7 @@ extension SpatiaLiteStore {
     }
 
     /// The version of a unit valid at `instant` (nil = current), nil when there is none.
-    public func boundaryVersion(_ level: AdminLevel, _ code: String, asOf instant: String?) throws -> BoundaryVersion? {
+    public func boundaryVersion(_ level: AdminLevel, _ code: String, asOf instant: Instant?) throws -> BoundaryVersion? {
         try pool.read { db in
             try Self.versions(level, db, where: "b.code = :code AND \(Validity.sql("b", instant))",
                               ["code": code] + Validity.arguments(instant), order: "b.valid_from").last

@@ -11,13 +11,10 @@ extension SpatiaLiteStore {
     public func importDataset(at directory: URL, options: ImportOptions) throws -> ImportSummary {
         var dataset = try DatasetReader.read(directory: directory, gridCodeSuffixDigits: options.gridCodeSuffixDigits,
                                                 encoding: options.encoding)
-        let now = Timestamp.now()
-        let changedFrom = try options.validFrom.map { text in
-            guard let t = Timestamp.normalize(text) else { throw DatasetError(["--valid-from: '\(text)' is not an ISO 8601 time"]) }
-            return t
-        } ?? now
+        let now = Instant.now()
+        let changedFrom = options.validFrom ?? now
         let firstFrom = try dataset.validFrom.map { text in
-            guard let t = Timestamp.normalize(text) else { throw DatasetError(["dataset.json: valid_from '\(text)' is not an ISO 8601 time"]) }
+            guard let t = Instant(parsing: text, zone: .beijing) else { throw DatasetError(["dataset.json: valid_from '\(text)' is not an ISO 8601 time"]) }
             return t
         } ?? changedFrom
         let storedParents = try pool.read { db in
@@ -56,7 +53,7 @@ extension SpatiaLiteStore {
     }
 
     private static func write(_ level: AdminLevel, _ dataset: Dataset, _ db: Database,
-                              firstFrom: String, changedFrom: String, now: String) throws -> ImportSummary.Counts {
+                              firstFrom: Instant, changedFrom: Instant, now: Instant) throws -> ImportSummary.Counts {
         var counts = ImportSummary.Counts()
         let features = dataset.features(level)
         let parentColumn = level.parent.map { ", \($0.rawValue)_code" } ?? ""
@@ -76,7 +73,7 @@ extension SpatiaLiteStore {
             INSERT INTO \(level.boundaryTable) (code, valid_from, geometry\(level.parent == nil ? "" : ", parent_code"))
             VALUES (?, ?, CastToMultiPolygon(GeomFromWKB(?, 4326))\(level.parent == nil ? "" : ", ?"))
             """)
-        func insertVersion(_ code: String, from: String, _ wkb: Data, parent: String?) throws {
+        func insertVersion(_ code: String, from: Instant, _ wkb: Data, parent: String?) throws {
             try insert.execute(arguments: [code, from, wkb] + (level.parent == nil ? [] : [parent]))
         }
         for feature in features {
@@ -93,7 +90,7 @@ extension SpatiaLiteStore {
                 if (row["wkb"] as Data?) == wkb && (level.parent == nil || row["parent_code"] == feature.unit.parentCode) {
                     counts.unchanged += 1; continue
                 }
-                let previousFrom: String = row["valid_from"]
+                let previousFrom: Instant = row["valid_from"]
                 guard changedFrom > previousFrom else {
                     throw DatasetError(["\(level.rawValue) \(code): new boundary would take effect at \(changedFrom), not after the current one (\(previousFrom))"])
                 }

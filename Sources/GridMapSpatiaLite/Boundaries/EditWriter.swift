@@ -46,13 +46,12 @@ struct EditWriter {
     }
 
     /// Now, or a millisecond after the newest version the edit replaces (versions must not be empty).
-    private func effectiveInstant() throws -> String {
-        let now = Timestamp.now()
-        var latest = now
+    private func effectiveInstant() throws -> Instant {
+        var latest = Instant.now()
         for change in preview.plan.changes where change.before != nil {
-            if let from = try String.fetchOne(db, sql: "SELECT valid_from FROM \(change.level.boundaryTable) WHERE code = ? AND valid_to IS NULL",
+            if let from = try Instant.fetchOne(db, sql: "SELECT valid_from FROM \(change.level.boundaryTable) WHERE code = ? AND valid_to IS NULL",
                                               arguments: [change.code]), from >= latest {
-                latest = Timestamp.format(milliseconds: (Timestamp.parseMilliseconds(from) ?? 0) + 1)
+                latest = from.adding(milliseconds: 1)
             }
         }
         return latest
@@ -76,7 +75,7 @@ struct EditWriter {
 
     /// People of retired grids to the merged grid, patrol frequencies of retired grids dropped, open
     /// events to their new grid (with a history row) or to their grid's new version.
-    private func moveDependents(newVersions: [String: Int64], changeID: Int64, at: String) throws {
+    private func moveDependents(newVersions: [String: Int64], changeID: Int64, at: Instant) throws {
         let consequences = preview.consequences
         for person in consequences.people {
             try db.execute(sql: "UPDATE people SET grid_code = ? WHERE id = ?", arguments: [person.toGrid, person.id])

@@ -17,8 +17,8 @@ final class ImportPipeline: Sendable {
     /// start early.
     private static let sliceSize = 16_384
 
-    /// `now` (milliseconds since 1970) is when the import runs: events reported later are refused.
-    init(_ events: [HistoricalEvent], now: Int64, resolverAt: @escaping @Sendable (String) throws -> Resolver) {
+    /// `now` is when the import runs: events reported later are refused.
+    init(_ events: [HistoricalEvent], now: Instant, resolverAt: @escaping @Sendable (Instant) throws -> Resolver) {
         let count = max(1, (events.count + Self.sliceSize - 1) / Self.sliceSize)
         slices = 0..<count
         prepared = Mutex([PreparedSlice?](repeating: nil, count: count))
@@ -68,13 +68,13 @@ struct PreparedSlice: @unchecked Sendable {
     private(set) var problems: [String] = []
     private(set) var failure: (any Error)?
 
-    init(_ all: [HistoricalEvent], _ range: Range<Int>, now: Int64, resolverAt: (String) throws -> Resolver) {
+    init(_ all: [HistoricalEvent], _ range: Range<Int>, now: Instant, resolverAt: (Instant) throws -> Resolver) {
         var renderer = SnapshotRenderer()
         events.reserveCapacity(range.count)
         do {
             for index in range {
                 let event = all[index]
-                if let reported = Timestamp.parseMilliseconds(event.report.reportedAt), ReportedTime.isInFuture(reported, now: now) {
+                if ReportedTime.isInFuture(event.report.reportedAt, now: now) {
                     problems.append("\(event.position): reported_at \(event.report.reportedAt) is in the future")
                     continue
                 }

@@ -1,12 +1,13 @@
 import GRDB
+import GridMapCore
 
 /// The stored versions of something valid over periods (a grid's boundary, a town's platform
 /// model), by key, to find the version valid at an instant without a query per event.
 struct VersionTable {
     private struct Version {
         var id: Int64
-        var from: String
-        var to: String?
+        var from: Instant
+        var to: Instant?
     }
 
     private var versions: [String: [Version]] = [:]
@@ -19,8 +20,8 @@ struct VersionTable {
         }
     }
 
-    /// The id of `key`'s version valid at `instant` (normalised ISO 8601), if any.
-    func id(_ key: String?, at instant: String) -> Int64? {
+    /// The id of `key`'s version valid at `instant`, if any.
+    func id(_ key: String?, at instant: Instant) -> Int64? {
         guard let key else { return nil }
         return versions[key]?.first { $0.from <= instant && ($0.to.map { instant < $0 } ?? true) }?.id
     }

@@ -29,12 +29,11 @@ extension SpatiaLiteStore {
                     """, arguments: [table.mark, mark])
             try MetricProjectionPool.shared.withProjections { projections in
                 while let row = try rows.next() {
-                    guard let reported = Timestamp.epochSeconds(row[1]) else { continue }
+                    guard let reported = row[1] as Instant? else { continue }
                     let point = Coordinate(row[5], row[6])
                     let (planar, zone) = try projections.project(point)
                     table.set(EventFact(
-                        id: row[0], reported: reported, closed: (row[2] as String?).flatMap { Timestamp.epochSeconds($0) },
-                        deadline: (row[3] as String?).flatMap { Timestamp.epochSeconds($0) },
+                        id: row[0], reported: reported, closed: row[2], deadline: row[3],
                         status: EventStatus(rawValue: row[4]) ?? .received,
                         keys: [.grid: row[7], .village: row[8], .town: row[9], .platform: row[10], .category: row[11]],
                         point: point, planar: planar, zone: zone))

@@ -17,8 +17,8 @@ extension SpatiaLiteStore {
     /// the slices before them; an import that at least doubles the events table rebuilds the
     /// table's indexes once at the end instead of growing them row by row.
     public func importEvents(_ events: [HistoricalEvent], resolvers: HistoricalResolvers,
-                             actor: String, now: Date) throws -> EventImportSummary {
-        let pipeline = ImportPipeline(events, now: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
+                             actor: String, now: Instant) throws -> EventImportSummary {
+        let pipeline = ImportPipeline(events, now: now,
                                       resolverAt: { try resolvers.resolver(at: $0) })
         defer { pipeline.finish() }
         return try write { db in

@@ -55,7 +55,7 @@ enum EventSourceKey {
 
     /// The key of an event by what it says.
     static func content(_ report: EventReport) -> Key {
-        content(source: report.source.rawValue, reportedAt: report.reportedAt, x: report.coordinate.x, y: report.coordinate.y,
+        content(source: report.source.rawValue, reportedAt: report.reportedAt.iso, x: report.coordinate.x, y: report.coordinate.y,
                 crs: report.crs.rawValue, category: report.category, description: report.description)
     }
 

@@ -7,7 +7,7 @@ extension SpatiaLiteStore {
     /// Stores a located event, status `received`, with its first history entry; throws
     /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
     @discardableResult
-    public func recordEvent(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
+    public func recordEvent(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64 {
         try write { db in
             var writer = try EventWriter(db)
             return try writer.insert(event, actor: actor, at: now)
@@ -37,7 +37,7 @@ extension SpatiaLiteStore {
     /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
     /// entry; returns how many were flagged.
     @discardableResult
-    public func superviseOverdue(at now: String) throws -> Int {
+    public func superviseOverdue(at now: Instant) throws -> Int {
         try write { db in
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT id FROM events WHERE supervised = 0 AND deadline_at < ? AND status NOT IN ('resolved', 'evaluated')
@@ -77,7 +77,7 @@ extension SpatiaLiteStore {
     }
 
     /// Appends to an event's history.
-    static func appendHistory(_ id: Int64, at: String, actor: String, action: String, from: EventStatus?,
+    static func appendHistory(_ id: Int64, at: Instant, actor: String, action: String, from: EventStatus?,
                               to: EventStatus?, note: String?, _ db: Database) throws {
         try EventHistoryWriter(db).append(id, at: at, actor: actor, action: action, from: from, to: to, note: note)
     }
@@ -116,7 +116,7 @@ struct EventHistoryWriter {
     }
 
     /// Appends an entry; `seq` defaults to the event's next one.
-    func append(_ id: Int64, seq: Int64? = nil, at: String, actor: String, action: String, from: EventStatus?,
+    func append(_ id: Int64, seq: Int64? = nil, at: Instant, actor: String, action: String, from: EventStatus?,
                 to: EventStatus?, note: String?) throws {
         let s = statement
         s.bind(id, at: 1)

@@ -32,7 +32,7 @@ struct EventWriter {
 
     /// Stores a new event, rendering its snapshots, with status `received` and its first history
     /// entry; keyed by its external id when it has one (``DuplicateEventError`` when that is stored).
-    mutating func insert(_ event: LocatedEvent, actor: String, at now: String) throws -> Int64 {
+    mutating func insert(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64 {
         let key = event.report.externalID.map(EventSourceKey.external)
         if let key, let externalID = event.report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
             throw DuplicateEventError(externalID: externalID, id: stored)
@@ -48,7 +48,7 @@ struct EventWriter {
     /// in the source system), without history. The caller checks that no stored event has its
     /// `sourceKey` (the unique index refuses a second one).
     func insert(_ event: LocatedEvent, routingID: Int64, peopleID: Int64, status: EventStatus,
-                closedAt: String?, sourceKey: EventSourceKey.Key?) throws -> Int64 {
+                closedAt: Instant?, sourceKey: EventSourceKey.Key?) throws -> Int64 {
         let report = event.report, r = event.resolution, s = insertEvent
         s.bind(report.category, at: 1)
         s.bind(report.description, at: 2)

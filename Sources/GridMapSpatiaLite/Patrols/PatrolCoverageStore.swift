@@ -34,7 +34,7 @@ extension SpatiaLiteStore {
             }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO patrol_coverage_runs (day, radius, revision, computed_at) VALUES (?, ?, ?, ?)
-                """, arguments: [day.number, radius, revision, Timestamp.now()])
+                """, arguments: [day.number, radius, revision, Instant.now()])
         }
     }
 

@@ -13,7 +13,7 @@ extension SpatiaLiteStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let memberIDs = try Self.memberIDs(Set(fixes.map(\.member)), db)
             try db.execute(sql: "INSERT INTO patrol_batches (received_at, source, format, fixes, report) VALUES (?, ?, ?, ?, '{}')",
-                           arguments: [Timestamp.now(), source, format, fixes.count])
+                           arguments: [Instant.now(), source, format, fixes.count])
             let batch = db.lastInsertedRowID
             let insert = try FastStatement(db, sql: "INSERT INTO patrol_fixes (batch_id, member_id, t, x, y, crs, accuracy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
             insert.bind(batch, at: 1)

@@ -5,7 +5,7 @@ extension SpatiaLiteStore {
     /// Moves `town` to `taxonomy` from `validFrom` and re-routes its open events by it (each
     /// with a history entry); handled events keep their historical platform. One transaction:
     /// when an open event's category is not in the new model, nothing changes.
-    public func migrateTaxonomy(_ taxonomy: Taxonomy, town: String, validFrom: String, actor: String) throws -> TaxonomyMigration {
+    public func migrateTaxonomy(_ taxonomy: Taxonomy, town: String, validFrom: Instant, actor: String) throws -> TaxonomyMigration {
         try write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM towns WHERE code = ?", arguments: [town]) == 1 else {
                 throw DatasetError(["unknown town \(town)"])

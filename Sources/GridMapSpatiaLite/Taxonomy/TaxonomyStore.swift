@@ -9,7 +9,7 @@ extension SpatiaLiteStore {
     }
 
     /// The platform models valid at `instant` (nil = current).
-    static func taxonomies(asOf instant: String?, _ db: Database) throws -> [StoredTaxonomy] {
+    static func taxonomies(asOf instant: Instant?, _ db: Database) throws -> [StoredTaxonomy] {
         try Row.fetchAll(db, sql: "SELECT * FROM taxonomies t WHERE \(Validity.sql("t", instant)) ORDER BY town_code",
                          arguments: Validity.arguments(instant)).map { row in
             let id: Int64 = row["id"]
@@ -36,7 +36,7 @@ extension SpatiaLiteStore {
     /// Makes `taxonomy` the current one of `town`: nothing when it already is; else the current
     /// version is closed and a new one opened at `changedFrom`, or, for a town's first taxonomy,
     /// at `firstFrom`. Returns true on a change.
-    static func storeTaxonomy(_ taxonomy: Taxonomy, town: String, firstFrom: String, changedFrom: String,
+    static func storeTaxonomy(_ taxonomy: Taxonomy, town: String, firstFrom: Instant, changedFrom: Instant,
                               _ db: Database) throws -> Bool {
         let current = try taxonomies(asOf: nil, db).first { $0.townCode == town }
         if current?.taxonomy == taxonomy { return false }

@@ -63,7 +63,7 @@ public struct TileRenderer {
                 return VectorTile.Feature(id: UInt64(facts.ids[i]), properties: [
                     "category": .string(facts.key(.category, at: i) ?? ""), "status": .string(facts.status[i].rawValue),
                     "platform": .string(facts.key(.platform, at: i) ?? ""),
-                    "reported_at": .string(Timestamp.format(milliseconds: facts.reported[i] * 1000)),
+                    "reported_at": .string(Timestamp.format(milliseconds: facts.reported[i])),
                 ], geometry: .points([point]))
             }
         case .densityGrids:

@@ -7,7 +7,7 @@ extension PatrolRepository {
     /// `lat_lon_swapped`) and a radius too small for a grid's raster.
     public func importPatrols(_ fixes: [PatrolFix], source: String, format: String, cleaning: TrackCleaning,
                               options: CoverageOptions, resolvers: HistoricalResolvers) throws -> PatrolIngest {
-        let current = try resolvers.resolver(at: Timestamp.now())
+        let current = try resolvers.resolver(at: .now())
         try PatrolFile.checkSwapped(fixes, against: current)
         try CoverageGrids(resolver: current).checkRasters(radius: options.radius)
         let ingest = try ingestPatrols(fixes, source: source, format: format, cleaning: cleaning)
@@ -26,7 +26,7 @@ extension PatrolRepository {
         let stale = try staleCoverageDays(days, radius: options.radius)
         var gridsByResolver: [ObjectIdentifier: CoverageGrids] = [:]
         for day in stale {
-            let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: day.start))
+            let resolver = try resolvers.resolver(at: Instant(milliseconds: day.start))
             let grids = try gridsByResolver[ObjectIdentifier(resolver)] ?? {
                 let grids = try CoverageGrids(resolver: resolver)
                 try grids.checkRasters(radius: options.radius)
@@ -46,7 +46,7 @@ extension PatrolRepository {
                                frequency: PatrolFrequency?, withGaps: Bool,
                                resolvers: HistoricalResolvers) throws -> [GridCoverageRow] {
         try updateCoverage(days: period, options: options, resolvers: resolvers)
-        let resolver = try resolvers.resolver(at: Timestamp.format(milliseconds: period.upperBound.end - 1))
+        let resolver = try resolvers.resolver(at: Instant(milliseconds: period.upperBound.end - 1))
         let report = CoverageReport(resolver: resolver, grids: try CoverageGrids(resolver: resolver),
                                     frequencies: try patrolFrequencies(), frequencyOverride: frequency, visitGap: options.visitGap)
         return try report.rows(scope: scope, period: (period.lowerBound.number...period.upperBound.number).map(PatrolDay.init(number:)),

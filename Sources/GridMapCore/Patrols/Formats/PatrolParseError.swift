@@ -1,7 +1,7 @@
 /// Why a patrol file was refused: the first bad record fails the whole file, and `detail` says
 /// what is wrong and where (`line 12`, `feature 3`, `trkpt 7 (line 40)`; lines count from 1,
 /// features and track points from 0 as in the file's arrays).
-public struct PatrolParseError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct PatrolParseError: CodedError, Sendable, Equatable {
     public enum Code: String, Sendable, CaseIterable {
         case malformedGPX = "malformed_gpx"
         case malformedCSV = "malformed_csv"
@@ -28,4 +28,6 @@ public struct PatrolParseError: Error, CustomStringConvertible, Sendable, Equata
     }
 
     public var description: String { "\(code.rawValue): \(detail)" }
+    public var errorCode: String { code.rawValue }
+    public var failureKind: FailureKind { .invalidInput }
 }

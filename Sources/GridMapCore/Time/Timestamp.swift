@@ -4,12 +4,6 @@ import Foundation
 /// spelling so that text order is time order. Parsing and formatting are done by hand: bulk
 /// imports handle millions of them, and a Foundation formatter costs tens of microseconds each.
 public enum Timestamp {
-    public static func now() -> String { format(Date()) }
-
-    public static func format(_ date: Date) -> String {
-        format(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
-    }
-
     /// The stored spelling of milliseconds since 1970.
     public static func format(milliseconds: Int64) -> String {
         let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
@@ -39,25 +33,10 @@ public enum Timestamp {
         }
     }
 
-    /// Parses `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff…]]` with `Z`, a `±HH:MM` offset or no
-    /// zone; `/` may separate the date's parts, and then month, day and hour may have one digit
-    /// (`2025/1/1 8:19`, as Excel shows times). A time without a zone is read at `zone`, and nil
-    /// without one; a plain date is midnight at `zone` (UTC without one).
-    public static func parse(_ text: String, zone: UTCOffset? = nil) -> Date? {
-        parseMilliseconds(text, zone: zone).map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
-    }
-
-    /// The stored spelling of a user-given timestamp, or nil when it is not one `parse` reads.
-    public static func normalize(_ text: String, zone: UTCOffset? = nil) -> String? {
-        parseMilliseconds(text, zone: zone).map(format(milliseconds:))
-    }
-
-    /// Whole seconds since 1970 of a timestamp.
-    public static func epochSeconds(_ text: String, zone: UTCOffset? = nil) -> Int64? {
-        parseMilliseconds(text, zone: zone).map { $0.floorDivided(by: 1000).quotient }
-    }
-
-    /// Milliseconds since 1970 of a timestamp in one of the spellings `parse(_:zone:)` accepts.
+    /// Milliseconds since 1970 of `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff…]]` with `Z`, a
+    /// `±HH:MM` offset or no zone; `/` may separate the date's parts, and then month, day and hour
+    /// may have one digit (`2025/1/1 8:19`, as Excel shows times). A time without a zone is read
+    /// at `zone`, and nil without one; a plain date is midnight at `zone` (UTC without one).
     public static func parseMilliseconds(_ text: String, zone: UTCOffset? = nil) -> Int64? {
         var text = text
         return text.withUTF8 { parseMilliseconds(utf8: $0, zone: zone) }
