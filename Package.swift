@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -39,20 +40,25 @@ let package = Package(
         // Mapbox Vector Tiles 2.1: tile addressing, geometry fitted to a tile, encoding, gzip; and
         // the layers GridMap draws into tiles (Layers/).
         .target(name: "GridMapTiles", dependencies: ["GridMapGeometry", "GridMapCore", "CZlib"]),
-        // Exports for county GIS: the layers and their attributes, features read a page at a time,
-        // Shapefile and GeoPackage writers in any CRS PROJ knows.
-        .target(name: "GridMapExport", dependencies: [
-            "GridMapGeometry", "GridMapCore", .product(name: "GRDB", package: "GRDB.swift"),
+        // JSON, both ways, for every answer: the fast writer (into NIO's ByteBuffer, which becomes a
+        // response body without a copy), every representation, and the bulk point-list reader.
+        .target(name: "GridMapJSON", dependencies: [
+            "GridMapGeometry", "GridMapCore", .product(name: "NIOCore", package: "swift-nio"),
         ]),
-        // HTTP API (Hummingbird 2), GeoJSON exports, OGC API - Features and the web console (Web/).
+        // Exports for county GIS: the layers and their attributes, features read a page at a time,
+        // GeoJSON, Shapefile and GeoPackage writers in any CRS PROJ knows.
+        .target(name: "GridMapExport", dependencies: [
+            "GridMapGeometry", "GridMapCore", "GridMapJSON", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // HTTP API (Hummingbird 2), OGC API - Features and the web console (Web/).
         .target(name: "GridMapServer", dependencies: [
-            "GridMapCore", "GridMapTiles", "GridMapExport",
+            "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Web/static")]),
         .executableTarget(name: "gridmap", dependencies: [
-            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapTiles", "GridMapExport",
+            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmarks, apart from the shipped binary: `gridmap-bench resolve|events|patrols|edits|jenks`.
@@ -61,8 +67,13 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "GridMapTestSupport", dependencies: ["GridMapSpatiaLite", "GridMapCore", "GridMapGeometry"], path: "Sources/GridMapTestSupport"),
+        .target(name: "GridMapTestSupport", dependencies: ["GridMapSpatiaLite", "GridMapCore", "GridMapGeometry", "GridMapExport"],
+                path: "Sources/GridMapTestSupport"),
         .testTarget(name: "GridMapGeometryTests", dependencies: ["GridMapGeometry"]),
+        .testTarget(name: "GridMapExportTests", dependencies: [
+            "GridMapExport", "GridMapCore", "GridMapGeometry", "GridMapSpatiaLite", "GridMapTestSupport",
+        ]),
+        .testTarget(name: "GridMapJSONTests", dependencies: ["GridMapJSON", "GridMapCore", "GridMapGeometry", "GridMapTestSupport"]),
         .testTarget(name: "GridMapTilesTests", dependencies: [
             "GridMapTiles", "GridMapGeometry", "GridMapCore", "GridMapExport", "GridMapSpatiaLite", "GridMapTestSupport",
         ]),

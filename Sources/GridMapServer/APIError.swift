@@ -1,5 +1,6 @@
-import GridMapExport
 import GridMapCore
+import GridMapExport
+import GridMapJSON
 import Hummingbird
 import NIOCore
 import NIOHTTP1
@@ -28,7 +29,7 @@ public struct APIError: Error, Sendable {
     func response() -> Response {
         var json = JSONWriter()
         json.raw("{\"error\":"); json.string(code); json.raw(",\"detail\":"); json.string(detail)
-        if let allowed { json.raw(",\"allowed\":["); json.strings(allowed); json.raw("]") }
+        if let allowed { json.key("allowed"); json.array(allowed) }
         json.raw("}")
         var response = json.response(status: status)
         if let retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }

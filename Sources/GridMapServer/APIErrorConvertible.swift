@@ -1,4 +1,5 @@
 import GridMapCore
+import GridMapJSON
 import Hummingbird
 
 /// An error with its one HTTP form. ``JSONErrorMiddleware`` renders any of them, so controllers
@@ -37,6 +38,14 @@ extension EventError: APIErrorConvertible {
         var answer = APIError(self)
         if case .illegalTransition(let from, _) = self { answer.allowed = from.allowedNext.map(\.rawValue) }
         return answer
+    }
+}
+
+/// A refused bulk body: 413 `too_many_points` over the server's limit, else 400 `malformed_body`.
+extension PointListParser.Failure: APIErrorConvertible {
+    var apiError: APIError {
+        if case .tooManyPoints = self { return APIError(.contentTooLarge, "too_many_points", message) }
+        return .badRequest("malformed_body", message)
     }
 }
 

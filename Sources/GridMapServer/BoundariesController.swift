@@ -1,5 +1,6 @@
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import Hummingbird
 
 /// Boundary layers and versions, each answering as of `as_of` (ISO 8601) when given:
@@ -24,14 +25,13 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         let snapshot = try served.current().boundaries.snapshot(asOf: query.asOf())
         let units = snapshot.boundaries(level, inTown: query.text("town"), village: query.text("village"))
         var json = JSONWriter(capacity: 64 * 1024)
-        json.raw("{\"type\":\"FeatureCollection\",\"features\":[")
-        for (i, boundary) in units.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw("{\"type\":\"FeatureCollection\",\"features\":")
+        json.array(units) { json, boundary in
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string(boundary.unit.code)
             json.raw(",\"properties\":{"); unitProperties(&json, boundary.unit)
             json.raw("},\"geometry\":"); json.multiPolygonGeometry(boundary.geometry); json.raw("}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 
@@ -53,12 +53,11 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         let versions = try store.boundaryHistory(level, code)
         guard !versions.isEmpty else { throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)") }
         var json = JSONWriter(capacity: 64 * 1024)
-        json.raw("{\"type\":\"FeatureCollection\",\"features\":[")
-        for (i, version) in versions.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw("{\"type\":\"FeatureCollection\",\"features\":")
+        json.array(versions) { json, version in
             feature(&json, version)
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GridMapCore
+import GridMapJSON
 import Hummingbird
 
 /// Patrol coverage of grids over a period (Beijing days overlapping [`from`, `to`), default the

@@ -1,6 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import Hummingbird
 
 /// Incident density as GeoJSON FeatureCollections, aggregated in memory from the events' facts
@@ -67,14 +68,12 @@ struct DensityController<Context: RequestContext>: Sendable {
         json.raw("{\"type\":\"FeatureCollection\"")
         Self.writePeriods(filter, into: &json)
         json.raw(",\"classification\":{\"method\":"); json.string(method.rawValue)
-        json.raw(",\"upper_bounds\":[")
-        for (i, bound) in breaks.upperBounds.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw(",\"upper_bounds\":")
+        json.array(breaks.upperBounds) { json, bound in
             json.number(Self.rounded(bound))
         }
-        json.raw("]},\"features\":[")
-        for (i, unit) in units.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw("},\"features\":")
+        json.array(units) { json, unit in
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string(unit.boundary.unit.code)
             json.raw(",\"geometry\":")
             if outlines == .full { json.multiPolygonGeometry(unit.boundary.geometry) } else { json.raw("null") }
@@ -90,7 +89,7 @@ struct DensityController<Context: RequestContext>: Sendable {
             json.raw(",\"class\":"); json.number(breaks.classOf(unit.perKm2))
             json.raw("}}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 
@@ -116,16 +115,16 @@ struct DensityController<Context: RequestContext>: Sendable {
         Self.writePeriods(filter, into: &json)
         json.raw(",\"bin\":{\"shape\":"); json.string(shape.rawValue)
         json.raw(",\"size_m\":"); json.number(grid.size); json.raw(",\"area_km2\":"); json.number(Self.rounded(binKm2))
-        json.raw("},\"features\":[")
-        for (i, ((cell, count), outline)) in zip(ordered, outlines).enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw("},\"features\":")
+        json.array(zip(ordered, outlines)) { json, item in
+            let ((cell, count), outline) = item
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string(grid.id(of: cell))
             json.raw(",\"geometry\":"); json.polygonGeometry(Polygon(exterior: outline))
             json.raw(",\"properties\":{\"count\":"); json.number(count)
             json.raw(",\"per_km2\":"); json.number(Self.rounded(Double(count) / binKm2))
             json.raw("}}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 
@@ -141,13 +140,12 @@ struct DensityController<Context: RequestContext>: Sendable {
         Self.writePeriods(filter, into: &json)
         json.raw(",\"events\":"); json.number(rows.count)
         json.raw(",\"cluster_size_m\":"); json.optionalNumber(clusterSize)
-        json.raw(",\"features\":[")
-        for (i, point) in points.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw(",\"features\":")
+        json.array(points) { json, point in
             json.raw("{\"type\":\"Feature\",\"geometry\":"); json.pointGeometry(point.point)
             json.raw(",\"properties\":{\"weight\":"); json.number(point.weight); json.raw("}}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 
@@ -177,7 +175,7 @@ struct DensityController<Context: RequestContext>: Sendable {
         json.raw(",\"cell_m\":"); json.number(cell); json.raw(",\"epsg\":"); json.number(zone.epsg)
         json.raw(",\"peak_per_km2\":"); json.number(Self.rounded(raster.maximum))
         json.raw(",\"integral\":"); json.number(Self.rounded(raster.integral))
-        json.raw("},\"features\":[")
+        json.raw("},\"features\":")
         let geometries = try MetricProjectionPool.shared.withProjections { projections in
             let projection = try projections.projection(zone)
             return bands.map { band in
@@ -186,14 +184,14 @@ struct DensityController<Context: RequestContext>: Sendable {
                 })
             }
         }
-        for (i, (band, geometry)) in zip(bands, geometries).enumerated() {
-            if i > 0 { json.raw(",") }
+        json.array(zip(bands, geometries).enumerated()) { json, item in
+            let (i, (band, geometry)) = item
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string("kde-\(i + 1)")
             json.raw(",\"geometry\":"); json.multiPolygonGeometry(geometry)
             json.raw(",\"properties\":{\"level\":"); json.number(i + 1)
             json.raw(",\"threshold_per_km2\":"); json.number(Self.rounded(band.threshold)); json.raw("}}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 

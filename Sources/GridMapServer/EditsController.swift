@@ -1,4 +1,5 @@
 import GridMapCore
+import GridMapJSON
 import Hummingbird
 
 /// `POST /v1/edits/preview` (dry run: the full diff, 422 with the problems when refused) and

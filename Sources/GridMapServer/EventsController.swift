@@ -1,6 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
@@ -69,12 +70,11 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let next = events.count == query.limit ? events.last.map { Int($0.id) } : nil
         var json = JSONWriter(capacity: 1024 + events.count * 1024)
         let geojson = request.uri.queryParameters["format"] == "geojson"
-        json.raw(geojson ? "{\"type\":\"FeatureCollection\",\"features\":[" : "{\"events\":[")
-        for (i, event) in events.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw(geojson ? "{\"type\":\"FeatureCollection\",\"features\":" : "{\"events\":")
+        json.array(events) { json, event in
             if geojson { json.eventFeature(event, now: now) } else { json.event(event, now: now, history: false) }
         }
-        json.raw("],\"next_cursor\":")
+        json.raw(",\"next_cursor\":")
         if let next { json.number(next) } else { json.raw("null") }
         json.raw("}")
         return json.response()

@@ -1,7 +1,8 @@
 import GridMapCore
+import GridMapJSON
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 
 /// Limits on what one request may ask.
 public struct ServerLimits: Sendable {

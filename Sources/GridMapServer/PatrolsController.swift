@@ -1,6 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import Hummingbird
 
 /// `POST /v1/patrols`: a GPX, GeoJSON, CSV or NDJSON file of grid members' fixes. The format comes
@@ -41,7 +42,7 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         json.raw(",\"encoding\":"); json.optionalString(contents.encoding?.rawValue)
         json.raw(",\"fixes\":"); json.number(ingest.fixes)
         json.raw(",\"members\":"); json.number(ingest.members)
-        json.raw(",\"days\":["); json.strings(ingest.days.map(\.description)); json.raw("]")
+        json.key("days"); json.array(ingest.days.map(\.description))
         json.raw(",\"radius_m\":"); json.number(options.radius)
         json.raw(",\"cleaning\":"); json.cleaning(cleaning, report: ingest.report)
         json.raw("}")

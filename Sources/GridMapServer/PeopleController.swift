@@ -1,4 +1,5 @@
 import GridMapCore
+import GridMapJSON
 import Hummingbird
 
 /// `POST /v1/people/absence` `{"unit": code, "role": "网格员", "post": "A", "absent": true}`: marks
@@ -32,12 +33,11 @@ struct PeopleController<Context: RequestContext>: Sendable {
         let holder = AdminUnit(level: role.attachedTo, code: unit, name: "", parentCode: nil)
         var json = JSONWriter()
         json.raw("{\"unit\":"); json.string(unit); json.raw(",\"changed\":"); json.bool(update.changed > 0)
-        json.raw(",\"on_duty\":[")
-        for (i, person) in resolver.people(of: holder).enumerated() {
-            if i > 0 { json.raw(",") }
+        json.raw(",\"on_duty\":")
+        json.array(resolver.people(of: holder)) { json, person in
             json.person(person)
         }
-        json.raw("]}")
+        json.raw("}")
         return json.response()
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import Hummingbird
 
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and

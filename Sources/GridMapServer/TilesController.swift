@@ -1,6 +1,7 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import GridMapTiles
 import Hummingbird
 
@@ -67,19 +68,15 @@ struct TilesController<Context: RequestContext>: Sendable {
         json.raw(",\"scheme\":\"xyz\",\"tiles\":["); json.string("http://\(host)/tiles/\(layer.rawValue)/{z}/{x}/{y}.mvt\(query)")
         json.raw("],\"minzoom\":"); json.number(Self.zooms.lowerBound); json.raw(",\"maxzoom\":"); json.number(Self.zooms.upperBound)
         if let extent {
-            json.raw(",\"bounds\":[")
-            for (i, value) in [extent.minX, extent.minY, extent.maxX, extent.maxY].enumerated() {
-                if i > 0 { json.raw(",") }
+            json.raw(",\"bounds\":")
+            json.array([extent.minX, extent.minY, extent.maxX, extent.maxY]) { json, value in
                 json.number((value * 1e6).rounded() / 1e6)
             }
-            json.raw("],\"center\":["); json.number(((extent.minX + extent.maxX) / 2 * 1e6).rounded() / 1e6)
+            json.raw(",\"center\":["); json.number(((extent.minX + extent.maxX) / 2 * 1e6).rounded() / 1e6)
             json.raw(","); json.number(((extent.minY + extent.maxY) / 2 * 1e6).rounded() / 1e6); json.raw(",12]")
         }
         json.raw(",\"vector_layers\":[{\"id\":"); json.string(layer.rawValue); json.raw(",\"fields\":{")
-        for (i, field) in layer.fields.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(field.name); json.raw(":"); json.string(field.type)
-        }
+        for field in layer.fields { json.key(dynamic: field.name); json.string(field.type) }
         json.raw("},\"minzoom\":"); json.number(Self.zooms.lowerBound); json.raw(",\"maxzoom\":"); json.number(Self.zooms.upperBound)
         json.raw("}]}")
         return json.response()

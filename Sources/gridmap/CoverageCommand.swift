@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridMapCore
-import GridMapServer
+import GridMapJSON
 
 /// `gridmap coverage`: how well each grid was patrolled over a period.
 struct CoverageCommand: ParsableCommand {

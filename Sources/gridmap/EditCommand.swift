@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GridMapCore
 import GridMapGeometry
-import GridMapServer
+import GridMapJSON
 
 /// `gridmap edit …`: planners' boundary edits on the database, the same as `POST /v1/edits`.
 /// Prints the preview (with `--dry-run`) or the commit as JSON; a refused edit prints its

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import GridMapCore
 import GridMapExport
 import GridMapGeometry
-import GridMapServer
-import GridMapCore
+import GridMapJSON
 
 /// `gridmap export`: a layer as a file for county GIS.
 struct ExportCommand: ParsableCommand {

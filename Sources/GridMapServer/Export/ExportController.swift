@@ -1,5 +1,6 @@
-import GridMapExport
 import GridMapCore
+import GridMapExport
+import GridMapJSON
 import Hummingbird
 
 /// `GET /v1/export/{layer}.geojson`: a whole layer (towns, villages, grids, events, coverage,

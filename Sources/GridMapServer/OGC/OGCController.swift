@@ -2,6 +2,7 @@ import Foundation
 import GridMapCore
 import GridMapExport
 import GridMapGeometry
+import GridMapJSON
 import Hummingbird
 
 /// OGC API - Features - Part 1: Core, GeoJSON and OpenAPI 3.0 conformance classes, under `/ogc`:
@@ -22,18 +23,17 @@ struct OGCController<Context: RequestContext>: Sendable {
     func addRoutes(to router: Router<Context>) {
         router.get("/ogc") { request, _ in try landing(request) }
         router.get("/ogc/conformance") { request, _ in try document(request) { json, _ in
-            json.raw("{\"conformsTo\":["); json.strings(Self.conformance); json.raw("]}")
+            json.object { $0.key("conformsTo"); $0.array(Self.conformance) }
         } }
         router.get("/ogc/api") { request, _ in try openAPI(request) }
         router.get("/ogc/collections") { request, _ in try document(request) { json, base in
             let features = try readFeatures()
             json.raw("{\"links\":["); link(&json, "\(base.url)/collections", "self", "application/json", "the collections")
-            json.raw("],\"collections\":[")
-            for (i, collection) in OGCCollection.allCases.enumerated() {
-                if i > 0 { json.raw(",") }
+            json.raw("],\"collections\":")
+            try json.array(OGCCollection.allCases) { json, collection in
                 try describe(collection, features, base: base, into: &json)
             }
-            json.raw("]}")
+            json.raw("}")
         } }
         router.get("/ogc/collections/:collection") { request, context in
             let collection = try Self.collection(context)

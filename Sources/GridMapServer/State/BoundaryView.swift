@@ -1,5 +1,6 @@
 import GridMapCore
 import GridMapExport
+import GridMapJSON
 
 /// What the server answers about boundaries at one boundary revision: the resolver with its
 /// prerendered JSON parts, the resolvers of past instants, and values derived on first use (unit

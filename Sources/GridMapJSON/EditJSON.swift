@@ -19,16 +19,15 @@ public enum EditJSON {
         if let id = commit.changeID { json.number(Int(id)) } else { json.raw("null") }
         json.raw(",\"at\":"); json.instant(commit.at)
         json.raw(",\"versions\":{")
-        for (i, (code, tag)) in commit.tagsAfter.sorted(by: { $0.key < $1.key }).enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(code); json.raw(":"); json.string(tag)
+        for (code, tag) in commit.tagsAfter.sorted(by: { $0.key < $1.key }) {
+            json.key(dynamic: code); json.string(tag)
         }
         json.raw("},"); write(&json, commit.preview); json.raw("}")
         return String(buffer: json.buffer)
     }
 
     /// A refusal: `error` (`invalid_edit`), `detail` (the problems' messages) and the preview's fields.
-    static func rejection(_ preview: EditPreview) -> String {
+    public static func rejection(_ preview: EditPreview) -> String {
         var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{\"error\":\"invalid_edit\",\"detail\":"); json.string(preview.plan.problems.map(\.message).joined(separator: "; "))
         json.raw(","); write(&json, preview); json.raw("}")
@@ -40,41 +39,39 @@ public enum EditJSON {
         json.raw("\"op\":"); json.string(plan.edit.name)
         json.raw(",\"valid\":"); json.bool(plan.isValid)
         json.raw(",\"changed\":"); json.bool(!plan.changesNothing)
-        json.raw(",\"problems\":["); list(&json, plan.problems) { problem(&$0, $1) }
-        json.raw("],\"changes\":["); list(&json, plan.changes) { change(&$0, $1, tagBefore: preview.tagsBefore[$1.code]) }
+        json.key("problems"); json.array(plan.problems) { problem(&$0, $1) }
+        json.key("changes"); json.array(plan.changes) { change(&$0, $1, tagBefore: preview.tagsBefore[$1.code]) }
         let c = preview.consequences
-        json.raw("],\"events\":[")
-        list(&json, c.events) { json, move in
+        json.key("events")
+        json.array(c.events) { json, move in
             json.raw("{\"id\":"); json.number(Int(move.id)); json.raw(",\"status\":"); json.string(move.status)
             json.raw(",\"from_grid\":"); json.optionalString(move.fromGrid); json.raw(",\"to_grid\":"); json.optionalString(move.toGrid)
             json.raw(",\"from_village\":"); json.optionalString(move.fromVillage); json.raw(",\"to_village\":"); json.optionalString(move.toVillage)
             json.raw("}")
         }
-        json.raw("],\"people\":[")
-        list(&json, c.people) { json, person in
+        json.key("people")
+        json.array(c.people) { json, person in
             json.raw("{\"id\":"); json.number(Int(person.id)); json.raw(",\"role\":"); json.string(person.role)
             json.raw(",\"name\":"); json.string(person.name); json.raw(",\"from_grid\":"); json.string(person.fromGrid)
             json.raw(",\"to_grid\":"); json.string(person.toGrid); json.raw("}")
         }
-        json.raw("],\"patrol_requirements_dropped\":[")
-        list(&json, c.patrolRequirements) { json, requirement in
+        json.key("patrol_requirements_dropped")
+        json.array(c.patrolRequirements) { json, requirement in
             json.raw("{\"unit_code\":"); json.string(requirement.unitCode)
             json.raw(",\"frequency\":"); json.string(requirement.frequency); json.raw("}")
         }
-        json.raw("],\"unstaffed_grids\":["); json.strings(c.unstaffedGrids)
-        json.raw("],\"events_staying\":"); json.number(c.eventsStaying.count)
+        json.key("unstaffed_grids"); json.array(c.unstaffedGrids)
+        json.key("events_staying"); json.number(c.eventsStaying.count)
     }
 
     /// A problem: `code`, `message`, `units` and its `geometry` (GeoJSON, null when it has none).
-    static func problem(_ json: inout JSONWriter, _ problem: EditProblem) {
+    public static func problem(_ json: inout JSONWriter, _ problem: EditProblem) {
         json.raw("{\"code\":"); json.string(problem.code); json.raw(",\"message\":"); json.string(problem.message)
-        json.raw(",\"units\":["); json.strings(problem.units); json.raw("],\"geometry\":")
+        json.raw(",\"units\":"); json.array(problem.units); json.raw(",\"geometry\":")
         switch problem.shape {
         case .area(let polygons): json.multiPolygonGeometry(polygons)
         case .line(let line):
-            json.raw("{\"type\":\"LineString\",\"coordinates\":[")
-            for (i, c) in line.enumerated() { if i > 0 { json.raw(",") }; json.position(c) }
-            json.raw("]}")
+            json.raw("{\"type\":\"LineString\",\"coordinates\":"); json.array(line) { $0.position($1) }; json.raw("}")
         case nil: json.raw("null")
         }
         json.raw("}")
@@ -102,12 +99,5 @@ public enum EditJSON {
 
     private static func geometry(_ json: inout JSONWriter, _ geometry: MultiPolygon?) {
         if let geometry { json.multiPolygonGeometry(geometry) } else { json.raw("null") }
-    }
-
-    private static func list<T>(_ json: inout JSONWriter, _ items: [T], _ body: (inout JSONWriter, T) -> Void) {
-        for (i, item) in items.enumerated() {
-            if i > 0 { json.raw(",") }
-            body(&json, item)
-        }
     }
 }

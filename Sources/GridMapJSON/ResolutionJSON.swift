@@ -1,12 +1,13 @@
 import GridMapCore
 import GridMapGeometry
-import Hummingbird
+import NIOCore
 
 /// Writes resolutions as JSON. Each grid's `{"grid":…,"village":…,"town":…` part, and the whole
 /// head of a point inside just that grid, are rendered once per boundary revision, so most of a
 /// bulk response is copied rather than formatted.
-struct ResolutionJSON: Sendable {
-    let resolver: Resolver
+public struct ResolutionJSON: Sendable {
+    /// The resolver whose answers these are.
+    public let resolver: Resolver
     private let gridParts: [ByteBuffer]
     /// `{"grid":…,"village":…,"town":…,"on_boundary":false,"candidates":["code"]` per grid.
     let singleCoverHeads: RenderedParts
@@ -16,7 +17,8 @@ struct ResolutionJSON: Sendable {
     /// `,"nearest":{"code":…,"name":…,"distance_m":` per grid.
     let nearestParts: RenderedParts
 
-    init(_ resolver: Resolver) {
+    /// Renders the per-grid parts of `resolver`'s answers (once per boundary revision).
+    public init(_ resolver: Resolver) {
         self.resolver = resolver
         gridParts = resolver.grids.indices.map { i in
             var json = JSONWriter()
@@ -81,26 +83,16 @@ struct ResolutionJSON: Sendable {
 
     /// One full resolution object (GET /v1/resolve, or bulk with people), with the routing of
     /// an event category when one was asked for.
-    func write(_ json: inout JSONWriter, _ r: Resolution, input: Coordinate, point: Coordinate, crs: CoordinateSystem,
+    public func write(_ json: inout JSONWriter, _ r: Resolution, input: Coordinate, point: Coordinate, crs: CoordinateSystem,
                people: Bool, routed: Result<RoutedCategory, RoutingError>? = nil) {
         json.raw("{")
         Self.units(&json, grid: r.grid, village: r.village, town: r.town)
         if people {
-            json.raw(",\"people\":[")
-            let all = resolver.people(of: r.grid) + resolver.people(of: r.village)
-            for (i, person) in all.enumerated() {
-                if i > 0 { json.raw(",") }
-                json.person(person)
-            }
-            json.raw("]")
+            json.key("people")
+            json.array(resolver.people(of: r.grid) + resolver.people(of: r.village)) { $0.person($1) }
         }
         json.raw(",\"on_boundary\":"); json.bool(r.onBoundary)
-        json.raw(",\"candidates\":[")
-        for (i, code) in r.candidates.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(code)
-        }
-        json.raw("]")
+        json.key("candidates"); json.array(r.candidates)
         if let nearest = r.nearest {
             json.raw(",\"nearest\":{\"code\":"); json.string(nearest.unit.code)
             json.raw(",\"name\":"); json.string(nearest.unit.name)
@@ -116,12 +108,8 @@ struct ResolutionJSON: Sendable {
     /// the caller adds the crs, input and point.
     func writeBoundaryHead(_ json: inout JSONWriter, _ hit: CompactResolution, point: Coordinate) {
         json.raw("{"); json.raw(gridParts[Int(hit.grid)])
-        json.raw(",\"on_boundary\":true,\"candidates\":[")
-        for (i, g) in resolver.gridIndex.covering(point.x, point.y).enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(resolver.grids[g].code)
-        }
-        json.raw("]")
+        json.raw(",\"on_boundary\":true,\"candidates\":")
+        json.array(resolver.gridIndex.covering(point.x, point.y)) { $0.string(resolver.grids[$1].code) }
     }
 
     private static func units(_ json: inout JSONWriter, grid: AdminUnit?, village: AdminUnit?, town: AdminUnit?) {
@@ -138,7 +126,7 @@ struct ResolutionJSON: Sendable {
 
 extension JSONWriter {
     /// A responsible person: role, name, phone, unit, post (AB岗) and absence.
-    mutating func person(_ person: Person) {
+    public mutating func person(_ person: Person) {
         raw("{\"role\":"); string(person.role.rawValue)
         raw(",\"name\":"); string(person.name)
         raw(",\"phone\":"); string(person.phone)

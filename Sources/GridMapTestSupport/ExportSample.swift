@@ -3,18 +3,17 @@ import GridMapCore
 import GridMapExport
 import GridMapGeometry
 import GridMapSpatiaLite
-import GridMapTestSupport
 
 /// The sample towns with their events, shared by the export and OGC tests (read only).
-enum ExportSample {
-    static let store: Result<SpatiaLiteStore, any Error> = Result { try Fixtures.storeWithEvents(["dagangtou", "ganpu"]) }
+public enum ExportSample {
+    public static let store: Result<SpatiaLiteStore, any Error> = Result { try Fixtures.storeWithEvents(["dagangtou", "ganpu"]) }
 
     /// Coverage needs a period; the sample has no patrols, so every grid is uncovered in it.
-    static let options: [ExportLayer: ExportOptions] = [.coverage: ExportOptions(from: "2025-11-01", to: "2025-11-04")]
+    public static let options: [ExportLayer: ExportOptions] = [.coverage: ExportOptions(from: "2025-11-01", to: "2025-11-04")]
 
     /// How many features a layer has, counted by SpatiaLite itself (GDAL's SQLite dialect on the
     /// store file).
-    static func count(_ layer: ExportLayer, _ store: SpatiaLiteStore) throws -> Int {
+    public static func count(_ layer: ExportLayer, _ store: SpatiaLiteStore) throws -> Int {
         let table = switch layer {
         case .towns: "town_boundaries WHERE valid_to IS NULL"
         case .villages: "village_boundaries WHERE valid_to IS NULL"
@@ -25,7 +24,7 @@ enum ExportSample {
     }
 
     /// Rows of a SpatiaLite query on the store, through `ogrinfo` (an independent reader).
-    static func sql(_ query: String, _ store: SpatiaLiteStore) throws -> [[String: String]] {
+    public static func sql(_ query: String, _ store: SpatiaLiteStore) throws -> [[String: String]] {
         let text = String(decoding: try ExternalTool.run("/usr/bin/ogrinfo", ["-ro", "-q", "-dialect", "SQLite", "-sql", query, store.path]),
                           as: UTF8.self)
         return OGRInfo.features(text)
@@ -33,9 +32,9 @@ enum ExportSample {
 }
 
 /// Reads `ogrinfo`'s text output.
-enum OGRInfo {
+public enum OGRInfo {
     /// The attribute values of each `OGRFeature` block, by field name.
-    static func features(_ text: String) -> [[String: String]] {
+    public static func features(_ text: String) -> [[String: String]] {
         var rows: [[String: String]] = []
         for line in text.split(separator: "\n") {
             if line.hasPrefix("OGRFeature") { rows.append([:]); continue }
@@ -47,14 +46,14 @@ enum OGRInfo {
     }
 
     /// "Feature Count: N" of a summary.
-    static func featureCount(_ summary: String) -> Int? {
+    public static func featureCount(_ summary: String) -> Int? {
         summary.split(separator: "\n").first { $0.hasPrefix("Feature Count: ") }.flatMap { Int($0.dropFirst("Feature Count: ".count)) }
     }
 }
 
 extension ExportGeometryType {
     /// How `ogrinfo` names the type in a Shapefile (polygons of any part count) or elsewhere.
-    func ogrName(shapefile: Bool) -> String {
+    public func ogrName(shapefile: Bool) -> String {
         switch self {
         case .point: "Point"
         case .multiPolygon: shapefile ? "Polygon" : "Multi Polygon"

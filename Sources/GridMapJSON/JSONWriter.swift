@@ -1,28 +1,35 @@
 import GridMapCore
-import Hummingbird
+import NIOCore
 
 /// Appends JSON to a `ByteBuffer` that becomes the response body without a copy. Faster than
 /// `JSONEncoder` by an order of magnitude, which the bulk resolve endpoint (hundreds of MB of
-/// output) needs; used for every response for one style.
-struct JSONWriter {
-    private(set) var buffer: ByteBuffer
+/// output) needs; used for every answer for one style. Its primitives are inlinable, so the
+/// representations in other modules write as fast as those in this one.
+public struct JSONWriter {
+    @usableFromInline var storage: ByteBuffer
 
-    init(capacity: Int = 256) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
+    /// What has been written.
+    public var buffer: ByteBuffer { storage }
 
-    mutating func raw(_ text: StaticString) { buffer.writeStaticString(text) }
+    /// A writer whose buffer starts with room for `capacity` bytes.
+    public init(capacity: Int = 256) { storage = ByteBufferAllocator().buffer(capacity: capacity) }
+
+    /// JSON text given literally: punctuation, or a key and its colon.
+    @inlinable public mutating func raw(_ text: StaticString) { storage.writeStaticString(text) }
 
     /// Text already rendered as JSON.
-    mutating func raw(_ rendered: ByteBuffer) { buffer.writeImmutableBuffer(rendered) }
+    @inlinable public mutating func raw(_ rendered: ByteBuffer) { storage.writeImmutableBuffer(rendered) }
 
-    mutating func raw(bytes: UnsafeRawBufferPointer) { buffer.writeBytes(bytes) }
+    /// Bytes already rendered as JSON.
+    @inlinable public mutating func raw(bytes: UnsafeRawBufferPointer) { storage.writeBytes(bytes) }
 
     /// Text already rendered as JSON (e.g. stored JSON columns).
-    mutating func raw(json text: String) { buffer.writeString(text) }
+    @inlinable public mutating func raw(json text: String) { storage.writeString(text) }
 
     /// Appends at most `maxBytes` bytes through a cursor: one capacity check for many small
     /// pieces, for the bulk endpoint's inner loop.
-    mutating func append(atMost maxBytes: Int, _ body: (inout ByteCursor) -> Void) {
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: maxBytes) { space in
+    @inlinable public mutating func append(atMost maxBytes: Int, _ body: (inout ByteCursor) -> Void) {
+        storage.writeWithUnsafeMutableBytes(minimumWritableBytes: maxBytes) { space in
             var cursor = ByteCursor(pointer: space.baseAddress!)
             body(&cursor)
             precondition(cursor.pointer - space.baseAddress! <= maxBytes, "wrote past the reserved space")
@@ -31,17 +38,17 @@ struct JSONWriter {
     }
 
     /// A JSON string literal, escaped.
-    mutating func string(_ value: String) {
-        buffer.writeInteger(UInt8(ascii: "\""))
+    @inlinable public mutating func string(_ value: String) {
+        storage.writeInteger(UInt8(ascii: "\""))
         if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            buffer.writeString(value)
+            storage.writeString(value)
         } else {
             for byte in value.utf8 { escape(byte) }
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
+        storage.writeInteger(UInt8(ascii: "\""))
     }
 
-    private mutating func escape(_ byte: UInt8) {
+    @usableFromInline mutating func escape(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
@@ -51,76 +58,76 @@ struct JSONWriter {
         case 0..<0x20:
             let hex: StaticString = "0123456789abcdef"
             raw("\\u00")
-            buffer.writeInteger(hex.utf8Start[Int(byte >> 4)])
-            buffer.writeInteger(hex.utf8Start[Int(byte & 15)])
-        default: buffer.writeInteger(byte)
-        }
-    }
-
-    /// Comma-separated string literals (the inside of an array).
-    mutating func strings(_ values: [String]) {
-        for (i, value) in values.enumerated() {
-            if i > 0 { raw(",") }
-            string(value)
+            storage.writeInteger(hex.utf8Start[Int(byte >> 4)])
+            storage.writeInteger(hex.utf8Start[Int(byte & 15)])
+        default: storage.writeInteger(byte)
         }
     }
 
     /// A finite double in its shortest round-tripping spelling.
-    mutating func number(_ value: Double) { buffer.writeString(value.description) }
+    @inlinable public mutating func number(_ value: Double) { storage.writeString(value.description) }
 
     /// A non-negative value rounded to tenths, spelled as `number` spells that rounded double
     /// (`12.0`, `4983.2`) without formatting a double.
-    mutating func tenths(_ value: Double) {
+    public mutating func tenths(_ value: Double) {
         guard ByteCursor.spellsTenths(value) else { number((value * 10).rounded() / 10); return }
         append(atMost: ByteCursor.maxTenthsBytes) { $0.tenths(value) }
     }
 
-    mutating func optionalString(_ value: String?) {
+    /// A string, or null.
+    @inlinable public mutating func optionalString(_ value: String?) {
         if let value { string(value) } else { raw("null") }
     }
 
     /// An instant as a string in its stored spelling (``Instant/iso``), or null.
-    mutating func instant(_ value: Instant?) {
+    public mutating func instant(_ value: Instant?) {
         if let value { string(value.iso) } else { raw("null") }
     }
 
-    mutating func optionalNumber(_ value: Double?) {
+    /// A number, or null.
+    @inlinable public mutating func optionalNumber(_ value: Double?) {
         if let value { number(value) } else { raw("null") }
     }
 
-    mutating func number(_ value: Int) { buffer.writeString(String(value)) }
+    /// An integer.
+    @inlinable public mutating func number(_ value: Int) { storage.writeString(String(value)) }
 
-    mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
-
-    func response(status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: buffer))
+    /// An integer, or null.
+    @inlinable public mutating func optionalNumber(_ value: Int?) {
+        if let value { number(value) } else { raw("null") }
     }
+
+    /// `true` or `false`.
+    @inlinable public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 }
 
 /// Copies bytes to reserved memory (see ``JSONWriter/append(atMost:_:)``).
-struct ByteCursor {
-    fileprivate(set) var pointer: UnsafeMutableRawPointer
+public struct ByteCursor {
+    @usableFromInline var pointer: UnsafeMutableRawPointer
 
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    @usableFromInline init(pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
+
+    /// Bytes already rendered.
+    @inlinable public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress else { return }
         pointer.copyMemory(from: source, byteCount: bytes.count)
         pointer += bytes.count
     }
 
-    mutating func append(_ text: StaticString) {
+    /// Text given literally.
+    @inlinable public mutating func append(_ text: StaticString) {
         pointer.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
         pointer += text.utf8CodeUnitCount
     }
 
     /// Most bytes ``tenths(_:)`` writes.
-    static let maxTenthsBytes = 18
+    public static let maxTenthsBytes = 18
 
     /// Whether ``tenths(_:)`` spells `value` (non-negative, below 10¹⁵).
-    static func spellsTenths(_ value: Double) -> Bool { value >= 0 && value < 1e15 }
+    @inlinable public static func spellsTenths(_ value: Double) -> Bool { value >= 0 && value < 1e15 }
 
     /// A value that ``spellsTenths(_:)``, rounded to tenths (`12.0`, `4983.2`).
-    mutating func tenths(_ value: Double) {
+    @inlinable public mutating func tenths(_ value: Double) {
         let tenths = Int64((value * 10).rounded())
         var whole = tenths / 10, digits = 1
         while whole >= 10 { whole /= 10; digits += 1 }

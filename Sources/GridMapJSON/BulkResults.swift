@@ -1,12 +1,12 @@
 import GridMapCore
 import GridMapGeometry
-import Hummingbird
+import NIOCore
 
-/// Resolves and streams `{"results":[…]}` for a bulk resolve. Points are resolved and rendered
-/// in batches on all cores, the next batch while the previous one is being sent; batches are
-/// small enough (a few MB per core) that the allocator recycles their buffers instead of mapping
-/// fresh memory each time.
-struct BulkResults: Sendable {
+/// The results of a bulk resolve, `…,{"grid":…}`, resolved and rendered a batch at a time on
+/// all cores (the server sends one batch while the next is rendered); batches are small enough
+/// (a few MB per core) that the allocator recycles their buffers instead of mapping fresh memory
+/// each time.
+public struct BulkResults: Sendable {
     let served: ResolutionJSON
     let crs: CoordinateSystem
     let withPeople: Bool
@@ -14,30 +14,25 @@ struct BulkResults: Sendable {
     let list: PointList
     let wgs: [Double]
 
-    /// Results per core per batch.
-    static let batchSize = 8_192
-
-    func response() -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody { writer in
-                     try await writer.write(ByteBuffer(string: "{\"results\":["))
-                     let step = Self.batchSize * System.coreCount
-                     var rendering = Task { render(0..<Swift.min(step, list.count)) }
-                     var start = 0
-                     while start < list.count {
-                         let pieces = await rendering.value
-                         start = Swift.min(start + step, list.count)
-                         let next = start..<Swift.min(start + step, list.count)
-                         if !next.isEmpty { rendering = Task { render(next) } }
-                         for piece in pieces { try await writer.write(piece) }
-                     }
-                     try await writer.write(ByteBuffer(string: "]}"))
-                     try await writer.finish(nil)
-                 })
+    /// `list` parsed from `body`, its points `wgs` in WGS84, each answered as `served` resolves it.
+    public init(served: ResolutionJSON, crs: CoordinateSystem, withPeople: Bool, body: ByteBuffer, list: PointList, wgs: [Double]) {
+        self.served = served
+        self.crs = crs
+        self.withPeople = withPeople
+        self.body = body
+        self.list = list
+        self.wgs = wgs
     }
 
-    /// Renders a range of results as one buffer per core.
-    private func render(_ range: Range<Int>) -> [ByteBuffer] {
+    /// Results per core per batch.
+    public static let batchSize = 8_192
+
+    /// How many results there are.
+    public var count: Int { list.count }
+
+    /// Renders a range of results as one buffer per core, in order; every result but the
+    /// first of the whole list starts with a comma.
+    public func renderBatch(_ range: Range<Int>) -> [ByteBuffer] {
         let parts = ParallelRanges.parts(range.count, minimum: 1024, perCore: 1)
         let pieces = Mutex<[ByteBuffer]>(Array(repeating: ByteBuffer(), count: parts))
         let crsAndInput = Array(",\"crs\":\"\(crs.rawValue)\",\"input\":[".utf8)

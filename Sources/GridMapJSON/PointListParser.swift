@@ -1,14 +1,16 @@
 import Foundation
 
 /// The points of a bulk resolve request, as parsed from `{"crs": "...", "points": [[lon, lat], ...]}`.
-struct PointList {
-    var crs: String?
+public struct PointList: Sendable {
+    /// The body's `crs`, when it names one.
+    public var crs: String?
     /// Interleaved lon, lat.
-    var values: [Double] = []
+    public var values: [Double] = []
     /// Byte ranges of each number in the request text (start, end, start, end per point), so the
     /// response can echo the input exactly without reformatting; empty when not available.
-    var tokens: [UInt32] = []
-    var count: Int { values.count / 2 }
+    public var tokens: [UInt32] = []
+    /// How many points.
+    public var count: Int { values.count / 2 }
 }
 
 /// A single-pass parser for the bulk point-list body: it checks JSON syntax as it goes and
@@ -16,20 +18,22 @@ struct PointList {
 /// exact fast path (≤ 15 significant digits, |exponent| ≤ 22: one correctly rounded operation)
 /// falling back to `strtod`. A top-level `"type"` or `"features"` key means the body is GeoJSON
 /// (``notPointList``), read by ``parseFeatureCollection(_:maxPoints:)``.
-struct PointListParser {
-    enum Failure: APIErrorConvertible {
-        /// 400 `malformed_body`, naming the problem and where.
+public struct PointListParser {
+    /// Why a body is refused.
+    public enum Failure: Error {
+        /// The body is malformed: the problem and where.
         case syntax(String)
-        /// 413 `too_many_points`: more than the server takes in one request.
+        /// More points than the server takes in one request.
         case tooManyPoints(limit: Int)
-        /// The body is not a point list (it is GeoJSON): not an answer, a cue to read it as GeoJSON.
+        /// The body is not a point list (it is GeoJSON): a cue to read it as GeoJSON.
         case notPointList
 
-        var apiError: APIError {
+        /// What is wrong, for people.
+        public var message: String {
             switch self {
-            case .syntax(let message): .badRequest("malformed_body", message)
-            case .tooManyPoints(let limit): APIError(.contentTooLarge, "too_many_points", "more than \(limit) points (the server's limit)")
-            case .notPointList: .badRequest("malformed_body", "expected \"crs\" and \"points\", or a GeoJSON FeatureCollection")
+            case .syntax(let message): message
+            case .tooManyPoints(let limit): "more than \(limit) points (the server's limit)"
+            case .notPointList: "expected \"crs\" and \"points\", or a GeoJSON FeatureCollection"
             }
         }
     }
@@ -42,7 +46,7 @@ struct PointListParser {
         self.at = at
     }
 
-    static func parse(_ bytes: UnsafeRawBufferPointer, maxPoints: Int) throws -> PointList {
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxPoints: Int) throws -> PointList {
         var parser = PointListParser(bytes)
         return try parser.document(maxPoints: maxPoints)
     }

@@ -2,7 +2,7 @@ import GridMapCore
 
 extension JSONWriter {
     /// An event as JSON; with its history when it was read with one.
-    mutating func event(_ e: EventRecord, now: Instant, history: Bool) {
+    public mutating func event(_ e: EventRecord, now: Instant, history: Bool) {
         raw("{\"id\":"); number(Int(e.id))
         eventMembers(e, now: now)
         raw(",\"input\":["); number(e.input.x); raw(","); number(e.input.y)
@@ -12,7 +12,7 @@ extension JSONWriter {
     }
 
     /// An event as a GeoJSON Feature at its WGS84 point.
-    mutating func eventFeature(_ e: EventRecord, now: Instant) {
+    public mutating func eventFeature(_ e: EventRecord, now: Instant) {
         raw("{\"type\":\"Feature\",\"id\":"); number(Int(e.id))
         raw(",\"geometry\":{\"type\":\"Point\",\"coordinates\":["); number(e.point.x); raw(","); number(e.point.y)
         raw("]},\"properties\":{\"id\":"); number(Int(e.id))
@@ -24,7 +24,7 @@ extension JSONWriter {
         raw(",\"category\":"); string(e.category)
         raw(",\"description\":"); string(e.description)
         raw(",\"status\":"); string(e.status.rawValue)
-        raw(",\"allowed_next\":["); strings(e.status.allowedNext.map(\.rawValue)); raw("]")
+        key("allowed_next"); array(e.status.allowedNext.map(\.rawValue))
         raw(",\"supervised\":"); bool(e.supervised)
         raw(",\"overdue\":"); bool(e.isOverdue(at: now))
         raw(",\"reported_at\":"); instant(e.reportedAt)
@@ -42,18 +42,17 @@ extension JSONWriter {
     }
 
     private mutating func historyMember(_ history: [EventHistoryEntry]) {
-        raw(",\"history\":[")
-        for (i, h) in history.enumerated() {
-            if i > 0 { raw(",") }
-            raw("{\"seq\":"); number(h.seq)
-            raw(",\"at\":"); instant(h.at)
-            raw(",\"actor\":"); string(h.actor)
-            raw(",\"action\":"); string(h.action)
-            raw(",\"from\":"); optionalString(h.from?.rawValue)
-            raw(",\"to\":"); optionalString(h.to?.rawValue)
-            raw(",\"note\":"); optionalString(h.note)
-            raw("}")
+        key("history")
+        array(history) { json, h in
+            json.object { json in
+                json.key("seq"); json.number(h.seq)
+                json.key("at"); json.instant(h.at)
+                json.key("actor"); json.string(h.actor)
+                json.key("action"); json.string(h.action)
+                json.key("from"); json.optionalString(h.from?.rawValue)
+                json.key("to"); json.optionalString(h.to?.rawValue)
+                json.key("note"); json.optionalString(h.note)
+            }
         }
-        raw("]")
     }
 }

@@ -1,6 +1,6 @@
-import GridMapExport
 import GridMapGeometry
-import Hummingbird
+import GridMapJSON
+import NIOCore
 
 /// RFC 7946 GeoJSON of exported features: longitude/latitude, exterior rings counter-clockwise,
 /// no `crs` member, positions rounded to `decimals`, `id` the unit's code or the event's number,
@@ -42,7 +42,7 @@ public struct FeatureGeoJSON: Sendable {
     }
 
     /// One feature, open: callers may add members before its closing brace.
-    func openFeature(_ feature: ExportFeature, into json: inout JSONWriter) {
+    public func openFeature(_ feature: ExportFeature, into json: inout JSONWriter) {
         json.raw("{\"type\":\"Feature\",\"id\":"); value(feature.id, decimals: 0, into: &json)
         json.raw(",\"geometry\":")
         switch feature.geometry {
@@ -50,15 +50,14 @@ public struct FeatureGeoJSON: Sendable {
         case .multiPolygon(let m): json.multiPolygonGeometry(m, decimals: decimals)
         }
         json.raw(",\"properties\":{")
-        for (i, (field, value)) in zip(schema.fields, feature.values).enumerated() {
-            if i > 0 { json.raw(",") }
-            json.string(field.name); json.raw(":")
+        for (field, value) in zip(schema.fields, feature.values) {
+            json.key(dynamic: field.name)
             if case .real(let decimals) = field.kind { self.value(value, decimals: decimals, into: &json) } else { self.value(value, decimals: 0, into: &json) }
         }
         json.raw("}")
     }
 
-    func write(_ feature: ExportFeature, into json: inout JSONWriter) {
+    public func write(_ feature: ExportFeature, into json: inout JSONWriter) {
         openFeature(feature, into: &json)
         json.raw("}")
     }

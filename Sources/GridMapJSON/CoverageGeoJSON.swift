@@ -1,5 +1,5 @@
 import GridMapCore
-import Hummingbird
+import NIOCore
 
 /// Coverage reports as GeoJSON FeatureCollections (shared by the API and `gridmap coverage`).
 public enum CoverageGeoJSON {
@@ -7,8 +7,7 @@ public enum CoverageGeoJSON {
     public static func grids(_ rows: [GridCoverageRow], period: ClosedRange<PatrolDay>, radius: Double, now: Instant) -> ByteBuffer {
         var json = JSONWriter(capacity: 4096 + rows.reduce(0) { $0 + $1.geometry.vertexCount * 40 + 600 })
         header(&json, period: period, radius: radius)
-        for (i, row) in rows.enumerated() {
-            if i > 0 { json.raw(",") }
+        json.array(rows) { json, row in
             let c = row.coverage
             json.raw("{\"type\":\"Feature\",\"id\":"); json.string(row.grid.code)
             json.raw(",\"geometry\":"); json.multiPolygonGeometry(row.geometry)
@@ -21,11 +20,10 @@ public enum CoverageGeoJSON {
             json.raw(",\"dwell_min\":"); json.number(rounded(c.dwellSeconds / 60, 1))
             json.raw(",\"stops\":"); json.number(c.stops)
             json.raw(",\"visits\":"); json.number(c.visits.count)
-            json.raw(",\"last_visit\":")
-            if let last = row.lastVisit { json.string(Timestamp.format(milliseconds: last)) } else { json.raw("null") }
+            json.raw(",\"last_visit\":"); json.instant(row.lastVisit.map(Instant.init(milliseconds:)))
             json.raw(",\"hours_since_last_visit\":")
             json.optionalNumber(row.lastVisit.map { rounded(Double(min(now.milliseconds, period.upperBound.end) - $0) / 3_600_000, 2) })
-            json.raw(",\"members\":["); json.strings(c.members); json.raw("]")
+            json.key("members"); json.array(c.members)
             json.raw(",\"frequency\":"); json.string(c.compliance.frequency.rawValue)
             json.raw(",\"required_periods\":"); json.number(c.compliance.required)
             json.raw(",\"met_periods\":"); json.number(c.compliance.met)
@@ -33,7 +31,7 @@ public enum CoverageGeoJSON {
             json.raw(",\"compliant\":"); json.bool(c.compliance.compliant)
             json.raw("}}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.buffer
     }
 
@@ -41,23 +39,20 @@ public enum CoverageGeoJSON {
     public static func gaps(_ rows: [GridCoverageRow], period: ClosedRange<PatrolDay>, radius: Double, minArea: Double) -> ByteBuffer {
         var json = JSONWriter(capacity: 4096 + rows.reduce(0) { $0 + $1.geometry.vertexCount * 60 })
         header(&json, period: period, radius: radius)
-        var first = true
-        for row in rows {
-            for (rank, gap) in row.gaps.enumerated() where gap.area >= minArea {
-                if !first { json.raw(",") }
-                first = false
-                json.raw("{\"type\":\"Feature\",\"id\":"); json.string("\(row.grid.code)-\(rank + 1)")
-                json.raw(",\"geometry\":"); json.polygonGeometry(gap.polygon)
-                json.raw(",\"properties\":")
-                unit(&json, row)
-                json.raw(",\"rank\":"); json.number(rank + 1)
-                json.raw(",\"area_m2\":"); json.number(rounded(gap.area, 1))
-                json.raw(",\"grid_area_m2\":"); json.number(rounded(row.coverage.area, 1))
-                json.raw(",\"grid_covered_pct\":"); json.number(rounded(row.coverage.coveredFraction * 100, 2))
-                json.raw("}}")
-            }
+        let gaps = rows.flatMap { row in row.gaps.enumerated().filter { $0.element.area >= minArea }.map { (row, $0.offset, $0.element) } }
+        json.array(gaps) { json, spot in
+            let (row, rank, gap) = spot
+            json.raw("{\"type\":\"Feature\",\"id\":"); json.string("\(row.grid.code)-\(rank + 1)")
+            json.raw(",\"geometry\":"); json.polygonGeometry(gap.polygon)
+            json.raw(",\"properties\":")
+            unit(&json, row)
+            json.raw(",\"rank\":"); json.number(rank + 1)
+            json.raw(",\"area_m2\":"); json.number(rounded(gap.area, 1))
+            json.raw(",\"grid_area_m2\":"); json.number(rounded(row.coverage.area, 1))
+            json.raw(",\"grid_covered_pct\":"); json.number(rounded(row.coverage.coveredFraction * 100, 2))
+            json.raw("}}")
         }
-        json.raw("]}")
+        json.raw("}")
         return json.buffer
     }
 
@@ -66,7 +61,7 @@ public enum CoverageGeoJSON {
         json.raw(",\"last_day\":"); json.string(period.upperBound.description)
         json.raw(",\"days\":"); json.number(Int(period.upperBound.number - period.lowerBound.number + 1))
         json.raw(",\"time_zone\":\"+08:00\"},\"radius_m\":"); json.number(radius)
-        json.raw(",\"features\":[")
+        json.raw(",\"features\":")
     }
 
     /// Opens the properties object with the grid, its village and town.
@@ -79,7 +74,8 @@ public enum CoverageGeoJSON {
         json.raw(",\"town_name\":"); json.string(row.town?.name ?? "")
     }
 
-    static func rounded(_ value: Double, _ decimals: Int) -> Double {
+    /// `value` rounded to 0…4 decimals.
+    public static func rounded(_ value: Double, _ decimals: Int) -> Double {
         let scale = [1.0, 10, 100, 1000, 10_000][decimals]
         return (value * scale).rounded() / scale
     }

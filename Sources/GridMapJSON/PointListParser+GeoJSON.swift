@@ -7,7 +7,7 @@ extension PointListParser {
     /// number`). Members may come in any order; other members (`properties`, `bbox`, `id`, …) are
     /// skipped with their strings and brackets checked, not parsed. A third (altitude) coordinate
     /// is read and ignored.
-    static func parseFeatureCollection(_ bytes: UnsafeRawBufferPointer, maxPoints: Int) throws -> PointList {
+    public static func parseFeatureCollection(_ bytes: UnsafeRawBufferPointer, maxPoints: Int) throws -> PointList {
         var parser = PointListParser(bytes)
         var list = PointList()
         list.values.reserveCapacity(Swift.min(bytes.count / 40, maxPoints * 2))

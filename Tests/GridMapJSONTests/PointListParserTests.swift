@@ -1,8 +1,9 @@
 import Foundation
 import GridMapCore
 import GridMapGeometry
+@testable import GridMapJSON
+import GridMapJSON
 import Testing
-@testable import GridMapServer
 
 /// The bulk body parser, including its parallel path for large bodies (> 1 MB), against the
 /// numbers the bodies were written from.
@@ -27,7 +28,7 @@ import Testing
 
     static func message(_ text: String, maxPoints: Int = 1_000_000) -> String? {
         do { _ = try parse(text, maxPoints: maxPoints); return nil } catch let failure as PointListParser.Failure {
-            return failure.apiError.detail
+            return failure.message
         } catch { return "\(error)" }
     }
 

@@ -1,0 +1,38 @@
+import Foundation
+import GridMapGeometry
+
+extension JSONWriter {
+    /// A position rounded to `decimals` (default 7, about 1 cm: RFC 7946's advice).
+    public mutating func position(_ c: Coordinate, decimals: Int = 7) {
+        let scale = Self.scales[decimals]
+        raw("["); number((c.x * scale).rounded() / scale); raw(","); number((c.y * scale).rounded() / scale); raw("]")
+    }
+
+    /// Powers of ten for rounding positions to 0…15 decimals.
+    public static let scales = (0...15).map { pow(10, Double($0)) }
+
+    /// A Point geometry at `c`, rounded as ``position(_:decimals:)`` rounds.
+    public mutating func pointGeometry(_ c: Coordinate, decimals: Int = 7) {
+        raw("{\"type\":\"Point\",\"coordinates\":"); position(c, decimals: decimals); raw("}")
+    }
+
+    /// A MultiPolygon with RFC 7946 winding: exterior rings counter-clockwise, holes clockwise.
+    public mutating func multiPolygonGeometry(_ geometry: MultiPolygon, decimals: Int = 7) {
+        raw("{\"type\":\"MultiPolygon\",\"coordinates\":")
+        array(geometry.polygons) { $0.polygonRings($1, decimals: decimals) }
+        raw("}")
+    }
+
+    /// A Polygon with RFC 7946 winding.
+    public mutating func polygonGeometry(_ polygon: Polygon) {
+        raw("{\"type\":\"Polygon\",\"coordinates\":"); polygonRings(polygon, decimals: 7); raw("}")
+    }
+
+    private mutating func polygonRings(_ polygon: Polygon, decimals: Int) {
+        array(polygon.rings.enumerated()) { json, ring in
+            let counterClockwise = ring.element.signedArea > 0
+            let oriented = counterClockwise == (ring.offset == 0) ? ring.element : ring.element.reversed()
+            json.array(oriented) { $0.position($1, decimals: decimals) }
+        }
+    }
+}
