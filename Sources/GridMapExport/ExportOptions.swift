@@ -42,7 +42,10 @@ public struct ExportOptions: Sendable {
     /// [from, to) as the density filter of the facts table; open ends reach every event.
     func eventFilter() throws -> EventFilter {
         let query = try eventQuery()
-        return EventFilter(from: query.from ?? Instant(milliseconds: .min / 4), to: query.to ?? Instant(milliseconds: .max / 4))
+        var filter = EventFilter.allTime
+        filter.from = query.from ?? filter.from
+        filter.to = query.to ?? filter.to
+        return filter
     }
 
     func patrolDays(now: Instant = .now()) throws -> ClosedRange<PatrolDay> {

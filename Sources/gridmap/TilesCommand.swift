@@ -41,7 +41,7 @@ struct TilesBuildCommand: ParsableCommand {
             throw ValidationError("no towns to draw")
         }
         let sources = TileSources(snapshot: snapshot, facts: try store.eventFactsTable(),
-                                  filter: EventFilter(from: Instant(milliseconds: .min / 2), to: Instant(milliseconds: .max / 2)), gridAreas: try snapshot.areasKm2(.grid))
+                                  filter: .allTime, gridAreas: try snapshot.areasKm2(.grid))
         let path = output ?? "tiles/\(dataset ?? "gridmap").mbtiles"
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let started = Date()

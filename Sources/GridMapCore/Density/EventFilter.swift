@@ -18,6 +18,12 @@ public struct EventFilter: Sendable {
         self.to = to
     }
 
+    /// Every event, whenever reported (bounds far beyond any real time, so a period's length
+    /// cannot overflow).
+    public static var allTime: EventFilter {
+        EventFilter(from: Instant(milliseconds: .min / 4), to: Instant(milliseconds: .max / 4))
+    }
+
     /// The same filter over the period of equal length just before this one.
     public var previousPeriod: EventFilter {
         var previous = self

@@ -1,4 +1,5 @@
 import GridMapCore
+import GridMapGeometry
 
 /// What the server answers about events at one events revision: the facts table (brought up to
 /// date from the previous view's, so only changed events are read), and counts and the extent
@@ -9,7 +10,13 @@ final class EventView: Sendable {
     /// The previous view's facts (or an empty table): the start of this one's refresh.
     private let seed: EventFactsTable
     private let factsTable = Memo<EventFactsTable>()
-    private let counts = MemoTable<String, Int>(capacity: 1_000)
+    private let counts = MemoTable<CountKey, Int>(capacity: 1_000)
+    /// What a count depends on: the query's box and reported range.
+    private struct CountKey: Hashable {
+        var bbox: BoundingBox?
+        var from: Instant?
+        var to: Instant?
+    }
     private let extentMemo = Memo<EventExtent?>()
 
     init(store: any EventRepository, revision: Int64, after previous: EventView? = nil) {
@@ -32,8 +39,7 @@ final class EventView: Sendable {
 
     /// Events matching the filters of `query` (its box and reported range).
     func count(_ query: EventQuery) throws -> Int {
-        let key = "\(query.bbox.map { "\($0)" } ?? "")|\(query.from?.iso ?? "")|\(query.to?.iso ?? "")"
-        return try counts.value(for: key) { try store.eventCount(query) }
+        try counts.value(for: CountKey(bbox: query.bbox, from: query.from, to: query.to)) { try store.eventCount(query) }
     }
 
     /// Where and when the events were reported (a scan of every event); nil when there are none.
