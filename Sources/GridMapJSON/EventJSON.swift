@@ -24,6 +24,7 @@ extension JSONWriter {
         raw(",\"category\":"); string(e.category)
         raw(",\"description\":"); string(e.description)
         raw(",\"status\":"); string(e.status.rawValue)
+        key("status_name"); string(e.status.name)
         key("allowed_next"); array(e.status.allowedNext.map(\.rawValue))
         raw(",\"supervised\":"); bool(e.supervised)
         raw(",\"overdue\":"); bool(e.isOverdue(at: now))
@@ -39,6 +40,22 @@ extension JSONWriter {
         raw(",\"routing\":"); raw(json: e.routingJSON)
         raw(",\"people\":"); raw(json: e.peopleJSON)
         raw(",\"duty_leader\":"); raw(json: e.dutyLeaderJSON ?? "null")
+    }
+
+    /// `{"statuses": [...]}`: each status of the loop with its name, the statuses it may move to
+    /// and whether it counts as closed; in the loop's order.
+    public mutating func eventStatuses() {
+        object { json in
+            json.key("statuses")
+            json.array(EventStatus.allCases) { json, status in
+                json.object { json in
+                    json.key("status"); json.string(status.rawValue)
+                    json.key("name"); json.string(status.name)
+                    json.key("allowed_next"); json.array(status.allowedNext.map(\.rawValue))
+                    json.key("closed"); json.bool(status.isClosed)
+                }
+            }
+        }
     }
 
     private mutating func historyMember(_ history: [EventHistoryEntry]) {

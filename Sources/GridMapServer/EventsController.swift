@@ -5,7 +5,7 @@ import GridMapJSON
 import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
-/// `POST /v1/events/{id}/transitions`. A new event's id goes into the request's audit entry; an
+/// `POST /v1/events/{id}/transitions`, and the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
 /// `external_id` that a stored event has answers 409 `duplicate_event` naming that event.
 struct EventsController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
@@ -18,6 +18,11 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         router.get("/v1/events", use: list)
         router.get("/v1/events/:id", use: show)
         router.post("/v1/events/:id/transitions", use: transition)
+        router.get("/v1/statuses") { _, _ in
+            var json = JSONWriter()
+            json.eventStatuses()
+            return json.response()
+        }
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {

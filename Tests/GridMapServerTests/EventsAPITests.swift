@@ -38,6 +38,7 @@ import Testing
             #expect(refused["allowed"] == .array([.string("triaged")]))
             let (ok, triaged) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","actor":"值班员","note":"属实"}"#)
             #expect(ok == .ok && triaged["status"] == .string("triaged"))
+            #expect(triaged["status_name"] == .string("研判") && triaged["allowed_next"] == .array([.string("dispatched")]))
             #expect(triaged["history"]?.array?.last?["note"] == .string("属实"))
 
             let (_, page) = try await send(.get, "/v1/events?format=geojson&status=triaged", nil)
@@ -53,6 +54,20 @@ import Testing
             ])]))
             let (badBy, _) = try await send(.get, "/v1/stats?by=county", nil)
             #expect(badBy == .badRequest)
+        }
+    }
+
+    /// The loop's vocabulary as the glossary names it (受理 → 研判 → 流转 → 处置 → 办结 → 考核, 退回).
+    @Test func theStatusesNameTheLoop() async throws {
+        try await withServer { send in
+            let (status, body) = try await send(.get, "/v1/statuses", nil)
+            #expect(status == .ok)
+            let statuses = try #require(body["statuses"]?.array)
+            let names = statuses.map { "\($0["status"]?.string ?? "")=\($0["name"]?.string ?? "")" }
+            #expect(names == ["received=受理", "triaged=研判", "dispatched=流转", "in_progress=处置",
+                              "resolved=办结", "evaluated=考核", "returned=退回"])
+            #expect(statuses[2]["allowed_next"] == .array([.string("in_progress"), .string("returned")]))
+            #expect(statuses.filter { $0["closed"] == .bool(true) }.compactMap { $0["status"]?.string } == ["resolved", "evaluated"])
         }
     }
 

@@ -28,6 +28,19 @@ public enum EventStatus: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The status as the command room names it (受理, 研判, …): what screens show.
+    public var name: String {
+        switch self {
+        case .received: "受理"
+        case .triaged: "研判"
+        case .dispatched: "流转"
+        case .inProgress: "处置"
+        case .resolved: "办结"
+        case .evaluated: "考核"
+        case .returned: "退回"
+        }
+    }
+
     /// Handled (resolved or evaluated): counts as closed in statistics; not supervised any more.
     public var isClosed: Bool { self == .resolved || self == .evaluated }
 }
