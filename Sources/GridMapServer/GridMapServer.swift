@@ -70,33 +70,41 @@ public enum GridMapServer {
     }
 
     static func router(store: any GridMapRepository, served: ServedStateHolder, options: ServerOptions) -> Router<GridMapRequestContext> {
+        let routes = routeTable(store: store, served: served, options: options)
         let router = Router(context: GridMapRequestContext.self)
-        let limits = options.limits
         // Outermost, so it sees the status of every answer, errors included, for the audit log.
-        router.middlewares.add(AccessMiddleware(store: store, policy: options.access))
+        router.middlewares.add(AccessMiddleware(store: store, policy: options.access, rules: routes.accessRules))
         router.middlewares.add(JSONErrorMiddleware())
-        router.middlewares.add(DeclaredLengthMiddleware(maxBodyBytes: limits.maxBodyBytes))
-        router.get("/healthz") { _, _ in
+        router.middlewares.add(DeclaredLengthMiddleware(maxBodyBytes: options.limits.maxBodyBytes))
+        routes.add(to: router)
+        return router
+    }
+
+    /// Every route with the permission it needs, by feature.
+    static func routeTable(store: any GridMapRepository, served: ServedStateHolder, options: ServerOptions) -> RouteTable<GridMapRequestContext> {
+        let routes = RouteTable<GridMapRequestContext>()
+        let limits = options.limits
+        routes.get("/healthz", needs: nil) { _, _ in
             let resolver = served.resolver
             var json = JSONWriter()
             json.raw("{\"status\":\"ok\",\"grids\":"); json.number(resolver.grids.count)
             json.raw(",\"revision\":"); json.number(resolver.snapshot.revision); json.raw("}")
             return json.response()
         }
-        ResolveController(served: served, limits: limits).addRoutes(to: router)
-        PlatformsController(served: served).addRoutes(to: router)
-        EventsController(store: store, served: served).addRoutes(to: router)
-        StatsController(served: served).addRoutes(to: router)
-        DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: router)
-        TilesController(served: served).addRoutes(to: router)
-        PeopleController(store: store, served: served).addRoutes(to: router)
-        PatrolsController(store: store, served: served, limits: limits).addRoutes(to: router)
-        BoundariesController(store: store, served: served).addRoutes(to: router)
-        EditsController(store: store, served: served, planner: options.planner, heavyWork: limits.heavyWork).addRoutes(to: router)
-        CoverageController(store: store, served: served, heavyWork: limits.heavyWork).addRoutes(to: router)
-        ExportController(store: store, heavyWork: limits.heavyWork).addRoutes(to: router)
-        OGCController(store: store, served: served).addRoutes(to: router)
-        WebController(console: options.console).addRoutes(to: router)
-        return router
+        ResolveController(served: served, limits: limits).addRoutes(to: routes)
+        PlatformsController(served: served).addRoutes(to: routes)
+        EventsController(store: store, served: served).addRoutes(to: routes)
+        StatsController(served: served).addRoutes(to: routes)
+        DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
+        TilesController(served: served).addRoutes(to: routes)
+        PeopleController(store: store, served: served).addRoutes(to: routes)
+        PatrolsController(store: store, served: served, limits: limits).addRoutes(to: routes)
+        BoundariesController(store: store, served: served).addRoutes(to: routes)
+        EditsController(store: store, served: served, planner: options.planner, heavyWork: limits.heavyWork).addRoutes(to: routes)
+        CoverageController(store: store, served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
+        ExportController(store: store, heavyWork: limits.heavyWork).addRoutes(to: routes)
+        OGCController(store: store, served: served).addRoutes(to: routes)
+        WebController(console: options.console).addRoutes(to: routes)
+        return routes
     }
 }

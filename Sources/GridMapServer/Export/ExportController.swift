@@ -12,8 +12,8 @@ struct ExportController<Context: RequestContext>: Sendable {
     let store: any GridMapRepository
     let heavyWork: HeavyWorkGate
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/v1/export/:file") { request, context in try export(request, file: context.parameters.get("file") ?? "") }
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/v1/export/:file", needs: .export) { request, context in try export(request, file: context.parameters.get("file") ?? "") }
     }
 
     private func export(_ request: Request, file: String) throws -> Response {

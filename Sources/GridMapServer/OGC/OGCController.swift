@@ -20,13 +20,13 @@ struct OGCController<Context: RequestContext>: Sendable {
 
     static var crs84: String { "http://www.opengis.net/def/crs/OGC/1.3/CRS84" }
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/ogc") { request, _ in try landing(request) }
-        router.get("/ogc/conformance") { request, _ in try document(request) { json, _ in
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/ogc") { request, _ in try landing(request) }
+        routes.get("/ogc/conformance") { request, _ in try document(request) { json, _ in
             json.object { $0.key("conformsTo"); $0.array(Self.conformance) }
         } }
-        router.get("/ogc/api") { request, _ in try openAPI(request) }
-        router.get("/ogc/collections") { request, _ in try document(request) { json, base in
+        routes.get("/ogc/api") { request, _ in try openAPI(request) }
+        routes.get("/ogc/collections") { request, _ in try document(request) { json, base in
             let features = try readFeatures()
             json.raw("{\"links\":["); link(&json, "\(base.url)/collections", "self", "application/json", "the collections")
             json.raw("],\"collections\":")
@@ -35,12 +35,12 @@ struct OGCController<Context: RequestContext>: Sendable {
             }
             json.raw("}")
         } }
-        router.get("/ogc/collections/:collection") { request, context in
+        routes.get("/ogc/collections/:collection") { request, context in
             let collection = try Self.collection(context)
             return try document(request) { json, base in try describe(collection, readFeatures(), base: base, into: &json) }
         }
-        router.get("/ogc/collections/:collection/items") { request, context in try items(request, try Self.collection(context)) }
-        router.get("/ogc/collections/:collection/items/:featureId") { request, context in
+        routes.get("/ogc/collections/:collection/items") { request, context in try items(request, try Self.collection(context)) }
+        routes.get("/ogc/collections/:collection/items/:featureId") { request, context in
             try item(request, try Self.collection(context), id: context.parameters.get("featureId") ?? "")
         }
     }

@@ -12,14 +12,14 @@ struct WebController<Context: RequestContext>: Sendable {
          "png": "image/png", "svg": "image/svg+xml", "json": "application/json; charset=utf-8"]
     }
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/") { _, _ in try Self.staticFile("index.html") }
-        router.get("/app/basemap.json") { _, _ in
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/") { _, _ in try Self.staticFile("index.html") }
+        routes.get("/app/basemap.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: console.basemapJSON)))
         }
-        router.get("/app/:file") { _, context in try Self.staticFile(context.parameters.get("file") ?? "") }
-        router.get("/vendor/leaflet/**") { _, context in
+        routes.get("/app/:file") { _, context in try Self.staticFile(context.parameters.get("file") ?? "") }
+        routes.get("/vendor/leaflet/**") { _, context in
             try Self.file(in: console.leafletDirectory, path: context.parameters.getCatchAll().joined(separator: "/"),
                           missing: "Leaflet is not installed: apt-get install libjs-leaflet (scripts/install-packages.sh)")
         }

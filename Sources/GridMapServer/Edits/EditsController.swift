@@ -16,9 +16,12 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
     /// Largest edit body: a redrawn village may carry tens of thousands of vertices.
     static var maxBodyBytes: Int { 8 << 20 }
 
-    func addRoutes(to router: Router<Context>) {
-        router.post("/v1/edits/preview", use: preview)
-        router.post("/v1/edits", use: commit)
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.post("/v1/edits/preview", needs: .editBoundaries, use: preview)
+        routes.post("/v1/edits", needs: .editBoundaries, use: commit)
+        // Whatever else changes edits or grid boundaries is the planner's too.
+        routes.changes(below: "/v1/edits", need: .editBoundaries)
+        routes.changes(below: "/v1/grids", need: .editBoundaries)
     }
 
     @Sendable func preview(_ request: Request, context: Context) async throws -> Response {

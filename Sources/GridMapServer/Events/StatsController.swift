@@ -8,8 +8,8 @@ import Hummingbird
 struct StatsController<Context: RequestContext>: Sendable {
     let served: ServedStateHolder
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/v1/stats", use: stats)
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/v1/stats", use: stats)
     }
 
     @Sendable func stats(_ request: Request, context: Context) async throws -> Response {

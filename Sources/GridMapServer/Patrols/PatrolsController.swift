@@ -17,8 +17,8 @@ struct PatrolsController<Context: RequestContext>: Sendable {
     let served: ServedStateHolder
     let limits: ServerLimits
 
-    func addRoutes(to router: Router<Context>) {
-        router.post("/v1/patrols", use: upload)
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.post("/v1/patrols", needs: .uploadPatrols, use: upload)
     }
 
     @Sendable func upload(_ request: Request, context: Context) async throws -> Response {

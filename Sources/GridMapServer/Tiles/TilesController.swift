@@ -17,10 +17,10 @@ struct TilesController<Context: RequestContext>: Sendable {
     /// Zooms the TileJSON advertises; clients over-zoom beyond.
     static var zooms: ClosedRange<Int> { 0...16 }
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/tiles/:layer/:z/:x/:y") { request, context in try tile(request, context: context) }
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/tiles/:layer/:z/:x/:y") { request, context in try tile(request, context: context) }
         // "/tiles/{layer}.json": the router wants one parameter name per path position.
-        router.get("/tiles/:layer") { request, context in try tileJSON(request, context: context) }
+        routes.get("/tiles/:layer") { request, context in try tileJSON(request, context: context) }
     }
 
     private func tile(_ request: Request, context: Context) throws -> Response {

@@ -10,9 +10,9 @@ struct ResolveController<Context: RequestContext>: Sendable {
     let served: ServedStateHolder
     let limits: ServerLimits
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/v1/resolve", use: resolveOne)
-        router.post("/v1/resolve", use: resolveMany)
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/v1/resolve", use: resolveOne)
+        routes.post("/v1/resolve", needs: .resolve, use: resolveMany)
     }
 
     @Sendable func resolveOne(_ request: Request, context: Context) async throws -> Response {

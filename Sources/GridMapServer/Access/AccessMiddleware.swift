@@ -1,7 +1,7 @@
 import GridMapCore
 import Hummingbird
 
-/// Bearer tokens and the audit log. Finds what a request needs (``AccessRules``), authenticates
+/// Bearer tokens and the audit log. Finds what a request needs (``AccessRules``, from the declared routes), authenticates
 /// its `Authorization: Bearer` token into `context.principal`, refuses it (401 with
 /// `WWW-Authenticate: Bearer` without a valid token, 403 when the role lacks the permission) and,
 /// for every request needing more than a read, appends an audit entry after the handler: who, from
@@ -12,16 +12,18 @@ import Hummingbird
 struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
     let store: any GridMapRepository
     let policy: AccessPolicy
+    let rules: AccessRules
     let tokens: TokenCache
 
-    init(store: any GridMapRepository, policy: AccessPolicy) {
+    init(store: any GridMapRepository, policy: AccessPolicy, rules: AccessRules) {
         self.store = store
         self.policy = policy
+        self.rules = rules
         tokens = TokenCache(store: store, recheck: policy.tokenRecheck)
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let permission = AccessRules.permission(request.method, request.uri.path) else {
+        guard let permission = rules.permission(request.method, request.uri.path) else {
             return try await next(request, context)
         }
         var context = context

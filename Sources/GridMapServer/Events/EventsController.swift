@@ -13,12 +13,12 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     /// Event bodies are small; anything larger is refused.
     static var maxBodyBytes: Int { 64 << 10 }
 
-    func addRoutes(to router: Router<Context>) {
-        router.post("/v1/events", use: create)
-        router.get("/v1/events", use: list)
-        router.get("/v1/events/:id", use: show)
-        router.post("/v1/events/:id/transitions", use: transition)
-        router.get("/v1/statuses") { _, _ in
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.post("/v1/events", needs: .manageEvents, use: create)
+        routes.get("/v1/events", use: list)
+        routes.get("/v1/events/:id", use: show)
+        routes.post("/v1/events/:id/transitions", needs: .manageEvents, use: transition)
+        routes.get("/v1/statuses") { _, _ in
             var json = JSONWriter()
             json.eventStatuses()
             return json.response()

@@ -29,19 +29,19 @@ struct DensityController<Context: RequestContext>: Sendable {
     /// Most bins one answer may hold.
     static var maxBins: Int { 200_000 }
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to routes: RouteTable<Context>) {
         let units: [(String, AdminLevel, StatsDimension)] = [("grids", .grid, .grid), ("villages", .village, .village),
                                                              ("towns", .town, .town)]
         for (path, level, dimension) in units {
-            router.get("/v1/density/\(path)") { request, _ in try unitDensity(request, level: level, dimension: dimension) }
+            routes.get("/v1/density/\(path)") { request, _ in try unitDensity(request, level: level, dimension: dimension) }
         }
         for shape in BinShape.allCases {
-            router.get("/v1/density/\(shape.rawValue)") { request, _ in
+            routes.get("/v1/density/\(shape.rawValue)") { request, _ in
                 try await heavyWork.run("density bins") { try binDensity(request, shape: shape) }
             }
         }
-        router.get("/v1/density/points") { request, _ in try weightedPoints(request) }
-        router.get("/v1/density/kde") { request, _ in try await heavyWork.run("a kernel density") { try kernelDensity(request) } }
+        routes.get("/v1/density/points") { request, _ in try weightedPoints(request) }
+        routes.get("/v1/density/kde") { request, _ in try await heavyWork.run("a kernel density") { try kernelDensity(request) } }
     }
 
     private func unitDensity(_ request: Request, level: AdminLevel, dimension: StatsDimension) throws -> Response {

@@ -19,9 +19,9 @@ struct CoverageController<Context: RequestContext>: Sendable {
     let served: ServedStateHolder
     let heavyWork: HeavyWorkGate
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/v1/coverage") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: false) } }
-        router.get("/v1/coverage/gaps") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: true) } }
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/v1/coverage") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: false) } }
+        routes.get("/v1/coverage/gaps") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: true) } }
     }
 
     private func report(_ request: Request, gaps: Bool) throws -> Response {

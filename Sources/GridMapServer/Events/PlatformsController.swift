@@ -7,9 +7,9 @@ import Hummingbird
 struct PlatformsController<Context: RequestContext>: Sendable {
     let served: ServedStateHolder
 
-    func addRoutes(to router: Router<Context>) {
-        router.get("/v1/platforms", use: platforms)
-        router.get("/v1/categories", use: categories)
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.get("/v1/platforms", use: platforms)
+        routes.get("/v1/categories", use: categories)
     }
 
     @Sendable func platforms(_ request: Request, context: Context) async throws -> Response {

@@ -12,11 +12,11 @@ struct BoundariesController<Context: RequestContext>: Sendable {
     let store: any BoundaryRepository
     let served: ServedStateHolder
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to routes: RouteTable<Context>) {
         for level in AdminLevel.allCases {
-            router.get("/v1/layers/\(level.rawValue)s") { request, _ in try layer(request, level: level) }
-            router.get("/v1/\(level.rawValue)s/:code") { request, context in try unit(request, context: context, level: level) }
-            router.get("/v1/\(level.rawValue)s/:code/history") { request, context in try history(context: context, level: level) }
+            routes.get("/v1/layers/\(level.rawValue)s") { request, _ in try layer(request, level: level) }
+            routes.get("/v1/\(level.rawValue)s/:code") { request, context in try unit(request, context: context, level: level) }
+            routes.get("/v1/\(level.rawValue)s/:code/history") { request, context in try history(context: context, level: level) }
         }
     }
 

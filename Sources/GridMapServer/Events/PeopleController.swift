@@ -9,8 +9,8 @@ struct PeopleController<Context: RequestContext>: Sendable {
     let store: any PeopleRepository
     let served: ServedStateHolder
 
-    func addRoutes(to router: Router<Context>) {
-        router.post("/v1/people/absence", use: absence)
+    func addRoutes(to routes: RouteTable<Context>) {
+        routes.post("/v1/people/absence", needs: .manageEvents, use: absence)
     }
 
     @Sendable func absence(_ request: Request, context: Context) async throws -> Response {

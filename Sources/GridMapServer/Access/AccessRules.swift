@@ -1,0 +1,44 @@
+import GridMapCore
+import Hummingbird
+
+/// The permission each request needs, by method and path: the first matching rule decides. The
+/// rules come from the routes as they are declared (``RouteTable``): each route's own permission
+/// (a GET route's, by default `read`, also for HEAD), then any other GET or HEAD needs `read`, then
+/// the change groups (`/v1/edits/…`, `/v1/grids/…` need `edit_boundaries`), then anything else
+/// needs `administer`. `/healthz` is declared public.
+struct AccessRules: Sendable {
+    /// Methods (nil: any) and a path pattern's segments: `*` (or a `:name` parameter) matches one
+    /// segment, a final `**` the rest (none included).
+    struct Rule: Sendable {
+        let methods: Set<HTTPRequest.Method>?
+        let pattern: [Substring]
+        let permission: Permission?
+
+        init(_ methods: Set<HTTPRequest.Method>?, _ pattern: String, _ permission: Permission?) {
+            self.methods = methods
+            self.pattern = pattern.split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") ? "*" : $0 }
+            self.permission = permission
+        }
+
+        func matches(_ method: HTTPRequest.Method, _ path: [Substring]) -> Bool {
+            guard methods?.contains(method) ?? true else { return false }
+            for (i, segment) in pattern.enumerated() {
+                if segment == "**" { return true }
+                guard i < path.count, segment == "*" || segment == path[i] else { return false }
+            }
+            return path.count == pattern.count
+        }
+    }
+
+    private let rules: [Rule]
+
+    init(declared: [Rule], changeGroups: [Rule]) {
+        rules = declared + [Rule([.get, .head], "/**", .read)] + changeGroups + [Rule(nil, "/**", .administer)]
+    }
+
+    /// What a request needs; nil when it is public.
+    func permission(_ method: HTTPRequest.Method, _ path: String) -> Permission? {
+        let segments = path.split(separator: "/")
+        return rules.first { $0.matches(method, segments) }!.permission
+    }
+}
