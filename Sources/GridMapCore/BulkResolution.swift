@@ -13,14 +13,14 @@ public struct CompactResolution: Sendable, Equatable {
 extension Resolver {
     /// Resolves WGS84 points given as interleaved lon, lat values, splitting the work over
     /// `parallelism` threads (the index is immutable, so no locking is involved).
-    public func resolveCompact(interleaved values: [Double], parallelism: Int = System.coreCount) -> [CompactResolution] {
+    public func resolveCompact(interleaved values: [Double], parallelism: Int = Parallel.cores) -> [CompactResolution] {
         let count = values.count / 2
         var results = [CompactResolution](repeating: CompactResolution(grid: -1, coverCount: 0), count: count)
         values.withUnsafeBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
                 let shared = SharedBuffers(input: input, output: output)
-                let parts = parallelism <= 1 ? 1 : ParallelRanges.parts(count, minimum: 4096)
-                ParallelRanges.forEach(count, parts: parts) { _, range in
+                let parts = parallelism <= 1 ? 1 : Parallel.parts(count, minimum: 4096)
+                Parallel.forEach(count, parts: parts) { _, range in
                     resolveCompact(interleaved: UnsafeBufferPointer(rebasing: shared.input[(2 * range.lowerBound)..<(2 * range.upperBound)]),
                                    into: UnsafeMutableBufferPointer(rebasing: shared.output[range]))
                 }
@@ -45,16 +45,10 @@ private struct SharedBuffers: @unchecked Sendable {
     let output: UnsafeMutableBufferPointer<CompactResolution>
 }
 
-/// Facts about the machine.
-public enum System {
-    /// Active processor cores.
-    public static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
-}
-
 extension CoordinateSystem {
     /// Converts interleaved lon, lat values to WGS84 on all cores (a copy when already WGS84).
     public func toWGS84(interleaved values: [Double]) -> [Double] {
-        keepsCoordinates ? values : ParallelRanges.mapPairs(values) { toWGS84(Coordinate($0, $1)) }
+        keepsCoordinates ? values : Parallel.mapPairs(values) { toWGS84(Coordinate($0, $1)) }
     }
 }
 

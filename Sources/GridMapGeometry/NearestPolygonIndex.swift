@@ -66,7 +66,7 @@ public final class NearestPolygonIndex: @unchecked Sendable {
             }
         }
         let inside = SharedSegments.inside(degrees, rings: rings)
-        let vertices = ParallelRanges.mapPairs(degrees) { [projection] in projection.forward($0, $1) }
+        let vertices = Parallel.mapPairs(degrees) { [projection] in projection.forward($0, $1) }
         var runs: [Run] = [], segments: [Segment] = []
         for ring in rings {
             var k = ring.vertices.lowerBound

@@ -33,10 +33,10 @@ public struct BulkResults: Sendable {
     /// Renders a range of results as one buffer per core, in order; every result but the
     /// first of the whole list starts with a comma.
     public func renderBatch(_ range: Range<Int>) -> [ByteBuffer] {
-        let parts = ParallelRanges.parts(range.count, minimum: 1024, perCore: 1)
+        let parts = Parallel.parts(range.count, minimum: 1024, perCore: 1)
         let pieces = Mutex<[ByteBuffer]>(Array(repeating: ByteBuffer(), count: parts))
         let crsAndInput = Array(",\"crs\":\"\(crs.rawValue)\",\"input\":[".utf8)
-        ParallelRanges.forEach(range.count, parts: parts) { part, local in
+        Parallel.forEach(range.count, parts: parts) { part, local in
             let lower = range.lowerBound + local.lowerBound, upper = range.lowerBound + local.upperBound
             let rendered = body.withUnsafeReadableBytes { text in
                 crsAndInput.withUnsafeBytes { crsAndInput in

@@ -1,4 +1,4 @@
-import Dispatch
+import GridMapGeometry
 import GridMapCore
 import Synchronization
 
@@ -13,7 +13,7 @@ extension PointListParser {
     /// caller then parses on one thread, which reports the problem with its exact position.
     static func pointsInParallel(_ bytes: UnsafeRawBufferPointer, from start: Int,
                                  maxPoints: Int) -> (chunks: [PointList], end: Int)? {
-        let parts = System.coreCount
+        let parts = Parallel.cores
         guard parts > 1, bytes.count - start >= parallelThreshold else { return nil }
         var found = [start]
         for k in 1..<parts {
@@ -23,7 +23,7 @@ extension PointListParser {
         }
         let cuts = found, text = SharedText(bytes: bytes)
         let pieces = Mutex<[(list: PointList, end: Int, closed: Bool)?]>(Array(repeating: nil, count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
+        Parallel.forEach(parts: parts) { k in
             let bytes = text.bytes, stop = k + 1 < parts ? cuts[k + 1] : nil
             var parser = PointListParser(bytes, at: cuts[k])
             var list = PointList()

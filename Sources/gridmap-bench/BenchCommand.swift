@@ -29,7 +29,7 @@ struct ResolveBench: ParsableCommand {
     @Option(help: "Points in each of those inputs.") var inputPoints = 1_000_000
 
     func run() throws {
-        print("GridMap resolve benchmark — \(System.coreCount) cores")
+        print("GridMap resolve benchmark — \(Parallel.cores) cores")
         let layer = SyntheticGridLayer(count: grids)
         let vertices = layer.polygons.map(\.vertexCount)
         print("county layer: \(layer.polygons.count) grids, \(vertices.min()!)–\(vertices.max()!) vertices "
@@ -68,7 +68,7 @@ struct ResolveBench: ParsableCommand {
         print("| path | points | points/s |")
         print("|---|---:|---:|")
         print("| index, 1 core | \(points) | \(rate(points, single.seconds)) |")
-        print("| index, \(System.coreCount) cores | \(points) | \(rate(points, parallel.seconds)) |")
+        print("| index, \(Parallel.cores) cores | \(points) | \(rate(points, parallel.seconds)) |")
         print("| SpatiaLite SQL (SpatialIndex R*Tree + ST_Covers) | \(sqlSample.count) | \(rate(sqlSample.count, sql.seconds)) |")
         print("")
         print("index vs SQL on the SQL sample: \(mismatches) disagreements; \(single.value.filter { $0.grid >= 0 }.count) of \(points) points covered")

@@ -28,12 +28,12 @@ struct PatrolsBench: ParsableCommand {
         var random = SplitMix64(seed: 7)
         let patrolled = Array(resolver.grids.indices.shuffled(using: &random).prefix(members))
         let generated = measure {
-            ParallelWork.map(Array(patrolled.enumerated())) { k, grid in
+            Parallel.map(Array(patrolled.enumerated())) { k, grid in
                 simulator.patrol(member: "member-\(k)", grid: grid, start: day.start + 8 * 3_600_000 + 1_800_000, hours: hours, seed: UInt64(k))
             }.flatMap { $0 }
         }
         let fixes = generated.value
-        print("GridMap patrols benchmark — \(System.coreCount) cores: \(grids) grids, \(patrolled.count) members × \(format(hours)) h, "
+        print("GridMap patrols benchmark — \(Parallel.cores) cores: \(grids) grids, \(patrolled.count) members × \(format(hours)) h, "
             + "\(fixes.count) fixes (generated in \(format(generated.seconds)) s)")
 
         let csv = directory.appendingPathComponent("fixes.csv")

@@ -29,7 +29,7 @@ struct PatrolsSimulateCommand: ParsableCommand {
         let simulator = PatrolSimulator(grids: resolver.gridGeometries)
         let plan = PatrolPlan.days(days, from: first, members: positions.map { ($0, members[resolver.grids[$0].code] ?? "member-\(resolver.grids[$0].code)") },
                                    seed: seed)
-        let fixes = ParallelWork.map(plan) { simulator.patrol(member: $0.member, grid: $0.grid, start: $0.start, hours: $0.hours, seed: $0.seed) }
+        let fixes = Parallel.map(plan) { simulator.patrol(member: $0.member, grid: $0.grid, start: $0.start, hours: $0.hours, seed: $0.seed) }
             .flatMap { $0 }
         print("simulated \(plan.count) patrols of \(positions.count) grids, \(fixes.count) fixes")
         if let out {

@@ -44,7 +44,7 @@ import Testing
             String(decoding: utf8[Int(list.tokens[2 * $0])..<Int(list.tokens[2 * $0 + 1])], as: UTF8.self)
         }
         #expect(spelled == values.map { "\($0)" })
-        if points > 1_000 && System.coreCount > 1 {  // the large body really takes the parallel path
+        if points > 1_000 && Parallel.cores > 1 {  // the large body really takes the parallel path
             let start = utf8.firstIndex(of: UInt8(ascii: "["))! + 1
             let pieces = utf8.withUnsafeBytes { PointListParser.pointsInParallel($0, from: start, maxPoints: 1_000_000) }
             #expect(pieces?.chunks.flatMap(\.values) == values)

@@ -1,4 +1,3 @@
-import Dispatch
 import GridMapGeometry
 
 /// Adds every point's normalised quartic footprint to a raster's values.
@@ -25,7 +24,7 @@ struct FootprintAccumulator: Sendable {
         let strips = stripBounds(bucketStarts, count: parallelism <= 1 ? 1 : Swift.min(rows, 2 * parallelism))
         let rowSpan = Int(2 * radius) + 1  // a footprint's last row minus its first, at most (rounding included)
         let shared = SharedValues(values: values)
-        DispatchQueue.concurrentPerform(iterations: strips.count - 1) { strip in
+        Parallel.forEach(parts: strips.count - 1) { strip in
             let footprint = QuarticFootprint(radius: radius)
             let stripRows = strips[strip]...(strips[strip + 1] - 1)
             let firstBucket = Swift.max(0, stripRows.lowerBound - rowSpan)

@@ -24,7 +24,7 @@ public enum KernelDensity {
     ///   - parallelism: how many cores to use; the result is the same for any number.
     public static func quartic(points: [Coordinate], weights: [Double]? = nil, bandwidth: Double,
                                cellSize: Double, extent: BoundingBox? = nil,
-                               parallelism: Int = System.coreCount) throws(DensityError) -> DensityRaster {
+                               parallelism: Int = Parallel.cores) throws(DensityError) -> DensityRaster {
         var xy: [Double] = []
         xy.reserveCapacity(2 * points.count)
         for p in points { xy.append(p.x); xy.append(p.y) }
@@ -36,7 +36,7 @@ public enum KernelDensity {
     /// interleaved x, y values in metres.
     public static func quartic(interleaved xy: [Double], weights: [Double]? = nil, bandwidth: Double,
                                cellSize: Double, extent: BoundingBox? = nil,
-                               parallelism: Int = System.coreCount) throws(DensityError) -> DensityRaster {
+                               parallelism: Int = Parallel.cores) throws(DensityError) -> DensityRaster {
         try validate(xy, weights, bandwidth: bandwidth, cellSize: cellSize)
         guard let extent = try extent.map(validated) ?? bounds(xy)?.grown(by: bandwidth) else {
             return DensityRaster(origin: Coordinate(0, 0), cellSize: cellSize, columns: 0, rows: 0, values: [])

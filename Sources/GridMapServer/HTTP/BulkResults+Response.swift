@@ -1,3 +1,4 @@
+import GridMapGeometry
 import GridMapJSON
 import Hummingbird
 import NIOCore
@@ -9,7 +10,7 @@ extension BulkResults {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                  body: ResponseBody { writer in
                      try await writer.write(ByteBuffer(string: "{\"results\":["))
-                     let step = Self.batchSize * System.coreCount
+                     let step = Self.batchSize * Parallel.cores
                      var rendering = Task { renderBatch(0..<Swift.min(step, count)) }
                      var start = 0
                      while start < count {

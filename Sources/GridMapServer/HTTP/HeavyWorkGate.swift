@@ -17,7 +17,7 @@ public final class HeavyWorkGate: Sendable {
     private let running = Mutex(0)
 
     /// A gate of `permits` (at least 1), by default 2: on the two cores GridMap is sized for,
-    /// each computation already uses all cores (``ParallelWork``).
+    /// each computation already uses all cores (``Parallel``).
     public init(permits: Int = 2, retryAfter: Int = 5) {
         self.permits = Swift.max(1, permits)
         self.retryAfter = retryAfter

@@ -24,7 +24,7 @@ final class ImportPipeline: Sendable {
         prepared = Mutex([PreparedSlice?](repeating: nil, count: count))
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         DispatchQueue.global().async { [self] in
-            ParallelRanges.forEach(events.count, parts: count) { i, range in
+            Parallel.forEach(events.count, parts: count) { i, range in
                 let slice = PreparedSlice(events, range, now: now, resolverAt: resolverAt)
                 prepared.withLock { $0[i] = slice }
                 ready[i].signal()

@@ -84,7 +84,7 @@ extension SpatiaLiteStore {
     /// Cleans the member-days on all cores and replaces their segments and stops.
     private static func storeCleaned(_ byMemberDay: [MemberDay: [PatrolFix]], cleaning: TrackCleaning, _ db: Database) throws -> CleaningReport {
         let keys = Array(byMemberDay.keys)
-        let cleaned = ParallelWork.map(keys) { key in cleaning.clean(member: key.code, day: key.day, fixes: byMemberDay[key]!) }
+        let cleaned = Parallel.map(keys) { key in cleaning.clean(member: key.code, day: key.day, fixes: byMemberDay[key]!) }
         let deleteSegments = try FastStatement(db, sql: "DELETE FROM patrol_segments WHERE day = ?1 AND member_id = ?2")
         let deleteStops = try FastStatement(db, sql: "DELETE FROM patrol_stops WHERE day = ?1 AND member_id = ?2")
         let insertSegment = try FastStatement(db, sql: """

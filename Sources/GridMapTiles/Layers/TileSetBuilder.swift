@@ -1,7 +1,5 @@
-import Dispatch
 import GridMapCore
 import GridMapGeometry
-import Synchronization
 
 /// Renders every tile of a zoom range over an area on all cores (one renderer, and so one GEOS
 /// context, per worker), gzip-compressed as MBTiles stores them.
@@ -21,24 +19,11 @@ public struct TileSetBuilder: Sendable {
         var written = 0
         for zoom in zooms {
             let tiles = Array(try TileRange(covering: area, zoom: zoom))
-            let rendered = Mutex([[UInt8]?](repeating: nil, count: tiles.count))
-            let failure = Mutex<(any Error)?>(nil)
-            let workers = System.coreCount
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let renderer = TileRenderer(sources: sources, layers: layers)
-                for i in stride(from: worker, to: tiles.count, by: workers) {
-                    do {
-                        let tile = try renderer.tile(at: tiles[i])
-                        guard !tile.layers.isEmpty else { continue }
-                        let bytes = try Gzip.compress(tile.encoded())
-                        rendered.withLock { $0[i] = bytes }
-                    } catch {
-                        failure.withLock { $0 = $0 ?? error }
-                    }
-                }
+            let rendered = try Parallel.map(tiles, worker: { TileRenderer(sources: sources, layers: layers) }) { renderer, id -> [UInt8]? in
+                let tile = try renderer.tile(at: id)
+                return tile.layers.isEmpty ? nil : try Gzip.compress(tile.encoded())
             }
-            if let error = failure.withLock({ $0 }) { throw error }
-            for (tile, bytes) in zip(tiles, rendered.withLock { $0 }) {
+            for (tile, bytes) in zip(tiles, rendered) {
                 guard let bytes else { continue }
                 try store(tile, bytes)
                 written += 1

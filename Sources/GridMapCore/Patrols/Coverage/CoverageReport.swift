@@ -69,7 +69,7 @@ public struct CoverageReport: Sendable {
             return (scope.grid == nil || scope.grid == unit.code) && (scope.village == nil || scope.village == unit.parentCode)
                 && (scope.town == nil || scope.town == resolver.town(ofGrid: position)?.code)
         }
-        return try ParallelWork.map(positions) { position in
+        return try Parallel.map(positions) { position in
             let unit = resolver.grids[position]
             let village = resolver.village(ofGrid: position), town = resolver.town(ofGrid: position)
             let context = GEOSContext()

@@ -34,12 +34,12 @@ public struct DailyCoverage: Sendable {
     }
 
     public func compute(day: PatrolDay, patrols: [CleanedPatrol]) throws -> [GridDayCoverage] {
-        let contributions = try ParallelWork.map(patrols) { patrol in try self.contributions(of: patrol) }
+        let contributions = try Parallel.map(patrols) { patrol in try self.contributions(of: patrol) }
         var byGrid: [Int: [Contribution]] = [:]
         for patrol in contributions {
             for (grid, contribution) in patrol { byGrid[grid, default: []].append(contribution) }
         }
-        return try ParallelWork.map(byGrid.sorted { $0.key < $1.key }) { grid, contributions in
+        return try Parallel.map(byGrid.sorted { $0.key < $1.key }) { grid, contributions in
             try combine(grid: grid, day: day, contributions)
         }
     }
