@@ -13,21 +13,21 @@ public enum CoverageGeoJSON {
             json.raw(",\"geometry\":"); json.multiPolygonGeometry(row.geometry)
             json.raw(",\"properties\":")
             unit(&json, row)
-            json.raw(",\"area_m2\":"); json.number(rounded(c.area, 1))
-            json.raw(",\"covered_m2\":"); json.number(rounded(c.coveredArea, 1))
-            json.raw(",\"covered_pct\":"); json.number(rounded(c.coveredFraction * 100, 2))
-            json.raw(",\"length_m\":"); json.number(rounded(c.length, 1))
-            json.raw(",\"dwell_min\":"); json.number(rounded(c.dwellSeconds / 60, 1))
+            json.raw(",\"area_m2\":"); json.number(JSONWriter.rounded(c.area, 1))
+            json.raw(",\"covered_m2\":"); json.number(JSONWriter.rounded(c.coveredArea, 1))
+            json.raw(",\"covered_pct\":"); json.number(JSONWriter.rounded(c.coveredFraction * 100, 2))
+            json.raw(",\"length_m\":"); json.number(JSONWriter.rounded(c.length, 1))
+            json.raw(",\"dwell_min\":"); json.number(JSONWriter.rounded(c.dwellSeconds / 60, 1))
             json.raw(",\"stops\":"); json.number(c.stops)
             json.raw(",\"visits\":"); json.number(c.visits.count)
             json.raw(",\"last_visit\":"); json.instant(row.lastVisit.map(Instant.init(milliseconds:)))
             json.raw(",\"hours_since_last_visit\":")
-            json.optionalNumber(row.lastVisit.map { rounded(Double(min(now.milliseconds, period.upperBound.end) - $0) / 3_600_000, 2) })
+            json.optionalNumber(row.lastVisit.map { JSONWriter.rounded(Double(min(now.milliseconds, period.upperBound.end) - $0) / 3_600_000, 2) })
             json.key("members"); json.array(c.members)
             json.raw(",\"frequency\":"); json.string(c.compliance.frequency.rawValue)
             json.raw(",\"required_periods\":"); json.number(c.compliance.required)
             json.raw(",\"met_periods\":"); json.number(c.compliance.met)
-            json.raw(",\"compliance\":"); json.number(rounded(c.compliance.ratio, 4))
+            json.raw(",\"compliance\":"); json.number(JSONWriter.rounded(c.compliance.ratio, 4))
             json.raw(",\"compliant\":"); json.bool(c.compliance.compliant)
             json.raw("}}")
         }
@@ -47,9 +47,9 @@ public enum CoverageGeoJSON {
             json.raw(",\"properties\":")
             unit(&json, row)
             json.raw(",\"rank\":"); json.number(rank + 1)
-            json.raw(",\"area_m2\":"); json.number(rounded(gap.area, 1))
-            json.raw(",\"grid_area_m2\":"); json.number(rounded(row.coverage.area, 1))
-            json.raw(",\"grid_covered_pct\":"); json.number(rounded(row.coverage.coveredFraction * 100, 2))
+            json.raw(",\"area_m2\":"); json.number(JSONWriter.rounded(gap.area, 1))
+            json.raw(",\"grid_area_m2\":"); json.number(JSONWriter.rounded(row.coverage.area, 1))
+            json.raw(",\"grid_covered_pct\":"); json.number(JSONWriter.rounded(row.coverage.coveredFraction * 100, 2))
             json.raw("}}")
         }
         json.raw("}")
@@ -72,11 +72,5 @@ public enum CoverageGeoJSON {
         json.raw(",\"village_name\":"); json.string(row.village?.name ?? "")
         json.raw(",\"town_code\":"); json.string(row.town?.code ?? "")
         json.raw(",\"town_name\":"); json.string(row.town?.name ?? "")
-    }
-
-    /// `value` rounded to 0…4 decimals.
-    public static func rounded(_ value: Double, _ decimals: Int) -> Double {
-        let scale = [1.0, 10, 100, 1000, 10_000][decimals]
-        return (value * scale).rounded() / scale
     }
 }

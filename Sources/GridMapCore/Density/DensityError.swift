@@ -12,8 +12,13 @@ public enum DensityError: CodedError, Equatable, Sendable {
     case rasterTooLarge(cells: Double, limit: Int)
     case invalidLevelCount(Int)
     case invalidThreshold(Double)
+    /// More bins than one answer may hold.
+    case tooManyBins(Int, limit: Int)
 
-    public var errorCode: String { "invalid_parameter" }
+    public var errorCode: String {
+        if case .tooManyBins = self { return "too_many_bins" }
+        return "invalid_parameter"
+    }
     public var failureKind: FailureKind { .invalidInput }
 
     public var description: String {
@@ -31,6 +36,7 @@ public enum DensityError: CodedError, Equatable, Sendable {
             "the raster would have \(cells) cells, over the limit of \(limit); use larger cells or a smaller extent"
         case .invalidLevelCount(let n): "levels must be at least 1, not \(n)"
         case .invalidThreshold(let t): "thresholds must be finite densities above 0, not \(t)"
+        case .tooManyBins(let count, let limit): "\(count) bins exceed \(limit): use a larger 'size' or a smaller area"
         }
     }
 }
