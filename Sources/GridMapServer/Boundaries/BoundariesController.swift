@@ -25,13 +25,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         let snapshot = try served.current().boundaries.snapshot(asOf: query.asOf())
         let units = snapshot.boundaries(level, inTown: query.text("town"), village: query.text("village"))
         var json = JSONWriter(capacity: 64 * 1024)
-        json.raw("{\"type\":\"FeatureCollection\",\"features\":")
-        json.array(units) { json, boundary in
-            json.raw("{\"type\":\"Feature\",\"id\":"); json.string(boundary.unit.code)
-            json.raw(",\"properties\":{"); unitProperties(&json, boundary.unit)
-            json.raw("},\"geometry\":"); json.multiPolygonGeometry(boundary.geometry); json.raw("}")
-        }
-        json.raw("}")
+        json.boundaryLayer(units)
         return json.response()
     }
 
@@ -42,7 +36,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
             throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)" + (asOf.map { " at \($0)" } ?? ""))
         }
         var json = JSONWriter(capacity: 16 * 1024)
-        feature(&json, version)
+        json.boundaryVersion(version)
         var response = json.response()
         response.headers[.eTag] = "\"\(version.tag)\""
         return response
@@ -53,35 +47,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         let versions = try store.boundaryHistory(level, code)
         guard !versions.isEmpty else { throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)") }
         var json = JSONWriter(capacity: 64 * 1024)
-        json.raw("{\"type\":\"FeatureCollection\",\"features\":")
-        json.array(versions) { json, version in
-            feature(&json, version)
-        }
-        json.raw("}")
+        json.boundaryHistory(versions)
         return json.response()
-    }
-
-    private func unitProperties(_ json: inout JSONWriter, _ unit: AdminUnit) {
-        json.raw("\"code\":"); json.string(unit.code); json.raw(",\"name\":"); json.string(unit.name)
-        if let parent = unit.level.parentCodeProperty {
-            json.raw(","); json.string(parent); json.raw(":"); json.string(unit.parentCode ?? "")
-        }
-    }
-
-    private func feature(_ json: inout JSONWriter, _ version: BoundaryVersion) {
-        json.raw("{\"type\":\"Feature\",\"id\":"); json.string(version.unit.code)
-        json.raw(",\"properties\":{"); unitProperties(&json, version.unit)
-        json.raw(",\"version\":"); json.string(version.tag)
-        json.raw(",\"valid_from\":"); json.instant(version.validFrom)
-        json.raw(",\"valid_to\":"); json.instant(version.validTo)
-        json.raw(",\"change\":")
-        if let change = version.change {
-            json.raw("{\"id\":"); json.number(Int(change.id)); json.raw(",\"at\":"); json.instant(change.at)
-            json.raw(",\"author\":"); json.string(change.author); json.raw(",\"reason\":"); json.string(change.reason)
-            json.raw(",\"operation\":"); json.raw(json: change.operation); json.raw("}")
-        } else {
-            json.raw("null")
-        }
-        json.raw("},\"geometry\":"); json.multiPolygonGeometry(version.geometry); json.raw("}")
     }
 }

@@ -2,14 +2,6 @@ import GridMapCore
 import GridMapExport
 import GridMapGeometry
 
-/// A page of a collection's features: those matching the query after its cursor, how many match
-/// in all, and the cursor of the next page (nil on the last).
-struct OGCPage {
-    var features: [ExportFeature]
-    var numberMatched: Int
-    var next: String?
-}
-
 /// A boundary's feature with its bounding box and code, as the collections page and filter them.
 struct OGCBoundaryFeature: Sendable {
     var feature: ExportFeature
@@ -57,8 +49,10 @@ struct OGCFeatures {
         return try state.events.extent()?.box
     }
 
-    /// Where and when the events were reported.
-    func eventExtent() throws -> EventExtent? { try state.events.extent() }
+    /// When (and where) a collection's features were reported: the events'; nil for boundaries.
+    func reported(_ collection: OGCCollection) throws -> EventExtent? {
+        collection == .events ? try state.events.extent() : nil
+    }
 
     private func boundaryPage(_ layer: ExportLayer, _ query: OGCItemsQuery) throws -> OGCPage {
         var matching: [OGCBoundaryFeature]

@@ -1,11 +1,11 @@
 import GridMapCore
+import GridMapExport
 import GridMapGeometry
 
 /// The query parameters of `/collections/{id}/items`: `limit` (1…10,000, default 10), `bbox`
 /// (CRS84), `datetime` (RFC 3339 instant or interval, `..` open), `after` (the paging cursor: the
 /// id of the previous page's last feature) and `f=json|geojson`. Anything else is a 400.
 struct OGCItemsQuery {
-    static let maximumLimit = 10_000
     static let parameters: Set<String> = ["limit", "bbox", "datetime", "after", "f"]
 
     enum Datetime: Equatable {
@@ -24,7 +24,7 @@ struct OGCItemsQuery {
     init(_ parameters: QueryParameters) throws {
         try parameters.rejectUnknown(allowed: Self.parameters)
         try OGCFormat.check(parameters, allowing: ["json", "geojson"])
-        limit = try parameters.integer("limit", in: 1...Self.maximumLimit) ?? 10
+        limit = try parameters.integer("limit", in: 1...OGCPage.maximumLimit) ?? 10
         bbox = try parameters.bbox()
         datetime = try parameters.text("datetime").map(Self.datetime)
         after = parameters.text("after")

@@ -2,8 +2,8 @@ import Foundation
 
 /// The OpenAPI 3.0 definition of the `/ogc` endpoints (the landing page's `service-desc`): paths
 /// per collection with their query parameters, so clients learn `limit`'s maximum.
-enum OGCOpenAPI {
-    static func document(serverURL: String) -> String {
+public enum OGCOpenAPI {
+    public static func document(serverURL: String) -> String {
         let json: [String: Any] = [
             "openapi": "3.0.3",
             "info": ["title": "GridMap OGC API - Features", "version": "1.0.0",
@@ -26,7 +26,7 @@ enum OGCOpenAPI {
             let id = collection.rawValue
             paths["/collections/\(id)"] = operation("describe_\(id)", collection.title, "application/json", [format(["json"])])
             paths["/collections/\(id)/items"] = operation("getFeatures_\(id)", "Features of \(collection.title)", "application/geo+json", [
-                parameter("limit", "Features per page", ["type": "integer", "minimum": 1, "maximum": OGCItemsQuery.maximumLimit, "default": 10]),
+                parameter("limit", "Features per page", ["type": "integer", "minimum": 1, "maximum": OGCPage.maximumLimit, "default": 10]),
                 parameter("bbox", "minLon,minLat,maxLon,maxLat (CRS84)",
                           ["type": "array", "minItems": 4, "maxItems": 4, "items": ["type": "number"]], explode: false),
                 parameter("datetime", "RFC 3339 instant or interval ('..' open)", ["type": "string"]),
