@@ -11,7 +11,7 @@ struct WebConsoleTests {
     func files() async throws {
         let store = try Fixtures.emptyStore()
         try await LiveServer.run(store, access: AccessPolicy(publicReads: true), role: nil, bytes: { (_: String) in ByteBuffer() }) { call in
-            for (uri, type, fragment) in [("/", "text/html; charset=utf-8", "网格治理地图"), ("/app/app.js", "text/javascript; charset=utf-8", "window.gridmap"),
+            for (uri, type, fragment) in [("/", "text/html; charset=utf-8", "网格治理地图"), ("/app/main.js", "text/javascript; charset=utf-8", "window.gridmap"),
                                           ("/app/app.css", "text/css; charset=utf-8", "#map"),
                                           ("/vendor/leaflet/leaflet.js", "text/javascript; charset=utf-8", "Leaflet"),
                                           ("/app/basemap.json", "application/json; charset=utf-8", "\"url\":null")] {

@@ -1,0 +1,115 @@
+// Events on the map and in the list: pins coloured by status, the filters, and an event's card
+// with its history and the moves the closed loop allows next.
+import { $, escapeHTML, say } from './dom.js';
+import { api, explain, query } from './api.js';
+import { beijingTime } from './time.js';
+import { map } from './map.js';
+
+const statusColours = {
+  received: '#1f6feb', triaged: '#8957e5', dispatched: '#bf8700', in_progress: '#d9480f',
+  returned: '#cf222e', resolved: '#1a7f37', evaluated: '#57606a',
+};
+/** The loop's statuses by code, from GET /v1/statuses: the names of the moves and history rows. */
+const statuses = new Map();
+const statusName = (code) => statuses.get(code)?.name ?? code;
+
+export const events = {
+  layer: L.layerGroup().addTo(map),
+
+  /** The loop's statuses, once at start. */
+  async loadStatuses() {
+    const { json } = await api('/v1/statuses');
+    for (const status of json.statuses) statuses.set(status.status, status);
+  },
+
+  async load() {
+    const filters = { format: 'geojson', limit: 1000, from: $('filter-from').value, to: $('filter-to').value,
+                      category: $('filter-category').value, platform: $('filter-platform').value };
+    const features = [];
+    let cursor = null;
+    try {
+      do {
+        const { json } = await api(`/v1/events?${query({ ...filters, cursor })}`);
+        features.push(...json.features);
+        cursor = json.next_cursor;
+      } while (cursor && features.length < 5000);
+    } catch (error) {
+      $('event-count').textContent = explain(error);
+      return;
+    }
+    features.sort((a, b) => (b.properties.overdue - a.properties.overdue) || b.properties.reported_at.localeCompare(a.properties.reported_at));
+    this.layer.clearLayers();
+    const items = features.map((feature) => {
+      const p = feature.properties;
+      const [lon, lat] = feature.geometry.coordinates;
+      const marker = L.circleMarker([lat, lon], {
+        radius: p.overdue ? 7 : 5, color: p.overdue ? '#cf222e' : '#fff', weight: p.overdue ? 3 : 1,
+        fillColor: statusColours[p.status] || '#888', fillOpacity: 0.9,
+      }).bindPopup(`#${p.id} ${escapeHTML(p.description)}<br>${p.status_name}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervised ? ' · 督办' : ''}<br>${beijingTime(p.reported_at)}`);
+      this.layer.addLayer(marker);
+      const item = document.createElement('li');
+      item.textContent = `#${p.id} ${p.status_name} ${p.description}${p.overdue ? '（超期）' : ''}`;
+      item.dataset.id = p.id;
+      item.classList.toggle('overdue', p.overdue);
+      item.addEventListener('click', () => {
+        map.setView([lat, lon], Math.max(map.getZoom(), 15));
+        marker.openPopup();
+        this.show(p.id);
+      });
+      return item;
+    });
+    $('event-list').replaceChildren(...items);
+    $('event-count').textContent = `${features.length} 件（超期 ${features.filter((f) => f.properties.overdue).length} 件）`;
+  },
+
+  /** One event with its history and the moves the closed loop allows next (受理 → … → 考核). */
+  async show(id) {
+    try {
+      const { json } = await api(`/v1/events/${id}`);
+      $('event-detail').hidden = false;
+      $('event-detail').dataset.id = id;
+      $('detail-title').textContent = `#${json.id} ${json.description}`;
+      $('detail-status').textContent = `${json.status_name}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
+        + ` · ${json.routing ? json.routing.platform.name : ''} · 期限 ${beijingTime(json.deadline_at)}`;
+      $('detail-actions').replaceChildren(...json.allowed_next.map((next) => {
+        const button = document.createElement('button');
+        button.textContent = statusName(next);
+        button.dataset.to = next;
+        button.addEventListener('click', () => this.move(id, next));
+        return button;
+      }));
+      $('detail-history').replaceChildren(...(json.history || []).map((h) => {
+        const item = document.createElement('li');
+        item.textContent = `${beijingTime(h.at)} ${h.actor} ${h.to ? statusName(h.to) : h.action}${h.note ? `：${h.note}` : ''}`;
+        return item;
+      }));
+    } catch (error) {
+      say('event-count', explain(error), 'error');
+    }
+  },
+
+  async move(id, to) {
+    try {
+      await api(`/v1/events/${id}/transitions`, { method: 'POST', body: { to, actor: '指挥室', note: $('detail-note').value.trim() || undefined } });
+      $('detail-note').value = '';
+      await this.show(id);
+      await this.load();
+    } catch (error) {
+      $('detail-status').textContent = explain(error);
+    }
+  },
+
+  /** Category and platform filters from every town's model. */
+  async loadFilters() {
+    const [{ json: categories }, { json: platforms }] = await Promise.all([api('/v1/categories'), api('/v1/platforms')]);
+    const seen = new Map();
+    for (const town of categories.towns) for (const c of town.categories) if (!c.parent) seen.set(c.code, c.name);
+    for (const id of ['filter-category', 'heat-category']) {
+      $(id).append(...[...seen].map(([code, name]) => new Option(name, code)));
+    }
+    const platformNames = new Map();
+    for (const town of platforms.towns) for (const p of town.platforms) platformNames.set(p.code, p.name);
+    $('filter-platform').append(...[...platformNames].map(([code, name]) => new Option(name, code)));
+  },
+};
+$('filter-apply').addEventListener('click', () => events.load());

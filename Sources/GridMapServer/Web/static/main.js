@@ -1,0 +1,58 @@
+// The console's entry point: the tabs and map clicks handed to the panels, window.gridmap for the
+// browser test and scripts/bench-web.py, and the start (map, default periods, events).
+import { $, say } from './dom.js';
+import { api, explain } from './api.js';
+import { day, isoDate } from './time.js';
+import { map, layers, loadBasemap, loadOutlines } from './map.js';
+import { towns } from './towns.js';
+import { dispatcher } from './dispatcher.js';
+import { events } from './events.js';
+import { planner } from './planner.js';
+import './density.js'; // binds its own controls
+import './coverage.js'; // binds its own controls
+
+/** The map, the town shown, when the outlines were first drawn (ms) and the page's errors. */
+const gridmap = { map, layers, get town() { return towns.code; }, ready: null, errors: [] };
+window.gridmap = gridmap;
+window.addEventListener('error', (e) => gridmap.errors.push(String(e.message)));
+
+function setTab(name) {
+  document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
+  document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.id === `tab-${name}`));
+  planner.setMode(name === 'plan' ? 'select' : 'locate');
+}
+document.querySelectorAll('#tabs button').forEach((b) => b.addEventListener('click', () => setTab(b.dataset.tab)));
+
+map.on('click', (event) => {
+  const { lat, lng } = event.latlng;
+  if (planner.mode === 'locate') dispatcher.locate(lng, lat, 'wgs84');
+  else planner.click(lng, lat);
+});
+
+/** Default periods from the events' own extent: the event list the last 30 days of reports up to
+ *  tomorrow, the density layers the last year of reports. */
+async function defaultPeriods() {
+  const { json } = await api('/ogc/collections/events');
+  const interval = json.extent && json.extent.temporal ? json.extent.temporal.interval[0] : null;
+  const last = interval ? Date.parse(interval[1]) : Date.now();
+  $('filter-from').value = isoDate(Math.min(last, Date.now()) - 30 * day);
+  $('filter-to').value = isoDate(Math.max(last, Date.now()) + day);
+  $('heat-from').value = isoDate(last - 365 * day);
+  $('heat-to').value = isoDate(last + day);
+}
+
+async function start() {
+  try {
+    await Promise.all([loadBasemap(), loadOutlines()]);
+    towns.init();
+    gridmap.ready = performance.now();
+    document.body.dataset.ready = 'true';
+    await defaultPeriods();
+    await Promise.all([events.loadStatuses(), events.loadFilters(), events.load()]);
+    document.body.dataset.eventsReady = 'true';
+  } catch (error) {
+    gridmap.errors.push(explain(error));
+    say('event-status', `加载失败：${explain(error)}`, 'error');
+  }
+}
+start();
