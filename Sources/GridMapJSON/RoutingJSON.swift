@@ -39,14 +39,3 @@ extension JSONWriter {
         }
     }
 }
-
-extension TaxonomyRouter.Place: CustomStringConvertible {
-    /// "everywhere", "village 331102102222", "grid 331102102001001".
-    public var description: String {
-        switch self {
-        case .everywhere: "everywhere"
-        case .village(let code): "village \(code)"
-        case .grid(let code): "grid \(code)"
-        }
-    }
-}

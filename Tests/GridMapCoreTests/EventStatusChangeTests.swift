@@ -8,9 +8,12 @@ import Testing
     func event(_ status: EventStatus, town: String? = "331102102000", closedAt: Instant? = nil) -> EventRecord {
         EventRecord(id: 7, category: "fire.ebike", description: "", input: Coordinate(119.72, 28.27), crs: "wgs84",
                     point: Coordinate(119.72, 28.27), reportedAt: "2026-03-01T08:00:00.000Z", source: "grid_member",
-                    reporter: "", gridCode: nil, villageCode: nil, townCode: town, platformCode: "PAFZ", routingJSON: "{}",
-                    peopleJSON: "[]", deadlineAt: nil, status: status, supervised: false, closedAt: closedAt,
-                    dutyLeaderJSON: nil, history: [])
+                    reporter: "", gridCode: nil, villageCode: nil, townCode: town, platformCode: "PAFZ",
+                    routing: RecordedRouting(category: .init(code: "fire.ebike", name: "电动车"), deadlineHours: nil,
+                                             platform: .init(code: "PAFZ", name: "平安法治"), lead: "", office: nil, assisting: [],
+                                             model: "2022", rule: "fire.ebike", place: "everywhere", note: nil),
+                    people: [], deadlineAt: nil, status: status, supervised: false, closedAt: closedAt,
+                    dutyLeader: nil, history: [])
     }
 
     @Test func onlyTheLoopsNextStatusesAreLegal() throws {

@@ -26,7 +26,7 @@ import Testing
         #expect(migration.closedKept == closed.count)
         for (old, new) in zip(before, after) {
             if old.status.isClosed {
-                #expect(new.platformCode == old.platformCode && new.routingJSON == old.routingJSON, "event \(old.id) keeps its platform")
+                #expect(new.platformCode == old.platformCode && new.routing == old.routing, "event \(old.id) keeps its platform")
             } else {
                 let expected = router.route(category: old.category, grid: old.gridCode, village: old.villageCode)!.platform.code
                 #expect(new.platformCode == expected, "event \(old.id) re-routed by the 2022 model")

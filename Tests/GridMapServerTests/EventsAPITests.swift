@@ -32,6 +32,16 @@ import Testing
             #expect(event["deadline_at"] == .string("2026-03-01T12:00:00.000Z"))
             #expect(event["people"]?.array?.first?["role"] == .string("网格员"))
             let id = Int(try #require(event["id"]?.number))
+            // The routing and people recorded with the event, as SpatiaLite holds them.
+            let (routing, people) = try await store.pool.read { db in
+                let row = try #require(try Row.fetchOne(db, sql: """
+                    SELECT r.json AS routing, p.json AS people FROM events e JOIN event_snapshots r ON r.id = e.routing_id
+                    JOIN event_snapshots p ON p.id = e.people_id WHERE e.id = ?
+                    """, arguments: [id]))
+                return (try JSONValue.parse(Data((row["routing"] as String).utf8)), try JSONValue.parse(Data((row["people"] as String).utf8)))
+            }
+            #expect(event["routing"] == routing && event["people"] == people)
+            #expect(event["duty_leader"] == .null)
 
             let (conflict, refused) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"resolved","actor":"x"}"#)
             #expect(conflict == .conflict)
@@ -92,7 +102,7 @@ import Testing
             let (_, dispatched) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"dispatched","actor":"值班员"}"#)
             let today = DutyDay.beijingDate(of: .now())
             let leader = try #require(try store.dutyLeader(town: "331102102000", date: today))
-            #expect(dispatched["duty_leader"]?["name"] == .string(leader.name))
+            #expect(dispatched["duty_leader"] == .object(["date": .string(today), "name": .string(leader.name), "phone": .string(leader.phone)]))
             #expect(dispatched["history"]?.array?.last?["note"]?.string?.contains(leader.name) == true)
 
             _ = try await send(.post, "/v1/people/absence", #"{"unit":"\#(grid)","role":"网格员","post":"A","absent":false}"#)

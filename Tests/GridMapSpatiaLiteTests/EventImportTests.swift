@@ -122,13 +122,19 @@ import Testing
         }
     }
 
+    /// Routing and people as version 5 stored them with each event.
+    static func routing(_ platform: String) -> String {
+        #"{"assisting":[],"category":{"code":"c","name":"类"},"lead":"组长","model":"2022","place":"everywhere","platform":{"code":"\#(platform)","name":"平台"},"rule":"c"}"#
+    }
+    static let person = #"[{"name":"甲","phone":"13800000000","post":"A","role":"网格员","unit":"331102102001001"}]"#
+
     @Test func version5DatabasesMoveTheirSnapshotsToSharedRows() throws {
         let path = try Fixtures.scratchDirectory().appendingPathComponent("v5.sqlite").path
         let pool = try DatabasePool(path: path, configuration: SpatiaLiteConnection.configuration())
         let migrator = Schema.migrator()
         try migrator.migrate(pool, upTo: "v5: event points in lon/lat columns with a plain R*Tree")
         try pool.write { db in
-            for (i, routing, people) in [(1, #"{"platform":"A"}"#, "[]"), (2, #"{"platform":"B"}"#, "[]"), (3, #"{"platform":"A"}"#, #"[{"name":"甲"}]"#)] {
+            for (i, routing, people) in [(1, Self.routing("A"), "[]"), (2, Self.routing("B"), "[]"), (3, Self.routing("A"), Self.person)] {
                 try db.execute(sql: """
                     INSERT INTO events (id, category_code, description, input_x, input_y, crs, reported_at, source, reporter,
                         platform_code, routing, people, status, lon, lat)
@@ -144,11 +150,13 @@ import Testing
                 JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id ORDER BY e.id
                 """).map { "\($0["routing"] as String) \($0["people"] as String)" }
         }
-        #expect(migrated == [#"{"platform":"A"} []"#, #"{"platform":"B"} []"#, #"{"platform":"A"} [{"name":"甲"}]"#])
+        #expect(migrated == ["\(Self.routing("A")) []", "\(Self.routing("B")) []", "\(Self.routing("A")) \(Self.person)"])
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event_snapshots") } == 4)
         var query = EventQuery()
         query.bbox = BoundingBox(minX: 119.69, minY: 28.29, maxX: 119.71, maxY: 28.31)
-        #expect(try store.events(query).map(\.id) == [1, 2, 3])
+        let events = try store.events(query)
+        #expect(events.map(\.id) == [1, 2, 3])
+        #expect(events.map(\.routing.platform.code) == ["A", "B", "A"] && events[2].people.map(\.name) == ["甲"])
     }
 
     @Test func geoJSONFilesImportLikeCSV() throws {

@@ -16,24 +16,24 @@ public struct EventRecord: Sendable {
     public var villageCode: String?
     public var townCode: String?
     public var platformCode: String
-    /// The routing decision as stored (JSON object: category, platform, office, assisting, rule).
-    public var routingJSON: String
-    /// The responsible people at the time (JSON array).
-    public var peopleJSON: String
+    /// Where it was routed.
+    public var routing: RecordedRouting
+    /// The people responsible for its place at the time.
+    public var people: [RecordedPerson]
     public var deadlineAt: Instant?
     public var status: EventStatus
     /// 督办: set (with a history entry) once the deadline passed before the event was handled.
     public var supervised: Bool
     public var closedAt: Instant?
-    /// The command room's duty leader (值班领导) when the event was dispatched (JSON object).
-    public var dutyLeaderJSON: String?
+    /// The command room's duty leader (值班领导) when the event was dispatched.
+    public var dutyLeader: DutyDay?
     /// Oldest first; empty when not asked for.
     public var history: [EventHistoryEntry]
 
     public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
                 reportedAt: Instant, source: String, reporter: String, gridCode: String?, villageCode: String?,
-                townCode: String?, platformCode: String, routingJSON: String, peopleJSON: String, deadlineAt: Instant?,
-                status: EventStatus, supervised: Bool, closedAt: Instant?, dutyLeaderJSON: String?, history: [EventHistoryEntry]) {
+                townCode: String?, platformCode: String, routing: RecordedRouting, people: [RecordedPerson], deadlineAt: Instant?,
+                status: EventStatus, supervised: Bool, closedAt: Instant?, dutyLeader: DutyDay?, history: [EventHistoryEntry]) {
         self.id = id
         self.category = category
         self.description = description
@@ -47,13 +47,13 @@ public struct EventRecord: Sendable {
         self.villageCode = villageCode
         self.townCode = townCode
         self.platformCode = platformCode
-        self.routingJSON = routingJSON
-        self.peopleJSON = peopleJSON
+        self.routing = routing
+        self.people = people
         self.deadlineAt = deadlineAt
         self.status = status
         self.supervised = supervised
         self.closedAt = closedAt
-        self.dutyLeaderJSON = dutyLeaderJSON
+        self.dutyLeader = dutyLeader
         self.history = history
     }
 

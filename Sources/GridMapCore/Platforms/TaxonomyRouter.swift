@@ -16,10 +16,19 @@ public struct TaxonomyRouter: Sendable {
     }
 
     /// Where a rule applies.
-    public enum Place: Hashable, Sendable {
+    public enum Place: Hashable, Sendable, CustomStringConvertible {
         case everywhere
         case village(String)
         case grid(String)
+
+        /// "everywhere", "village 331102102222", "grid 331102102001001".
+        public var description: String {
+            switch self {
+            case .everywhere: "everywhere"
+            case .village(let code): "village \(code)"
+            case .grid(let code): "grid \(code)"
+            }
+        }
     }
 
     /// A checked taxonomy (see ``Taxonomy/problems()``).

@@ -132,7 +132,7 @@ private struct SnapshotRenderer {
         let decision = Decision(resolver: id, town: r.town?.code, category: routed.category.code,
                                 rule: routed.routing.ruleCategory, place: routed.routing.place)
         let place = Place(resolver: id, grid: r.grid?.code, village: r.village?.code)
-        return (Self.position(decision, in: &decisions, rendering: &rendered) { StoredRouting(routed).json },
+        return (Self.position(decision, in: &decisions, rendering: &rendered) { jsonText(RecordedRouting(routed)) },
                 Self.position(place, in: &places, rendering: &rendered) { peopleSnapshot(event.people) })
     }
 

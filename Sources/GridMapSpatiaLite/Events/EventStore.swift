@@ -21,7 +21,8 @@ extension SpatiaLiteStore {
 
     static func event(_ id: Int64, _ db: Database) throws -> EventRecord? {
         guard let row = try Row.fetchOne(db, sql: "\(selectEvents) WHERE e.id = ?", arguments: [id]) else { return nil }
-        var event = record(row)
+        var snapshots = SnapshotReader()
+        var event = try snapshots.record(row)
         event.history = try Row.fetchAll(db, sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq", arguments: [id]).map {
             EventHistoryEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
                               from: ($0["from_status"] as String?).flatMap(EventStatus.init),
@@ -56,7 +57,8 @@ extension SpatiaLiteStore {
         let filter = EventFilterSQL(query)
         let sql = "\(Self.selectEvents) WHERE \(filter.condition) ORDER BY e.id LIMIT :limit"
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map(Self.record)
+            var snapshots = SnapshotReader()
+            return try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map { try snapshots.record($0) }
         }
     }
 
@@ -65,21 +67,37 @@ extension SpatiaLiteStore {
         JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
         """
 
-    private static func record(_ row: Row) -> EventRecord {
-        EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
-                    input: Coordinate(row["input_x"], row["input_y"]), crs: row["crs"],
-                    point: Coordinate(row["lon"], row["lat"]), reportedAt: row["reported_at"], source: row["source"],
-                    reporter: row["reporter"], gridCode: row["grid_code"], villageCode: row["village_code"],
-                    townCode: row["town_code"], platformCode: row["platform_code"], routingJSON: row["routing"],
-                    peopleJSON: row["people"], deadlineAt: row["deadline_at"],
-                    status: EventStatus(rawValue: row["status"]) ?? .received, supervised: row["supervised"],
-                    closedAt: row["closed_at"], dutyLeaderJSON: row["duty_leader"], history: [])
-    }
-
     /// Appends to an event's history.
     static func appendHistory(_ id: Int64, at: Instant, actor: String, action: String, from: EventStatus?,
                               to: EventStatus?, note: String?, _ db: Database) throws {
         try EventHistoryWriter(db).append(id, at: at, actor: actor, action: action, from: from, to: to, note: note)
+    }
+}
+
+/// Reads event rows, decoding each stored snapshot (routing, people) once per read: events share them.
+private struct SnapshotReader {
+    private let decoder = JSONDecoder()
+    private var routings: [Int64: RecordedRouting] = [:]
+    private var people: [Int64: [RecordedPerson]] = [:]
+
+    mutating func record(_ row: Row) throws -> EventRecord {
+        let routingID: Int64 = row["routing_id"], peopleID: Int64 = row["people_id"]
+        let routing = try routings[routingID] ?? decode(RecordedRouting.self, row["routing"])
+        let people = try self.people[peopleID] ?? decode([RecordedPerson].self, row["people"])
+        routings[routingID] = routing
+        self.people[peopleID] = people
+        return EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
+                           input: Coordinate(row["input_x"], row["input_y"]), crs: row["crs"],
+                           point: Coordinate(row["lon"], row["lat"]), reportedAt: row["reported_at"], source: row["source"],
+                           reporter: row["reporter"], gridCode: row["grid_code"], villageCode: row["village_code"],
+                           townCode: row["town_code"], platformCode: row["platform_code"], routing: routing, people: people,
+                           deadlineAt: row["deadline_at"], status: EventStatus(rawValue: row["status"]) ?? .received,
+                           supervised: row["supervised"], closedAt: row["closed_at"],
+                           dutyLeader: try (row["duty_leader"] as String?).map { try decode(DutyDay.self, $0) }, history: [])
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        try decoder.decode(type, from: Data(json.utf8))
     }
 }
 
@@ -131,64 +149,15 @@ struct EventHistoryWriter {
     }
 }
 
-/// The routing decision as stored with an event.
-struct StoredRouting: Encodable {
-    /// The JSON of `routed`, for memo keys: equal decisions render equally.
+extension RecordedRouting {
+    /// A memo key for `routed`: equal decisions are recorded equally.
     static func key(_ routed: RoutedCategory) -> String {
         "\(routed.model)|\(routed.category.code)|\(routed.routing.ruleCategory)|\(routed.routing.place)"
     }
-
-    var category: StoredPlatformName
-    var deadlineHours: Int?
-    var platform: StoredPlatformName
-    var lead: String
-    var office: String?
-    var assisting: [StoredPlatformName]
-    var model: String
-    var rule: String
-    var place: String
-    var note: String?
-
-    init(_ routed: RoutedCategory) {
-        category = StoredPlatformName(code: routed.category.code, name: routed.category.name)
-        deadlineHours = routed.deadlineHours
-        platform = StoredPlatformName(code: routed.routing.platform.code, name: routed.routing.platform.name)
-        lead = routed.routing.platform.lead
-        office = routed.routing.office
-        assisting = routed.routing.assisting.map { StoredPlatformName(code: $0.code, name: $0.name) }
-        model = routed.model
-        rule = routed.routing.ruleCategory
-        place = "\(routed.routing.place)"
-        note = routed.routing.note
-    }
-
-    var json: String { jsonText(self) }
-
-    enum CodingKeys: String, CodingKey {
-        case category, platform, lead, office, assisting, model, rule, place, note
-        case deadlineHours = "deadline_hours"
-    }
 }
 
-/// A code and its name, as stored.
-struct StoredPlatformName: Encodable {
-    var code: String
-    var name: String
-}
-
-struct StoredPerson: Encodable {
-    var role: String, name: String, phone: String, unit: String, post: String
-
-    init(_ person: Person) {
-        role = person.role.rawValue
-        name = person.name
-        phone = person.phone
-        unit = person.unitCode
-        post = person.post.rawValue
-    }
-}
-
-func peopleSnapshot(_ people: [Person]) -> String { jsonText(people.map(StoredPerson.init)) }
+/// The people on duty as recorded with an event (an `event_snapshots` row).
+func peopleSnapshot(_ people: [Person]) -> String { jsonText(people.map(RecordedPerson.init)) }
 
 func jsonText<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()

@@ -37,7 +37,7 @@ struct EventWriter {
         if let key, let externalID = event.report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
             throw DuplicateEventError(externalID: externalID, id: stored)
         }
-        let id = try insert(event, routingID: try snapshotID(StoredRouting(event.routed).json),
+        let id = try insert(event, routingID: try snapshotID(jsonText(RecordedRouting(event.routed))),
                             peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil,
                             sourceKey: key)
         try history.append(id, seq: 1, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil)

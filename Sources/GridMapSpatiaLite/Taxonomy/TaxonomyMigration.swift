@@ -42,7 +42,7 @@ extension SpatiaLiteStore {
                     continue
                 }
                 try db.execute(sql: "UPDATE events SET platform_code = ?, routing_id = ?, taxonomy_id = ? WHERE id = ?",
-                               arguments: [routed.routing.platform.code, try writer.snapshotID(StoredRouting(routed).json),
+                               arguments: [routed.routing.platform.code, try writer.snapshotID(jsonText(RecordedRouting(routed))),
                                            taxonomyID, id])
                 try Self.appendHistory(id, at: validFrom, actor: actor, action: "rerouted", from: nil, to: nil,
                                        note: "platform model → \(taxonomy.model): \(old) → \(routed.routing.platform.code)", db)
