@@ -11,6 +11,18 @@ extension JSONWriter {
         raw("}")
     }
 
+    /// A page of events (`{"events": […]}`, or a FeatureCollection when `geojson`) and the
+    /// cursor of the next page, null on the last.
+    public mutating func eventList(_ events: [EventRecord], now: Instant, geojson: Bool, nextCursor: Int64?) {
+        raw(geojson ? "{\"type\":\"FeatureCollection\",\"features\":" : "{\"events\":")
+        array(events) { json, event in
+            if geojson { json.eventFeature(event, now: now) } else { json.event(event, now: now, history: false) }
+        }
+        raw(",\"next_cursor\":")
+        if let nextCursor { number(Int(nextCursor)) } else { raw("null") }
+        raw("}")
+    }
+
     /// An event as a GeoJSON Feature at its WGS84 point.
     public mutating func eventFeature(_ e: EventRecord, now: Instant) {
         raw("{\"type\":\"Feature\",\"id\":"); number(Int(e.id))

@@ -134,4 +134,11 @@ extension JSONWriter {
         raw(",\"post\":"); string(person.post.rawValue)
         raw(",\"absent\":"); bool(person.absent); raw("}")
     }
+
+    /// What an absence change did: the unit, whether anything changed, and who is on duty now.
+    public mutating func absenceUpdate(unit: String, changed: Bool, onDuty: [Person]) {
+        raw("{\"unit\":"); string(unit); raw(",\"changed\":"); bool(changed)
+        raw(",\"on_duty\":"); array(onDuty) { $0.person($1) }
+        raw("}")
+    }
 }

@@ -87,8 +87,7 @@ public enum GridMapServer {
         routes.get("/healthz", needs: nil) { _, _ in
             let resolver = served.resolver
             var json = JSONWriter()
-            json.raw("{\"status\":\"ok\",\"grids\":"); json.number(resolver.grids.count)
-            json.raw(",\"revision\":"); json.number(resolver.snapshot.revision); json.raw("}")
+            json.health(grids: resolver.grids.count, revision: resolver.snapshot.revision)
             return json.response()
         }
         ResolveController(served: served, limits: limits).addRoutes(to: routes)

@@ -72,16 +72,9 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let now = Instant.now()
         let query = try EventQueryParser.parse(request, now: now)
         let events = try store.events(query)
-        let next = events.count == query.limit ? events.last.map { Int($0.id) } : nil
         var json = JSONWriter(capacity: 1024 + events.count * 1024)
-        let geojson = request.uri.queryParameters["format"] == "geojson"
-        json.raw(geojson ? "{\"type\":\"FeatureCollection\",\"features\":" : "{\"events\":")
-        json.array(events) { json, event in
-            if geojson { json.eventFeature(event, now: now) } else { json.event(event, now: now, history: false) }
-        }
-        json.raw(",\"next_cursor\":")
-        if let next { json.number(next) } else { json.raw("null") }
-        json.raw("}")
+        json.eventList(events, now: now, geojson: request.uri.queryParameters["format"] == "geojson",
+                       nextCursor: events.count == query.limit ? events.last?.id : nil)
         return json.response()
     }
 

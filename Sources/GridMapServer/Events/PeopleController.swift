@@ -32,12 +32,7 @@ struct PeopleController<Context: RequestContext>: Sendable {
         let resolver = try served.current().boundaries.resolver
         let holder = AdminUnit(level: role.attachedTo, code: unit, name: "", parentCode: nil)
         var json = JSONWriter()
-        json.raw("{\"unit\":"); json.string(unit); json.raw(",\"changed\":"); json.bool(update.changed > 0)
-        json.raw(",\"on_duty\":")
-        json.array(resolver.people(of: holder)) { json, person in
-            json.person(person)
-        }
-        json.raw("}")
+        json.absenceUpdate(unit: unit, changed: update.changed > 0, onDuty: resolver.people(of: holder))
         return json.response()
     }
 }

@@ -28,9 +28,7 @@ public struct APIError: Error, Sendable {
 
     func response() -> Response {
         var json = JSONWriter()
-        json.raw("{\"error\":"); json.string(code); json.raw(",\"detail\":"); json.string(detail)
-        if let allowed { json.key("allowed"); json.array(allowed) }
-        json.raw("}")
+        json.error(code: code, detail: detail, allowed: allowed)
         var response = json.response(status: status)
         if let retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
         return response

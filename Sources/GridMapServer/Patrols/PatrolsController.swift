@@ -37,36 +37,7 @@ struct PatrolsController<Context: RequestContext>: Sendable {
             try store.importPatrols(contents.fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
         }
         var json = JSONWriter(capacity: 1024)
-        json.raw("{\"batch\":"); json.number(Int(ingest.batch))
-        json.raw(",\"format\":"); json.string(usedFormat.rawValue)
-        json.raw(",\"encoding\":"); json.optionalString(contents.encoding?.rawValue)
-        json.raw(",\"fixes\":"); json.number(ingest.fixes)
-        json.raw(",\"members\":"); json.number(ingest.members)
-        json.key("days"); json.array(ingest.days.map(\.description))
-        json.raw(",\"radius_m\":"); json.number(options.radius)
-        json.raw(",\"cleaning\":"); json.cleaning(cleaning, report: ingest.report)
-        json.raw("}")
+        json.patrolUpload(ingest, format: usedFormat.rawValue, encoding: contents.encoding?.rawValue, radius: options.radius, cleaning: cleaning)
         return json.response(status: .created)
-    }
-}
-
-extension JSONWriter {
-    /// The cleaning settings and what they did.
-    mutating func cleaning(_ cleaning: TrackCleaning, report: CleaningReport) {
-        raw("{\"settings\":{\"max_accuracy_m\":"); number(cleaning.maxAccuracy)
-        raw(",\"max_speed_kmh\":"); number((cleaning.maxSpeed * 3.6 * 1000).rounded() / 1000)
-        raw(",\"max_gap_min\":"); number(Double(cleaning.maxGap) / 60_000)
-        raw(",\"dwell_radius_m\":"); number(cleaning.dwellRadius)
-        raw(",\"min_dwell_min\":"); number(Double(cleaning.minDwell) / 60_000)
-        raw("},\"received\":"); number(report.received)
-        raw(",\"kept\":"); number(report.kept)
-        raw(",\"dropped_accuracy\":"); number(report.droppedAccuracy)
-        raw(",\"dropped_duplicate\":"); number(report.droppedDuplicate)
-        raw(",\"dropped_speed\":"); number(report.droppedSpeed)
-        raw(",\"speed_splits\":"); number(report.speedSplits)
-        raw(",\"gap_splits\":"); number(report.gapSplits)
-        raw(",\"segments\":"); number(report.segments)
-        raw(",\"stops\":"); number(report.stops)
-        raw("}")
     }
 }

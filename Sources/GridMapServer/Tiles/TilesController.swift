@@ -64,21 +64,8 @@ struct TilesController<Context: RequestContext>: Sendable {
         let host = request.head.authority ?? "127.0.0.1"
         let query = request.uri.query.map { "?" + $0 } ?? ""
         var json = JSONWriter()
-        json.raw("{\"tilejson\":\"3.0.0\",\"name\":"); json.string("GridMap \(layer.rawValue)")
-        json.raw(",\"scheme\":\"xyz\",\"tiles\":["); json.string("http://\(host)/tiles/\(layer.rawValue)/{z}/{x}/{y}.mvt\(query)")
-        json.raw("],\"minzoom\":"); json.number(Self.zooms.lowerBound); json.raw(",\"maxzoom\":"); json.number(Self.zooms.upperBound)
-        if let extent {
-            json.raw(",\"bounds\":")
-            json.array([extent.minX, extent.minY, extent.maxX, extent.maxY]) { json, value in
-                json.number((value * 1e6).rounded() / 1e6)
-            }
-            json.raw(",\"center\":["); json.number(((extent.minX + extent.maxX) / 2 * 1e6).rounded() / 1e6)
-            json.raw(","); json.number(((extent.minY + extent.maxY) / 2 * 1e6).rounded() / 1e6); json.raw(",12]")
-        }
-        json.raw(",\"vector_layers\":[{\"id\":"); json.string(layer.rawValue); json.raw(",\"fields\":{")
-        for field in layer.fields { json.key(dynamic: field.name); json.string(field.type) }
-        json.raw("},\"minzoom\":"); json.number(Self.zooms.lowerBound); json.raw(",\"maxzoom\":"); json.number(Self.zooms.upperBound)
-        json.raw("}]}")
+        json.tileJSON(layer: layer.rawValue, tiles: "http://\(host)/tiles/\(layer.rawValue)/{z}/{x}/{y}.mvt\(query)",
+                      zooms: Self.zooms, fields: layer.fields, extent: extent)
         return json.response()
     }
 
