@@ -31,7 +31,7 @@ let package = Package(
         // The SpatiaLite store of record: schema, migrations, dataset import, queries, bearer tokens
         // (SHA-256 from swift-crypto) and the audit log.
         .target(name: "GridMapSpatiaLite", dependencies: [
-            "GridMapGeometry", "GridMapCore", "CSpatiaLite",
+            "GridMapGeometry", "GridMapCore", "GridMapJSON", "CSpatiaLite",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -63,7 +63,7 @@ let package = Package(
         ]),
         // The benchmarks, apart from the shipped binary: `gridmap-bench resolve|events|patrols|edits|jenks`.
         .executableTarget(name: "gridmap-bench", dependencies: [
-            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapGeometry",
+            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapGeometry", "GridMapJSON",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -86,7 +86,7 @@ let package = Package(
             "GridMapCore", "GridMapGeometry", "GridMapSpatiaLite", "GridMapTestSupport",
         ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
-            "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapTestSupport",
+            "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapJSON", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

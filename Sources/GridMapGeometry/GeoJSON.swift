@@ -95,13 +95,6 @@ public enum GeoJSON {
 }
 
 extension GeoJSON {
-    /// RFC 7946 Polygon/MultiPolygon geometry text for a MultiPolygon.
-    public static func geometryText(_ geometry: MultiPolygon) -> String {
-        func ring(_ r: Ring) -> String { "[" + r.map { "[\(json($0.x)),\(json($0.y))]" }.joined(separator: ",") + "]" }
-        func polygon(_ p: Polygon) -> String { "[" + p.rings.map(ring).joined(separator: ",") + "]" }
-        return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + geometry.polygons.map(polygon).joined(separator: ",") + "]}"
-    }
-
     /// Shortest round-tripping JSON spelling of a finite double.
     public static func json(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"

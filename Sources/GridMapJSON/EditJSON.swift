@@ -26,6 +26,38 @@ public enum EditJSON {
         return String(buffer: json.buffer)
     }
 
+    /// An edit as it is kept with its change (`op` and the edit's members; geometries with every
+    /// digit, RFC 7946 winding).
+    public static func operation(_ edit: BoundaryEdit) -> String {
+        var json = JSONWriter(capacity: 4096)
+        json.object { json in
+            json.key("op"); json.string(edit.name)
+            switch edit {
+            case .redrawGrid(let code, let geometry, let giveTo):
+                json.key("grid"); json.string(code)
+                json.key("give_to"); json.optionalString(giveTo)
+                json.key("geometry"); json.multiPolygonGeometry(geometry, decimals: nil)
+            case .redrawVillage(let code, let geometry, let giveTo):
+                json.key("village"); json.string(code)
+                json.key("give_to"); json.optionalString(giveTo)
+                json.key("geometry"); json.multiPolygonGeometry(geometry, decimals: nil)
+            case .splitGrid(let code, let line, let newCode, let newName):
+                json.key("grid"); json.string(code)
+                json.key("new_code"); json.optionalString(newCode)
+                json.key("new_name"); json.optionalString(newName)
+                json.key("line"); json.lineStringGeometry(line, decimals: nil)
+            case .mergeGrids(let codes, let into, let name):
+                json.key("grids"); json.array(codes)
+                json.key("into"); json.optionalString(into)
+                json.key("name"); json.optionalString(name)
+            case .moveGrid(let code, let village):
+                json.key("grid"); json.string(code)
+                json.key("village"); json.string(village)
+            }
+        }
+        return String(buffer: json.buffer)
+    }
+
     /// A refusal: `error` (`invalid_edit`), `detail` (the problems' messages) and the preview's fields.
     public static func rejection(_ preview: EditPreview) -> String {
         var json = JSONWriter(capacity: 16 * 1024)
@@ -71,7 +103,7 @@ public enum EditJSON {
         switch problem.shape {
         case .area(let polygons): json.multiPolygonGeometry(polygons)
         case .line(let line):
-            json.raw("{\"type\":\"LineString\",\"coordinates\":"); json.array(line) { $0.position($1) }; json.raw("}")
+            json.lineStringGeometry(line)
         case nil: json.raw("null")
         }
         json.raw("}")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GridMapCore
 import GridMapGeometry
+import GridMapJSON
 import GridMapServer
 @testable import GridMapSpatiaLite
 import GridMapTestSupport
@@ -36,7 +37,9 @@ import Testing
     }
 
     func redraw(_ geometry: MultiPolygon, reason: String? = "households moved") -> String {
-        "{\"op\":\"redraw_grid\",\"grid\":\"\(grid)\",\"geometry\":\(GeoJSON.geometryText(geometry))"
+        var json = JSONWriter()
+        json.multiPolygonGeometry(geometry, decimals: nil)
+        return "{\"op\":\"redraw_grid\",\"grid\":\"\(grid)\",\"geometry\":\(String(buffer: json.buffer))"
             + (reason.map { ",\"reason\":\"\($0)\"" } ?? "") + "}"
     }
 

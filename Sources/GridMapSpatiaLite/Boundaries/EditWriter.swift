@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GridMapCore
+import GridMapJSON
 import GridMapGeometry
 
 /// Stores a valid ``EditPreview`` inside the caller's write transaction.
@@ -20,7 +21,7 @@ struct EditWriter {
         let at = try effectiveInstant()
         let changeID = try Int64.fetchOne(db, sql: """
             INSERT INTO boundary_changes (at, author, reason, operation, origin) VALUES (?, ?, ?, ?, ?) RETURNING id
-            """, arguments: [at, author.actor.name, author.reason, EditDescription.json(plan.edit), author.actor.origin])!
+            """, arguments: [at, author.actor.name, author.reason, EditJSON.operation(plan.edit), author.actor.origin])!
         var tags: [String: String] = [:]
         var newVersions: [String: Int64] = [:]
         for change in plan.changes {

@@ -1,15 +1,16 @@
 import Foundation
 import GridMapGeometry
+import GridMapJSON
 
 /// Writes a ``SyntheticGridLayer`` as an importable dataset directory: its cells become grids,
 /// blocks of `blockSize`×`blockSize` cells become villages (GEOS unions, so they nest exactly),
 /// and their union the one town. Used by the benchmarks to go through the real import path.
-public enum SyntheticDataset {
-    public static let townCode = "339999101000"
+enum SyntheticDataset {
+    static let townCode = "339999101000"
 
     /// `blockSize` defaults to 4, or the smallest size that keeps the villages under the 900
     /// that 3-digit codes allow (a province-scale layer).
-    public static func write(_ layer: SyntheticGridLayer, to directory: URL, blockSize: Int? = nil) throws {
+    static func write(_ layer: SyntheticGridLayer, to directory: URL, blockSize: Int? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let blockSize = blockSize ?? Swift.max(4, Int((Double(layer.polygons.count) / 899).squareRoot().rounded(.up)) + 1)
         let geos = GEOSContext()
@@ -43,8 +44,14 @@ public enum SyntheticDataset {
     }
 
     private static func feature(_ geometry: MultiPolygon, _ properties: [String: String]) -> String {
-        let props = properties.keys.sorted().map { "\(JSONValue.quoted($0)):\(JSONValue.quoted(properties[$0]!))" }
-        return "{\"type\":\"Feature\",\"properties\":{\(props.joined(separator: ","))},\"geometry\":\(GeoJSON.geometryText(geometry))}"
+        var json = JSONWriter(capacity: 256 + geometry.vertexCount * 40)
+        json.object { json in
+            json.key("type"); json.string("Feature")
+            json.key("properties")
+            json.object { json in for name in properties.keys.sorted() { json.key(dynamic: name); json.string(properties[name]!) } }
+            json.key("geometry"); json.multiPolygonGeometry(geometry, decimals: nil)
+        }
+        return String(buffer: json.buffer)
     }
 
     private static func collection(_ features: [String]) -> Data {
