@@ -85,6 +85,11 @@ let package = Package(
         .testTarget(name: "GridMapRepositoryTests", dependencies: [
             "GridMapCore", "GridMapGeometry", "GridMapSpatiaLite", "GridMapTestSupport",
         ]),
+        // The shipped `gridmap` command run as a user runs it (the binary, its output and exit status).
+        .testTarget(name: "GridMapCommandTests", dependencies: [
+            "GridMapTestSupport", "GridMapSpatiaLite", "GridMapGeometry", "GridMapCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
             "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapJSON", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
