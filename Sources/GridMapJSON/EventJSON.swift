@@ -50,51 +50,9 @@ extension JSONWriter {
         raw(",\"village\":"); optionalString(e.villageCode)
         raw(",\"town\":"); optionalString(e.townCode)
         key("routing"); recordedRouting(e.routing)
-        key("people"); array(e.people) { $0.recordedPerson($1) }
+        key("people"); recordedPeople(e.people)
         key("duty_leader")
-        if let leader = e.dutyLeader {
-            object { json in
-                json.key("date"); json.string(leader.date)
-                json.key("name"); json.string(leader.name)
-                json.key("phone"); json.string(leader.phone)
-            }
-        } else {
-            raw("null")
-        }
-    }
-
-    /// The routing recorded with an event (members in name order; `deadline_hours`, `note` and
-    /// `office` left out when there are none).
-    private mutating func recordedRouting(_ r: RecordedRouting) {
-        object { json in
-            json.key("assisting"); json.array(r.assisting) { $0.recordedName($1) }
-            json.key("category"); json.recordedName(r.category)
-            if let hours = r.deadlineHours { json.key("deadline_hours"); json.number(hours) }
-            json.key("lead"); json.string(r.lead)
-            json.key("model"); json.string(r.model)
-            if let note = r.note { json.key("note"); json.string(note) }
-            if let office = r.office { json.key("office"); json.string(office) }
-            json.key("place"); json.string(r.place)
-            json.key("platform"); json.recordedName(r.platform)
-            json.key("rule"); json.string(r.rule)
-        }
-    }
-
-    private mutating func recordedName(_ name: RecordedRouting.Name) {
-        object { json in
-            json.key("code"); json.string(name.code)
-            json.key("name"); json.string(name.name)
-        }
-    }
-
-    private mutating func recordedPerson(_ p: RecordedPerson) {
-        object { json in
-            json.key("name"); json.string(p.name)
-            json.key("phone"); json.string(p.phone)
-            json.key("post"); json.string(p.post.rawValue)
-            json.key("role"); json.string(p.role.rawValue)
-            json.key("unit"); json.string(p.unit)
-        }
+        if let leader = e.dutyLeader { dutyLeader(leader) } else { raw("null") }
     }
 
     /// `{"statuses": [...]}`: each status of the loop with its name, the statuses it may move to

@@ -13,8 +13,14 @@ extension JSONWriter {
         raw("["); number((c.x * scale).rounded() / scale); raw(","); number((c.y * scale).rounded() / scale); raw("]")
     }
 
-    /// Powers of ten for rounding positions to 0…15 decimals.
+    /// Powers of ten for rounding positions and figures to 0…15 decimals.
     public static let scales = (0...15).map { pow(10, Double($0)) }
+
+    /// `value` rounded to `decimals` (0…15): figures as answers give them.
+    public static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        let scale = scales[decimals]
+        return (value * scale).rounded() / scale
+    }
 
     /// A Point geometry at `c`, rounded as ``position(_:decimals:)`` rounds.
     public mutating func pointGeometry(_ c: Coordinate, decimals: Int? = 7) {

@@ -43,10 +43,4 @@ extension JSONWriter {
         guard storage.writerIndex > 0, let last = storage.getInteger(at: storage.writerIndex - 1, as: UInt8.self) else { return true }
         return last == UInt8(ascii: "{") || last == UInt8(ascii: "[")
     }
-
-    /// `value` rounded to 0…4 decimals: figures as answers give them.
-    public static func rounded(_ value: Double, _ decimals: Int) -> Double {
-        let scale = [1.0, 10, 100, 1000, 10_000][decimals]
-        return (value * scale).rounded() / scale
-    }
 }

@@ -10,6 +10,8 @@ public final class SpatiaLiteStore: GridMapRepository {
     public let path: String
     /// Opened read-only: reads are served, every write fails (``isReadOnlyError(_:)``).
     public let isReadOnly: Bool
+    /// The events' routing and people snapshots, decoded once.
+    let snapshots = SnapshotCache()
 
     /// Opens (creating and migrating if needed) the database at `path`; read-only when `readOnly`
     /// or when the file exists and is not writable (`access(W_OK)`), and then its schema must be

@@ -2,23 +2,20 @@ import Foundation
 import GridMapCore
 import Testing
 
-/// The routing recorded with events reads back from every shape stores have held.
+/// What is recorded with events reads back from every shape stores have held.
 @Suite struct RecordedRoutingTests {
-    @Test func theCurrentShapeRoundTrips() throws {
-        let routing = RecordedRouting(category: .init(code: "fire.ebike", name: "电动车"), deadlineHours: 12,
-                                      platform: .init(code: "PAFZ", name: "平安法治"), lead: "组长", office: "应急管理站",
-                                      assisting: [.init(code: "GGFW", name: "公共服务")], model: "2022", rule: "fire",
-                                      place: "village 331102102222", note: nil)
-        let json = try JSONEncoder().encode(routing)
-        #expect(try JSONDecoder().decode(RecordedRouting.self, from: json) == routing)
-        #expect(String(decoding: json, as: UTF8.self).contains(#""deadline_hours":12"#))
-    }
-
-    /// Before 2026-11-23 the whole platform (its lead and offices) and the whole category were stored.
+    /// The first schema (commit af8172c) stored the whole platform (its lead and offices) and the whole category.
     @Test func theFirstShapeKeptTheLeadInsideThePlatform() throws {
         let stored = #"{"category":{"code":"c","name":"类","parent":null},"platform":{"code":"A","name":"平台","lead":"组长","offices":["x"]},"assisting":[],"model":"m","rule":"c","place":"everywhere","deadline_hours":24}"#
         let routing = try JSONDecoder().decode(RecordedRouting.self, from: Data(stored.utf8))
         #expect(routing.lead == "组长" && routing.platform == .init(code: "A", name: "平台"))
         #expect(routing.deadlineHours == 24 && routing.office == nil && routing.note == nil)
+    }
+
+    /// Before AB岗 (schema v4) people had no post: they held post A.
+    @Test func peopleRecordedBeforeABPostsHoldPostA() throws {
+        let stored = #"[{"name":"甲","phone":"13800000000","role":"网格员","unit":"331102102001001"}]"#
+        let people = try JSONDecoder().decode([RecordedPerson].self, from: Data(stored.utf8))
+        #expect(people.map(\.post) == [.a] && people.map(\.role) == [.gridMember] && people.map(\.unit) == ["331102102001001"])
     }
 }

@@ -110,6 +110,7 @@ import Testing
         let cases: [(HTTPRequest.Method, String, Permission?)] = [
             (.get, "/healthz", nil), (.head, "/healthz", nil), (.post, "/healthz", .administer),
             (.get, "/v1/export/grids.geojson", .export), (.head, "/v1/export/grids.geojson", .export),
+            (.get, "/v1/export", .export), (.get, "/v1/export/a/b", .export), (.post, "/v1/export/grids.geojson", .administer),
             (.get, "/v1/resolve", .read), (.post, "/v1/resolve", .resolve), (.head, "/tiles/grids.json", .read),
             (.post, "/v1/events", .manageEvents), (.post, "/v1/events/", .manageEvents),
             (.post, "/v1/events/12/transitions", .manageEvents), (.post, "/v1/events/12", .administer),

@@ -1,9 +1,9 @@
 /// Where an event was routed, as recorded with it when it was located (and again when a new
 /// platform model re-routes it): the category and its deadline, the lead platform, its office,
 /// the assisting platforms, and which rule of which model decided.
-public struct RecordedRouting: Sendable, Equatable, Codable {
+public struct RecordedRouting: Sendable, Equatable, Decodable {
     /// A category or platform: its code and name.
-    public struct Name: Sendable, Equatable, Codable {
+    public struct Name: Sendable, Equatable, Decodable {
         public var code: String
         public var name: String
 
@@ -61,7 +61,7 @@ public struct RecordedRouting: Sendable, Equatable, Codable {
         case deadlineHours = "deadline_hours"
     }
 
-    /// Reads every stored shape: the first ones (before 2026-11-23) kept the lead inside `platform`.
+    /// Reads every stored shape: the first schema's (commit af8172c) kept the lead inside `platform`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         category = try c.decode(Name.self, forKey: .category)

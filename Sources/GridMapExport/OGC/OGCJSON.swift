@@ -5,12 +5,14 @@ import GridMapJSON
 /// The documents of OGC API - Features - Part 1 (Core, GeoJSON): the landing page, the
 /// conformance declaration, collection descriptions, pages of items and single items, with
 /// absolute links. Member names are the standard's (`conformsTo`, `numberMatched`, …).
-extension JSONWriter {
+public enum OGC {
     /// The conformance classes declared.
-    public static let ogcConformance = ["core", "geojson", "oas30"].map { "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/\($0)" }
+    public static let conformance = ["core", "geojson", "oas30"].map { "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/\($0)" }
     /// The one coordinate reference system served.
     public static let crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+}
 
+extension JSONWriter {
     public mutating func ogcLanding(_ base: OGCBase) {
         raw("{\"title\":\"GridMap 网格治理\",\"description\":\"Towns, villages, grids and events of township grid governance (基层治理四平台)\",\"links\":")
         ogcLinks([(base.url, "self", "application/json", "this document"),
@@ -21,7 +23,7 @@ extension JSONWriter {
     }
 
     public mutating func ogcConformance() {
-        object { $0.key("conformsTo"); $0.array(Self.ogcConformance) }
+        object { $0.key("conformsTo"); $0.array(OGC.conformance) }
     }
 
     /// `/collections`: every collection described (see ``ogcCollection(_:extent:reported:base:)``).
@@ -40,11 +42,11 @@ extension JSONWriter {
         raw("{\"id\":"); string(collection.rawValue)
         raw(",\"title\":"); string(collection.title)
         raw(",\"description\":"); string(collection.description)
-        raw(",\"itemType\":\"feature\",\"crs\":["); string(Self.crs84); raw("],\"extent\":{")
+        raw(",\"itemType\":\"feature\",\"crs\":["); string(OGC.crs84); raw("],\"extent\":{")
         if let box = extent {
             raw("\"spatial\":{\"bbox\":[[")
             number(box.minX); raw(","); number(box.minY); raw(","); number(box.maxX); raw(","); number(box.maxY)
-            raw("]],\"crs\":"); string(Self.crs84); raw("}")
+            raw("]],\"crs\":"); string(OGC.crs84); raw("}")
         }
         if let reported {
             raw(",\"temporal\":{\"interval\":[["); string(reported.first); raw(","); string(reported.last)

@@ -3,12 +3,13 @@ import Hummingbird
 
 /// The permission each request needs, by method and path: the first matching rule decides. The
 /// rules come from the routes as they are declared (``RouteTable``): each route's own permission
-/// (a GET route's, by default `read`, also for HEAD), then any other GET or HEAD needs `read`, then
+/// (a GET route's, by default `read`, also for HEAD) and the read groups (`/v1/export/…` needs
+/// `export`), then any other GET or HEAD needs `read`, then
 /// the change groups (`/v1/edits/…`, `/v1/grids/…` need `edit_boundaries`), then anything else
 /// needs `administer`. `/healthz` is declared public.
 struct AccessRules: Sendable {
-    /// Methods (nil: any) and a path pattern's segments: `*` (or a `:name` parameter) matches one
-    /// segment, a final `**` the rest (none included).
+    /// Methods (nil: any) and a path pattern's segments: `*` (or a parameter, `:name` or one with
+    /// `{…}` in it) matches one segment, a final `**` the rest (none included).
     struct Rule: Sendable {
         let methods: Set<HTTPRequest.Method>?
         let pattern: [Substring]
@@ -16,7 +17,7 @@ struct AccessRules: Sendable {
 
         init(_ methods: Set<HTTPRequest.Method>?, _ pattern: String, _ permission: Permission?) {
             self.methods = methods
-            self.pattern = pattern.split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") ? "*" : $0 }
+            self.pattern = pattern.split(separator: "/").map { $0.hasPrefix(":") || $0.contains("{") ? "*" : $0 }
             self.permission = permission
         }
 

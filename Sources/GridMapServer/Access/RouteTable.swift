@@ -24,6 +24,11 @@ final class RouteTable<Context: RequestContext> {
         registrations.append { $0.post(RouterPath(path), use: handler) }
     }
 
+    /// GET and HEAD requests below `prefix` that no route declares need `permission` rather than `read`.
+    func reads(below prefix: String, need permission: Permission) {
+        rules.append(AccessRules.Rule([.get, .head], prefix + "/**", permission))
+    }
+
     /// Changes (anything but GET and HEAD) below `prefix` that no route declares need
     /// `permission` rather than `administer`: the group's owner answers for them.
     func changes(below prefix: String, need permission: Permission) {

@@ -13,6 +13,7 @@ struct ExportController<Context: RequestContext>: Sendable {
     let heavyWork: HeavyWorkGate
 
     func addRoutes(to routes: RouteTable<Context>) {
+        routes.reads(below: "/v1/export", need: .export)
         routes.get("/v1/export/:file", needs: .export) { request, context in try export(request, file: context.parameters.get("file") ?? "") }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Dispatch
 import GridMapCore
+import GridMapJSON
 import GridMapGeometry
 import Synchronization
 
@@ -132,7 +133,7 @@ private struct SnapshotRenderer {
         let decision = Decision(resolver: id, town: r.town?.code, category: routed.category.code,
                                 rule: routed.routing.ruleCategory, place: routed.routing.place)
         let place = Place(resolver: id, grid: r.grid?.code, village: r.village?.code)
-        return (Self.position(decision, in: &decisions, rendering: &rendered) { jsonText(RecordedRouting(routed)) },
+        return (Self.position(decision, in: &decisions, rendering: &rendered) { RecordedJSON.routing(RecordedRouting(routed)) },
                 Self.position(place, in: &places, rendering: &rendered) { peopleSnapshot(event.people) })
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GridMapCore
+import GridMapJSON
 import GridMapGeometry
 
 extension SpatiaLiteStore {
@@ -16,12 +17,12 @@ extension SpatiaLiteStore {
 
     /// One event with its history, or nil.
     public func event(_ id: Int64) throws -> EventRecord? {
-        try pool.read { db in try Self.event(id, db) }
+        try pool.read { db in try Self.event(id, db, snapshots: snapshots) }
     }
 
-    static func event(_ id: Int64, _ db: Database) throws -> EventRecord? {
+    /// Event `id` read on `db`, its snapshots decoded through `snapshots`.
+    static func event(_ id: Int64, _ db: Database, snapshots: SnapshotCache) throws -> EventRecord? {
         guard let row = try Row.fetchOne(db, sql: "\(selectEvents) WHERE e.id = ?", arguments: [id]) else { return nil }
-        var snapshots = SnapshotReader()
         var event = try snapshots.record(row)
         event.history = try Row.fetchAll(db, sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq", arguments: [id]).map {
             EventHistoryEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
@@ -57,8 +58,7 @@ extension SpatiaLiteStore {
         let filter = EventFilterSQL(query)
         let sql = "\(Self.selectEvents) WHERE \(filter.condition) ORDER BY e.id LIMIT :limit"
         return try pool.read { db in
-            var snapshots = SnapshotReader()
-            return try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map { try snapshots.record($0) }
+            try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map { try snapshots.record($0) }
         }
     }
 
@@ -74,38 +74,12 @@ extension SpatiaLiteStore {
     }
 }
 
-/// Reads event rows, decoding each stored snapshot (routing, people) once per read: events share them.
-private struct SnapshotReader {
-    private let decoder = JSONDecoder()
-    private var routings: [Int64: RecordedRouting] = [:]
-    private var people: [Int64: [RecordedPerson]] = [:]
-
-    mutating func record(_ row: Row) throws -> EventRecord {
-        let routingID: Int64 = row["routing_id"], peopleID: Int64 = row["people_id"]
-        let routing = try routings[routingID] ?? decode(RecordedRouting.self, row["routing"])
-        let people = try self.people[peopleID] ?? decode([RecordedPerson].self, row["people"])
-        routings[routingID] = routing
-        self.people[peopleID] = people
-        return EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
-                           input: Coordinate(row["input_x"], row["input_y"]), crs: row["crs"],
-                           point: Coordinate(row["lon"], row["lat"]), reportedAt: row["reported_at"], source: row["source"],
-                           reporter: row["reporter"], gridCode: row["grid_code"], villageCode: row["village_code"],
-                           townCode: row["town_code"], platformCode: row["platform_code"], routing: routing, people: people,
-                           deadlineAt: row["deadline_at"], status: EventStatus(rawValue: row["status"]) ?? .received,
-                           supervised: row["supervised"], closedAt: row["closed_at"],
-                           dutyLeader: try (row["duty_leader"] as String?).map { try decode(DutyDay.self, $0) }, history: [])
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-        try decoder.decode(type, from: Data(json.utf8))
-    }
-}
-
 /// The loop's moves on one SpatiaLite connection, inside the caller's write transaction.
 struct EventUpdate: EventTransaction {
     let db: Database
 
-    func event(_ id: Int64) throws -> EventRecord? { try SpatiaLiteStore.event(id, db) }
+    /// Decoded afresh: a snapshot this transaction wrote is not committed, so not for the store's cache.
+    func event(_ id: Int64) throws -> EventRecord? { try SpatiaLiteStore.event(id, db, snapshots: SnapshotCache()) }
 
     func dutyLeader(town: String, date: String) throws -> DutyDay? {
         try SpatiaLiteStore.dutyLeader(town: town, date: date, db)
@@ -115,7 +89,7 @@ struct EventUpdate: EventTransaction {
         try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
                        arguments: [change.to.rawValue, change.closedAt, change.eventID])
         if let leader = change.dutyLeader {
-            try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [jsonText(leader), change.eventID])
+            try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [RecordedJSON.dutyLeader(leader), change.eventID])
         }
         try SpatiaLiteStore.appendHistory(change.eventID, at: change.at, actor: change.actor, action: "transition",
                                           from: change.from, to: change.to, note: change.note, db)
@@ -149,18 +123,5 @@ struct EventHistoryWriter {
     }
 }
 
-extension RecordedRouting {
-    /// A memo key for `routed`: equal decisions are recorded equally.
-    static func key(_ routed: RoutedCategory) -> String {
-        "\(routed.model)|\(routed.category.code)|\(routed.routing.ruleCategory)|\(routed.routing.place)"
-    }
-}
-
 /// The people on duty as recorded with an event (an `event_snapshots` row).
-func peopleSnapshot(_ people: [Person]) -> String { jsonText(people.map(RecordedPerson.init)) }
-
-func jsonText<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try! encoder.encode(value), as: UTF8.self)
-}
+func peopleSnapshot(_ people: [Person]) -> String { RecordedJSON.people(people.map(RecordedPerson.init)) }

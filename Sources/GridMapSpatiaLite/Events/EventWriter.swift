@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GridMapCore
+import GridMapJSON
 
 /// Inserts events through prepared statements, each distinct routing or people snapshot (JSON)
 /// stored once in `event_snapshots`, with the boundary and platform-model versions valid at
@@ -37,7 +38,7 @@ struct EventWriter {
         if let key, let externalID = event.report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
             throw DuplicateEventError(externalID: externalID, id: stored)
         }
-        let id = try insert(event, routingID: try snapshotID(jsonText(RecordedRouting(event.routed))),
+        let id = try insert(event, routingID: try snapshotID(RecordedJSON.routing(RecordedRouting(event.routed))),
                             peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil,
                             sourceKey: key)
         try history.append(id, seq: 1, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil)

@@ -1,5 +1,6 @@
 import GRDB
 import GridMapCore
+import GridMapJSON
 
 extension SpatiaLiteStore {
     /// Moves `town` to `taxonomy` from `validFrom` and re-routes its open events by it (each
@@ -42,7 +43,7 @@ extension SpatiaLiteStore {
                     continue
                 }
                 try db.execute(sql: "UPDATE events SET platform_code = ?, routing_id = ?, taxonomy_id = ? WHERE id = ?",
-                               arguments: [routed.routing.platform.code, try writer.snapshotID(jsonText(RecordedRouting(routed))),
+                               arguments: [routed.routing.platform.code, try writer.snapshotID(RecordedJSON.routing(RecordedRouting(routed))),
                                            taxonomyID, id])
                 try Self.appendHistory(id, at: validFrom, actor: actor, action: "rerouted", from: nil, to: nil,
                                        note: "platform model → \(taxonomy.model): \(old) → \(routed.routing.platform.code)", db)

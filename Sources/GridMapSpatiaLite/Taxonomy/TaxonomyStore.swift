@@ -66,7 +66,11 @@ extension SpatiaLiteStore {
 }
 
 /// Code lists are stored as JSON arrays (NULL for an absent list).
-private func encodeList(_ list: [String]?) -> String? { list.map(jsonText) }
+private func encodeList(_ list: [String]?) -> String? {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    return list.map { String(decoding: try! encoder.encode($0), as: UTF8.self) }
+}
 
 private func decodeList(_ text: String?) throws -> [String]? {
     try text.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }

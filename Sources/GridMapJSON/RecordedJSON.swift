@@ -1,0 +1,63 @@
+import GridMapCore
+
+/// What is recorded with an event, spelled once: as a backend stores it (members in name order,
+/// absent optionals left out, so equal records are equal text and share one stored row) and as
+/// answers show it.
+public enum RecordedJSON {
+    public static func routing(_ routing: RecordedRouting) -> String { text { $0.recordedRouting(routing) } }
+    public static func people(_ people: [RecordedPerson]) -> String { text { $0.recordedPeople(people) } }
+    public static func dutyLeader(_ leader: DutyDay) -> String { text { $0.dutyLeader(leader) } }
+
+    private static func text(_ write: (inout JSONWriter) -> Void) -> String {
+        var json = JSONWriter(capacity: 512)
+        write(&json)
+        return String(buffer: json.buffer)
+    }
+}
+
+extension JSONWriter {
+    /// The routing recorded with an event; `deadline_hours`, `note` and `office` left out when there are none.
+    public mutating func recordedRouting(_ r: RecordedRouting) {
+        object { json in
+            json.key("assisting"); json.array(r.assisting) { $0.recordedName($1) }
+            json.key("category"); json.recordedName(r.category)
+            if let hours = r.deadlineHours { json.key("deadline_hours"); json.number(hours) }
+            json.key("lead"); json.string(r.lead)
+            json.key("model"); json.string(r.model)
+            if let note = r.note { json.key("note"); json.string(note) }
+            if let office = r.office { json.key("office"); json.string(office) }
+            json.key("place"); json.string(r.place)
+            json.key("platform"); json.recordedName(r.platform)
+            json.key("rule"); json.string(r.rule)
+        }
+    }
+
+    /// The people recorded with an event: name, phone, post, role, unit.
+    public mutating func recordedPeople(_ people: [RecordedPerson]) {
+        array(people) { json, p in
+            json.object { json in
+                json.key("name"); json.string(p.name)
+                json.key("phone"); json.string(p.phone)
+                json.key("post"); json.string(p.post.rawValue)
+                json.key("role"); json.string(p.role.rawValue)
+                json.key("unit"); json.string(p.unit)
+            }
+        }
+    }
+
+    /// The duty leader (值班领导) recorded with a dispatch: date, name, phone.
+    public mutating func dutyLeader(_ leader: DutyDay) {
+        object { json in
+            json.key("date"); json.string(leader.date)
+            json.key("name"); json.string(leader.name)
+            json.key("phone"); json.string(leader.phone)
+        }
+    }
+
+    private mutating func recordedName(_ name: RecordedRouting.Name) {
+        object { json in
+            json.key("code"); json.string(name.code)
+            json.key("name"); json.string(name.name)
+        }
+    }
+}
