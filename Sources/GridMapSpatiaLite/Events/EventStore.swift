@@ -62,9 +62,12 @@ extension SpatiaLiteStore {
         }
     }
 
+    /// Events with their snapshots' JSON, in the columns ``SnapshotCache/record(_:)`` reads by position.
     private static let selectEvents = """
-        SELECT e.*, r.json AS routing, p.json AS people FROM events e
-        JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
+        SELECT e.id, e.category_code, e.description, e.input_x, e.input_y, e.crs, e.lon, e.lat, e.reported_at,
+            e.source, e.reporter, e.grid_code, e.village_code, e.town_code, e.platform_code, e.routing_id, r.json,
+            e.people_id, p.json, e.deadline_at, e.status, e.supervised, e.closed_at, e.duty_leader
+        FROM events e JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
         """
 
     /// Appends to an event's history.

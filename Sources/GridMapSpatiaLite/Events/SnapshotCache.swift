@@ -17,21 +17,19 @@ final class SnapshotCache: Sendable {
     /// Duty leaders by their text: a day's leader is recorded with each of that day's dispatches.
     private let leaders = Mutex<[String: DutyDay]>([:])
 
-    /// The event of a row selected with its snapshots' `routing` and `people` JSON.
+    /// The event of a row of `SpatiaLiteStore.selectEvents`, read by column position (a lookup
+    /// by name compares names, which costs more than the rest of the row).
     func record(_ row: Row) throws -> EventRecord {
-        let routingID: Int64 = row["routing_id"], peopleID: Int64 = row["people_id"]
-        let routing = try Self.decoded(routingID, in: routings) { try Self.decode(RecordedRouting.self, row["routing"]) }
-        let people = try Self.decoded(peopleID, in: people) { try Self.decode([RecordedPerson].self, row["people"]) }
-        return EventRecord(id: row["id"], category: row["category_code"], description: row["description"],
-                           input: Coordinate(row["input_x"], row["input_y"]), crs: row["crs"],
-                           point: Coordinate(row["lon"], row["lat"]), reportedAt: row["reported_at"], source: row["source"],
-                           reporter: row["reporter"], gridCode: row["grid_code"], villageCode: row["village_code"],
-                           townCode: row["town_code"], platformCode: row["platform_code"], routing: routing, people: people,
-                           deadlineAt: row["deadline_at"], status: EventStatus(rawValue: row["status"]) ?? .received,
-                           supervised: row["supervised"], closedAt: row["closed_at"],
-                           dutyLeader: try (row["duty_leader"] as String?).map { text in
-                               try Self.decoded(text, in: leaders) { try Self.decode(DutyDay.self, text) }
-                           }, history: [])
+        let routingID: Int64 = row[15], peopleID: Int64 = row[17]
+        let routing = try Self.decoded(routingID, in: routings) { try Self.decode(RecordedRouting.self, row[16]) }
+        let people = try Self.decoded(peopleID, in: people) { try Self.decode([RecordedPerson].self, row[18]) }
+        let leader = try (row[23] as String?).map { text in try Self.decoded(text, in: leaders) { try Self.decode(DutyDay.self, text) } }
+        return EventRecord(id: row[0], category: row[1], description: row[2], input: Coordinate(row[3], row[4]), crs: row[5],
+                           point: Coordinate(row[6], row[7]), reportedAt: row[8], source: row[9], reporter: row[10],
+                           gridCode: row[11], villageCode: row[12], townCode: row[13], platformCode: row[14],
+                           routing: routing, people: people, deadlineAt: row[19],
+                           status: EventStatus(rawValue: row[20]) ?? .received, supervised: row[21], closedAt: row[22],
+                           dutyLeader: leader, history: [])
     }
 
     private static func decoded<Key: Hashable & Sendable, T: Sendable>(_ key: Key, in cache: borrowing Mutex<[Key: T]>,
