@@ -1,36 +1,36 @@
 import GridMapCore
 import GridMapGeometry
 
-/// The JSON of edit previews, commits and rejections (also printed by `gridmap edit`).
-public enum EditJSON {
-    /// A preview: `valid`, `changed` (false when the edit would change nothing), `problems`, `changes` (before/after of every affected unit), `events`,
+extension JSONWriter {
+    /// An edit preview: `valid`, `changed` (false when the edit would change nothing), `problems`, `changes` (before/after of every affected unit), `events`,
     /// `people`, `patrol_requirements_dropped`, `unstaffed_grids`, `events_staying`.
-    public static func preview(_ preview: EditPreview) -> String {
-        var json = JSONWriter(capacity: 16 * 1024)
-        json.raw("{"); write(&json, preview); json.raw("}")
-        return String(buffer: json.buffer)
+    public mutating func editPreview(_ preview: EditPreview) {
+        raw("{"); EditJSON.write(&self, preview); raw("}")
     }
 
-    /// A commit: the preview's fields plus `change_id`, `at` and `versions` (each new version's
+    /// An edit's commit: the preview's fields plus `change_id`, `at` and `versions` (each new version's
     /// ETag by code); `change_id` and `at` are null and `versions` empty when nothing changed.
-    public static func commit(_ commit: EditCommit) -> String {
-        var json = JSONWriter(capacity: 16 * 1024)
-        json.raw("{\"change_id\":")
-        if let id = commit.changeID { json.number(Int(id)) } else { json.raw("null") }
-        json.raw(",\"at\":"); json.instant(commit.at)
-        json.raw(",\"versions\":{")
+    public mutating func editCommit(_ commit: EditCommit) {
+        raw("{\"change_id\":")
+        if let id = commit.changeID { number(Int(id)) } else { raw("null") }
+        raw(",\"at\":"); instant(commit.at)
+        raw(",\"versions\":{")
         for (code, tag) in commit.tagsAfter.sorted(by: { $0.key < $1.key }) {
-            json.key(dynamic: code); json.string(tag)
+            key(dynamic: code); string(tag)
         }
-        json.raw("},"); write(&json, commit.preview); json.raw("}")
-        return String(buffer: json.buffer)
+        raw("},"); EditJSON.write(&self, commit.preview); raw("}")
+    }
+
+    /// An edit's refusal: `error` (`invalid_edit`), `detail` (the problems' messages) and the preview's fields.
+    public mutating func editRejection(_ preview: EditPreview) {
+        raw("{\"error\":\"invalid_edit\",\"detail\":"); string(preview.plan.problems.map(\.message).joined(separator: "; "))
+        raw(","); EditJSON.write(&self, preview); raw("}")
     }
 
     /// An edit as it is kept with its change (`op` and the edit's members; geometries with every
     /// digit, RFC 7946 winding).
-    public static func operation(_ edit: BoundaryEdit) -> String {
-        var json = JSONWriter(capacity: 4096)
-        json.object { json in
+    public mutating func editOperation(_ edit: BoundaryEdit) {
+        object { json in
             json.key("op"); json.string(edit.name)
             switch edit {
             case .redrawGrid(let code, let geometry, let giveTo):
@@ -55,18 +55,12 @@ public enum EditJSON {
                 json.key("village"); json.string(village)
             }
         }
-        return String(buffer: json.buffer)
     }
+}
 
-    /// A refusal: `error` (`invalid_edit`), `detail` (the problems' messages) and the preview's fields.
-    public static func rejection(_ preview: EditPreview) -> String {
-        var json = JSONWriter(capacity: 16 * 1024)
-        json.raw("{\"error\":\"invalid_edit\",\"detail\":"); json.string(preview.plan.problems.map(\.message).joined(separator: "; "))
-        json.raw(","); write(&json, preview); json.raw("}")
-        return String(buffer: json.buffer)
-    }
-
-    private static func write(_ json: inout JSONWriter, _ preview: EditPreview) {
+/// The members edit answers share (also printed by `gridmap edit`).
+enum EditJSON {
+    static func write(_ json: inout JSONWriter, _ preview: EditPreview) {
         let plan = preview.plan
         json.raw("\"op\":"); json.string(plan.edit.name)
         json.raw(",\"valid\":"); json.bool(plan.isValid)
@@ -97,7 +91,7 @@ public enum EditJSON {
     }
 
     /// A problem: `code`, `message`, `units` and its `geometry` (GeoJSON, null when it has none).
-    public static func problem(_ json: inout JSONWriter, _ problem: EditProblem) {
+    static func problem(_ json: inout JSONWriter, _ problem: EditProblem) {
         json.raw("{\"code\":"); json.string(problem.code); json.raw(",\"message\":"); json.string(problem.message)
         json.raw(",\"units\":"); json.array(problem.units); json.raw(",\"geometry\":")
         switch problem.shape {

@@ -43,4 +43,11 @@ extension JSONWriter {
         guard storage.writerIndex > 0, let last = storage.getInteger(at: storage.writerIndex - 1, as: UInt8.self) else { return true }
         return last == UInt8(ascii: "{") || last == UInt8(ascii: "[")
     }
+
+    /// What `write` writes, as text: for records a store keeps and for the command line.
+    public static func text(capacity: Int = 1024, _ write: (inout JSONWriter) -> Void) -> String {
+        var json = JSONWriter(capacity: capacity)
+        write(&json)
+        return String(buffer: json.buffer)
+    }
 }

@@ -4,15 +4,9 @@ import GridMapCore
 /// absent optionals left out, so equal records are equal text and share one stored row) and as
 /// answers show it.
 public enum RecordedJSON {
-    public static func routing(_ routing: RecordedRouting) -> String { text { $0.recordedRouting(routing) } }
-    public static func people(_ people: [RecordedPerson]) -> String { text { $0.recordedPeople(people) } }
-    public static func dutyLeader(_ leader: DutyDay) -> String { text { $0.dutyLeader(leader) } }
-
-    private static func text(_ write: (inout JSONWriter) -> Void) -> String {
-        var json = JSONWriter(capacity: 512)
-        write(&json)
-        return String(buffer: json.buffer)
-    }
+    public static func routing(_ routing: RecordedRouting) -> String { JSONWriter.text { $0.recordedRouting(routing) } }
+    public static func people(_ people: [RecordedPerson]) -> String { JSONWriter.text { $0.recordedPeople(people) } }
+    public static func dutyLeader(_ leader: DutyDay) -> String { JSONWriter.text { $0.dutyLeader(leader) } }
 }
 
 extension JSONWriter {

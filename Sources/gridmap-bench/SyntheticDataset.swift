@@ -44,14 +44,14 @@ enum SyntheticDataset {
     }
 
     private static func feature(_ geometry: MultiPolygon, _ properties: [String: String]) -> String {
-        var json = JSONWriter(capacity: 256 + geometry.vertexCount * 40)
-        json.object { json in
-            json.key("type"); json.string("Feature")
-            json.key("properties")
-            json.object { json in for name in properties.keys.sorted() { json.key(dynamic: name); json.string(properties[name]!) } }
-            json.key("geometry"); json.multiPolygonGeometry(geometry, decimals: nil)
+        JSONWriter.text(capacity: 256 + geometry.vertexCount * 40) { json in
+            json.object { json in
+                json.key("type"); json.string("Feature")
+                json.key("properties")
+                json.object { json in for name in properties.keys.sorted() { json.key(dynamic: name); json.string(properties[name]!) } }
+                json.key("geometry"); json.multiPolygonGeometry(geometry, decimals: nil)
+            }
         }
-        return String(buffer: json.buffer)
     }
 
     private static func collection(_ features: [String]) -> Data {

@@ -28,7 +28,7 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
         let (edit, _) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
         let preview = try await heavyWork.run("an edit preview") { try store.previewEdit(edit, planner: planner) }
         guard preview.plan.isValid else { return Self.rejection(preview) }
-        return Self.json(EditJSON.preview(preview), status: .ok)
+        return Self.answer(status: .ok) { $0.editPreview(preview) }
     }
 
     @Sendable func commit(_ request: Request, context: Context) async throws -> Response {
@@ -41,19 +41,19 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
         } catch EditRejection.invalid(let preview) {
             return Self.rejection(preview)
         }
-        guard let changeID = commit.changeID else { return Self.json(EditJSON.commit(commit), status: .ok) }
+        guard let changeID = commit.changeID else { return Self.answer(status: .ok) { $0.editCommit(commit) } }
         context.audit.record("change_id", .number(Double(changeID)))
         try served.refresh()
-        return Self.json(EditJSON.commit(commit), status: .created)
+        return Self.answer(status: .created) { $0.editCommit(commit) }
     }
 
     static func rejection(_ preview: EditPreview) -> Response {
-        json(EditJSON.rejection(preview), status: .unprocessableContent)
+        answer(status: .unprocessableContent) { $0.editRejection(preview) }
     }
 
-    static func json(_ text: String, status: HTTPResponse.Status) -> Response {
-        var json = JSONWriter(capacity: text.utf8.count)
-        json.raw(json: text)
+    private static func answer(status: HTTPResponse.Status, _ write: (inout JSONWriter) -> Void) -> Response {
+        var json = JSONWriter(capacity: 16 << 10)
+        write(&json)
         return json.response(status: status)
     }
 }

@@ -21,7 +21,7 @@ struct EditWriter {
         let at = try effectiveInstant()
         let changeID = try Int64.fetchOne(db, sql: """
             INSERT INTO boundary_changes (at, author, reason, operation, origin) VALUES (?, ?, ?, ?, ?) RETURNING id
-            """, arguments: [at, author.actor.name, author.reason, EditJSON.operation(plan.edit), author.actor.origin])!
+            """, arguments: [at, author.actor.name, author.reason, JSONWriter.text(capacity: 4096) { $0.editOperation(plan.edit) }, author.actor.origin])!
         var tags: [String: String] = [:]
         var newVersions: [String: Int64] = [:]
         for change in plan.changes {
