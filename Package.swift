@@ -11,9 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -35,8 +37,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Domain: administrative hierarchy, resolution of coordinates to grid/village/town.
-        .target(name: "GridMapCore", dependencies: ["GridMapGeometry"]),
+        // Domain: administrative hierarchy, resolution of coordinates to grid/village/town; people's
+        // accounts, their passwords hashed with bcrypt (hummingbird-auth's, plain C, no I/O).
+        .target(name: "GridMapCore", dependencies: [
+            "GridMapGeometry", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
         // Mapbox Vector Tiles 2.1: tile addressing, geometry fitted to a tile, encoding, gzip; and
         // the layers GridMap draws into tiles (Layers/).
         .target(name: "GridMapTiles", dependencies: ["GridMapGeometry", "GridMapCore", "CZlib"]),
@@ -54,6 +59,7 @@ let package = Package(
         .target(name: "GridMapServer", dependencies: [
             "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Web/static")]),
@@ -93,6 +99,7 @@ let package = Package(
         .testTarget(name: "GridMapServerTests", dependencies: [
             "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapJSON", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ]
 )

@@ -23,7 +23,7 @@ public enum ExportLayer: String, CaseIterable, Sendable {
         case .towns, .villages, .grids:
             return ExportFeatureList(schema: schema, features: try boundaryFeatures(in: try store.snapshot(asOf: try options.asOfInstant())))
         case .events:
-            return EventFeaturePages(store: store, query: try options.eventQuery())
+            return EventFeaturePages(store: store, query: options.viewer.scope.narrowing(try options.eventQuery()), viewer: options.viewer)
         case .density:
             let snapshot = try store.snapshot(asOf: try options.asOfInstant())
             // The in-memory facts table /v1/density/grids counts with, not SQL (that stays the tests' reference).
@@ -45,8 +45,10 @@ public enum ExportLayer: String, CaseIterable, Sendable {
         return try BoundaryFeatures(snapshot).features(of: level)
     }
 
-    /// An event's feature in the events layer.
-    public static func eventFeature(_ event: EventSummary) -> ExportFeature { EventFeaturePages.feature(event) }
+    /// An event's feature in the events layer, its description withheld unless `viewer` may see it.
+    public static func eventFeature(_ event: EventSummary, for viewer: Viewer) -> ExportFeature {
+        EventFeaturePages.feature(event, masked: !viewer.seesPersonal(town: event.townCode, village: event.villageCode))
+    }
 
     private static let unit = [ExportField("code", .text(width: 15)), ExportField("name", .text(width: 120))]
     private static let village = [ExportField("village", .text(width: 12)), ExportField("vill_name", .text(width: 120))]

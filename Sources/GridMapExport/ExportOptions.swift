@@ -10,11 +10,15 @@ public struct ExportOptions: Sendable {
     /// (coverage; default the last 7 days). ISO 8601 dates or times.
     public var from: String?
     public var to: String?
+    /// Who the export is for: events outside their scope are left out, and their descriptions
+    /// withheld unless they may see personal data (the command line's owner sees everything).
+    public var viewer: Viewer
 
-    public init(asOf: String? = nil, from: String? = nil, to: String? = nil) {
+    public init(asOf: String? = nil, from: String? = nil, to: String? = nil, viewer: Viewer = .owner) {
         self.asOf = asOf
         self.from = from
         self.to = to
+        self.viewer = viewer
     }
 
     func check(for layer: ExportLayer) throws {
@@ -32,6 +36,7 @@ public struct ExportOptions: Sendable {
     /// `as_of` (nil: now).
     func asOfInstant() throws -> Instant? { try asOf.map { try Self.instant("as_of", $0) } }
 
+    /// The events asked for, unscoped (density counts every event: it shows no one's data).
     func eventQuery() throws -> EventQuery {
         var query = EventQuery()
         query.from = try from.map { try Self.instant("from", $0) }

@@ -14,16 +14,17 @@ extension JSONWriter {
         raw("}")
     }
 
-    /// A FeatureCollection of a unit's versions, in the order given.
-    public mutating func boundaryHistory(_ versions: [BoundaryVersion]) {
+    /// A FeatureCollection of a unit's versions, in the order given (authors masked when `masked`).
+    public mutating func boundaryHistory(_ versions: [BoundaryVersion], masked: Bool) {
         raw("{\"type\":\"FeatureCollection\",\"features\":")
-        array(versions) { json, version in json.boundaryVersion(version) }
+        array(versions) { json, version in json.boundaryVersion(version, masked: masked) }
         raw("}")
     }
 
     /// One version as a Feature: the unit's properties, `version` (its tag), `valid_from`,
-    /// `valid_to` and the `change` that opened it (null for an imported one).
-    public mutating func boundaryVersion(_ version: BoundaryVersion) {
+    /// `valid_to` and the `change` that opened it (null for an imported one), its author's name
+    /// masked when `masked` (the reason is about the boundary and stays).
+    public mutating func boundaryVersion(_ version: BoundaryVersion, masked: Bool) {
         raw("{\"type\":\"Feature\",\"id\":"); string(version.unit.code)
         raw(",\"properties\":{"); unitProperties(version.unit)
         raw(",\"version\":"); string(version.tag)
@@ -32,7 +33,7 @@ extension JSONWriter {
         raw(",\"change\":")
         if let change = version.change {
             raw("{\"id\":"); number(Int(change.id)); raw(",\"at\":"); instant(change.at)
-            raw(",\"author\":"); string(change.author); raw(",\"reason\":"); string(change.reason)
+            raw(",\"author\":"); string(masked ? PersonalMask.name(change.author) : change.author); raw(",\"reason\":"); string(change.reason)
             raw(",\"operation\":"); raw(json: change.operation); raw("}")
         } else {
             raw("null")

@@ -9,16 +9,17 @@ import NIOCore
 public struct BulkResults: Sendable {
     let served: ResolutionJSON
     let crs: CoordinateSystem
-    let withPeople: Bool
+    /// Who the people are written for; nil: without people.
+    let people: Viewer?
     let body: ByteBuffer
     let list: PointList
     let wgs: [Double]
 
     /// `list` parsed from `body`, its points `wgs` in WGS84, each answered as `served` resolves it.
-    public init(served: ResolutionJSON, crs: CoordinateSystem, withPeople: Bool, body: ByteBuffer, list: PointList, wgs: [Double]) {
+    public init(served: ResolutionJSON, crs: CoordinateSystem, people: Viewer?, body: ByteBuffer, list: PointList, wgs: [Double]) {
         self.served = served
         self.crs = crs
-        self.withPeople = withPeople
+        self.people = people
         self.body = body
         self.list = list
         self.wgs = wgs
@@ -68,7 +69,7 @@ public struct BulkResults: Sendable {
             count = range.count
         }
         var json = JSONWriter(capacity: range.count * 320)
-        let echoInput = !withPeople && !list.tokens.isEmpty
+        let echoInput = people == nil && !list.tokens.isEmpty
         for (i, hit) in zip(range, hits) {
             let outside = echoInput && hit.grid < 0 ? served.outsideParts(Coordinate(wgs[2 * i], wgs[2 * i + 1])) : nil
             if echoInput && crs.keepsCoordinates && hit.grid >= 0 && hit.coverCount == 1 {
@@ -119,7 +120,7 @@ public struct BulkResults: Sendable {
             json.raw(bytes: context.parts.outsideHeads[outside.head]); json.raw(bytes: context.parts.nearestParts[outside.nearest])
             json.tenths(outside.meters); json.raw("}")
         } else {
-            served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: withPeople)
+            served.write(&json, served.resolver.resolve(point), input: input, point: point, crs: crs, people: people)
             return
         }
         json.raw(bytes: context.crsAndInput)

@@ -3,8 +3,10 @@ import NIOCore
 
 /// Coverage reports as GeoJSON FeatureCollections (shared by the API and `gridmap coverage`).
 public enum CoverageGeoJSON {
-    /// One feature per grid (id = code) with its boundary and figures.
-    public static func grids(_ rows: [GridCoverageRow], period: ClosedRange<PatrolDay>, radius: Double, now: Instant) -> ByteBuffer {
+    /// One feature per grid (id = code) with its boundary and figures; the patrolling members
+    /// (their mobile numbers) masked unless `viewer` may see them there.
+    public static func grids(_ rows: [GridCoverageRow], period: ClosedRange<PatrolDay>, radius: Double, now: Instant,
+                             viewer: Viewer) -> ByteBuffer {
         var json = JSONWriter(capacity: 4096 + rows.reduce(0) { $0 + $1.geometry.vertexCount * 40 + 600 })
         header(&json, period: period, radius: radius)
         json.array(rows) { json, row in
@@ -23,7 +25,8 @@ public enum CoverageGeoJSON {
             json.raw(",\"last_visit\":"); json.instant(row.lastVisit.map(Instant.init(milliseconds:)))
             json.raw(",\"hours_since_last_visit\":")
             json.optionalNumber(row.lastVisit.map { JSONWriter.rounded(Double(min(now.milliseconds, period.upperBound.end) - $0) / 3_600_000, 2) })
-            json.key("members"); json.array(c.members)
+            let masked = !viewer.seesPersonal(town: row.town?.code, village: row.village?.code)
+            json.key("members"); json.array(masked ? c.members.map(PersonalMask.contact) : c.members)
             json.raw(",\"frequency\":"); json.string(c.compliance.frequency.rawValue)
             json.raw(",\"required_periods\":"); json.number(c.compliance.required)
             json.raw(",\"met_periods\":"); json.number(c.compliance.met)

@@ -1,22 +1,28 @@
 import GridMapCore
 
 extension JSONWriter {
-    /// An event as JSON; with its history when it was read with one.
-    public mutating func event(_ e: EventRecord, now: Instant, history: Bool) {
+    /// An event as JSON, its personal fields (description, reporter, people, duty leader, history
+    /// actors and notes) as `viewer` may see them; with its history when it was read with one.
+    public mutating func event(_ e: EventRecord, now: Instant, history: Bool, viewer: Viewer) {
+        let masked = !viewer.seesPersonal(e)
         raw("{\"id\":"); number(Int(e.id))
-        eventMembers(e, now: now)
+        eventMembers(e, now: now, masked: masked)
         raw(",\"input\":["); number(e.input.x); raw(","); number(e.input.y)
         raw("],\"point\":["); number(e.point.x); raw(","); number(e.point.y); raw("]")
-        if history { historyMember(e.history) }
+        if history { historyMember(e.history, masked: masked) }
         raw("}")
     }
 
-    /// A page of events (`{"events": […]}`, or a FeatureCollection when `geojson`) and the
-    /// cursor of the next page, null on the last.
-    public mutating func eventList(_ events: [EventRecord], now: Instant, geojson: Bool, nextCursor: Int64?) {
+    /// A page of events (`{"events": […]}`, or a FeatureCollection when `geojson`) as `viewer`
+    /// may see them, and the cursor of the next page, null on the last.
+    public mutating func eventList(_ events: [EventRecord], now: Instant, geojson: Bool, nextCursor: Int64?, viewer: Viewer) {
         raw(geojson ? "{\"type\":\"FeatureCollection\",\"features\":" : "{\"events\":")
         array(events) { json, event in
-            if geojson { json.eventFeature(event, now: now) } else { json.event(event, now: now, history: false) }
+            if geojson {
+                json.eventFeature(event, now: now, masked: !viewer.seesPersonal(event))
+            } else {
+                json.event(event, now: now, history: false, viewer: viewer)
+            }
         }
         raw(",\"next_cursor\":")
         if let nextCursor { number(Int(nextCursor)) } else { raw("null") }
@@ -24,17 +30,18 @@ extension JSONWriter {
     }
 
     /// An event as a GeoJSON Feature at its WGS84 point.
-    public mutating func eventFeature(_ e: EventRecord, now: Instant) {
+    public mutating func eventFeature(_ e: EventRecord, now: Instant, masked: Bool) {
         raw("{\"type\":\"Feature\",\"id\":"); number(Int(e.id))
         raw(",\"geometry\":{\"type\":\"Point\",\"coordinates\":["); number(e.point.x); raw(","); number(e.point.y)
         raw("]},\"properties\":{\"id\":"); number(Int(e.id))
-        eventMembers(e, now: now)
+        eventMembers(e, now: now, masked: masked)
         raw("}}")
     }
 
-    private mutating func eventMembers(_ e: EventRecord, now: Instant) {
+    /// The event's fields; masked, the description is null and the names and phones masked.
+    private mutating func eventMembers(_ e: EventRecord, now: Instant, masked: Bool) {
         raw(",\"category\":"); string(e.category)
-        raw(",\"description\":"); string(e.description)
+        raw(",\"description\":"); if masked { raw("null") } else { string(e.description) }
         raw(",\"status\":"); string(e.status.rawValue)
         key("status_name"); string(e.status.name)
         key("allowed_next"); array(e.status.allowedNext.map(\.rawValue))
@@ -44,15 +51,15 @@ extension JSONWriter {
         raw(",\"deadline_at\":"); instant(e.deadlineAt)
         raw(",\"closed_at\":"); instant(e.closedAt)
         raw(",\"source\":"); string(e.source)
-        raw(",\"reporter\":"); string(e.reporter)
+        raw(",\"reporter\":"); string(masked ? PersonalMask.contact(e.reporter) : e.reporter)
         raw(",\"crs\":"); string(e.crs)
         raw(",\"grid\":"); optionalString(e.gridCode)
         raw(",\"village\":"); optionalString(e.villageCode)
         raw(",\"town\":"); optionalString(e.townCode)
         key("routing"); recordedRouting(e.routing)
-        key("people"); recordedPeople(e.people)
+        key("people"); recordedPeople(e.people, masked: masked)
         key("duty_leader")
-        if let leader = e.dutyLeader { dutyLeader(leader) } else { raw("null") }
+        if let leader = e.dutyLeader { dutyLeader(leader, masked: masked) } else { raw("null") }
     }
 
     /// `{"statuses": [...]}`: each status of the loop with its name, the statuses it may move to
@@ -71,17 +78,18 @@ extension JSONWriter {
         }
     }
 
-    private mutating func historyMember(_ history: [EventHistoryEntry]) {
+    /// The history; masked, the actors' names are masked and the notes (which may name people) null.
+    private mutating func historyMember(_ history: [EventHistoryEntry], masked: Bool) {
         key("history")
         array(history) { json, h in
             json.object { json in
                 json.key("seq"); json.number(h.seq)
                 json.key("at"); json.instant(h.at)
-                json.key("actor"); json.string(h.actor)
+                json.key("actor"); json.string(masked ? PersonalMask.name(h.actor) : h.actor)
                 json.key("action"); json.string(h.action)
                 json.key("from"); json.optionalString(h.from?.rawValue)
                 json.key("to"); json.optionalString(h.to?.rawValue)
-                json.key("note"); json.optionalString(h.note)
+                json.key("note"); json.optionalString(masked ? nil : h.note)
             }
         }
     }

@@ -5,8 +5,8 @@ import GridMapCore
 /// answers show it.
 public enum RecordedJSON {
     public static func routing(_ routing: RecordedRouting) -> String { JSONWriter.text { $0.recordedRouting(routing) } }
-    public static func people(_ people: [RecordedPerson]) -> String { JSONWriter.text { $0.recordedPeople(people) } }
-    public static func dutyLeader(_ leader: DutyDay) -> String { JSONWriter.text { $0.dutyLeader(leader) } }
+    public static func people(_ people: [RecordedPerson]) -> String { JSONWriter.text { $0.recordedPeople(people, masked: false) } }
+    public static func dutyLeader(_ leader: DutyDay) -> String { JSONWriter.text { $0.dutyLeader(leader, masked: false) } }
 }
 
 extension JSONWriter {
@@ -26,12 +26,12 @@ extension JSONWriter {
         }
     }
 
-    /// The people recorded with an event: name, phone, post, role, unit.
-    public mutating func recordedPeople(_ people: [RecordedPerson]) {
+    /// The people recorded with an event: name, phone (both masked when `masked`), post, role, unit.
+    public mutating func recordedPeople(_ people: [RecordedPerson], masked: Bool) {
         array(people) { json, p in
             json.object { json in
-                json.key("name"); json.string(p.name)
-                json.key("phone"); json.string(p.phone)
+                json.key("name"); json.string(masked ? PersonalMask.name(p.name) : p.name)
+                json.key("phone"); json.string(masked ? PersonalMask.phone(p.phone) : p.phone)
                 json.key("post"); json.string(p.post.rawValue)
                 json.key("role"); json.string(p.role.rawValue)
                 json.key("unit"); json.string(p.unit)
@@ -39,12 +39,12 @@ extension JSONWriter {
         }
     }
 
-    /// The duty leader (值班领导) recorded with a dispatch: date, name, phone.
-    public mutating func dutyLeader(_ leader: DutyDay) {
+    /// The duty leader (值班领导) recorded with a dispatch: date, name, phone (both masked when `masked`).
+    public mutating func dutyLeader(_ leader: DutyDay, masked: Bool) {
         object { json in
             json.key("date"); json.string(leader.date)
-            json.key("name"); json.string(leader.name)
-            json.key("phone"); json.string(leader.phone)
+            json.key("name"); json.string(masked ? PersonalMask.name(leader.name) : leader.name)
+            json.key("phone"); json.string(masked ? PersonalMask.phone(leader.phone) : leader.phone)
         }
     }
 

@@ -82,14 +82,22 @@ public struct ResolutionJSON: Sendable {
     }
 
     /// One full resolution object (GET /v1/resolve, or bulk with people), with the routing of
-    /// an event category when one was asked for.
+    /// an event category when one was asked for. With a `people` viewer, the grid's and village's
+    /// people as that viewer may see them: masked unless they see personal data, none outside
+    /// their scope.
     public func write(_ json: inout JSONWriter, _ r: Resolution, input: Coordinate, point: Coordinate, crs: CoordinateSystem,
-               people: Bool, routed: Result<RoutedCategory, RoutingError>? = nil) {
+               people viewer: Viewer?, routed: Result<RoutedCategory, RoutingError>? = nil) {
         json.raw("{")
         Self.units(&json, grid: r.grid, village: r.village, town: r.town)
-        if people {
+        if let viewer {
             json.key("people")
-            json.array(resolver.people(of: r.grid) + resolver.people(of: r.village)) { $0.person($1) }
+            let town = r.town?.code, village = r.village?.code
+            if viewer.scope.covers(town: town, village: village) {
+                let masked = !viewer.seesPersonal(town: town, village: village)
+                json.array(resolver.people(of: r.grid) + resolver.people(of: r.village)) { $0.person($1, masked: masked) }
+            } else {
+                json.raw("[]")
+            }
         }
         json.raw(",\"on_boundary\":"); json.bool(r.onBoundary)
         json.key("candidates"); json.array(r.candidates)
@@ -125,20 +133,21 @@ public struct ResolutionJSON: Sendable {
 }
 
 extension JSONWriter {
-    /// A responsible person: role, name, phone, unit, post (AB岗) and absence.
-    public mutating func person(_ person: Person) {
+    /// A responsible person: role, name, phone (both masked when `masked`), unit, post (AB岗) and absence.
+    public mutating func person(_ person: Person, masked: Bool) {
         raw("{\"role\":"); string(person.role.rawValue)
-        raw(",\"name\":"); string(person.name)
-        raw(",\"phone\":"); string(person.phone)
+        raw(",\"name\":"); string(masked ? PersonalMask.name(person.name) : person.name)
+        raw(",\"phone\":"); string(masked ? PersonalMask.phone(person.phone) : person.phone)
         raw(",\"unit\":"); string(person.unitCode)
         raw(",\"post\":"); string(person.post.rawValue)
         raw(",\"absent\":"); bool(person.absent); raw("}")
     }
 
-    /// What an absence change did: the unit, whether anything changed, and who is on duty now.
+    /// What an absence change did: the unit, whether anything changed, and who is on duty now
+    /// (in full: only the command room changes absences).
     public mutating func absenceUpdate(unit: String, changed: Bool, onDuty: [Person]) {
         raw("{\"unit\":"); string(unit); raw(",\"changed\":"); bool(changed)
-        raw(",\"on_duty\":"); array(onDuty) { $0.person($1) }
+        raw(",\"on_duty\":"); array(onDuty) { $0.person($1, masked: false) }
         raw("}")
     }
 }

@@ -35,6 +35,8 @@ struct ServerOptions: Sendable {
     var access: AccessPolicy
     var planner: EditPlanner
     var console: WebConsole
+    /// Where reads that showed personal data wait for their audit rows.
+    var readAudit = ReadAuditQueue()
 }
 
 /// Builds the GridMap HTTP application over a store.
@@ -65,15 +67,20 @@ public enum GridMapServer {
                 guard !store.isReadOnly else { return }
                 let flagged = try store.superviseOverdue(at: Instant.now())
                 if flagged > 0 { logger.info("overdue events flagged for supervision (督办)", metadata: ["count": "\(flagged)"]) }
+            },
+            PeriodicTask(name: "writing the audit rows of personal reads", interval: .milliseconds(250), logger: logger, lastRunOnStop: true) {
+                try options.readAudit.flush(to: store)
             })
         return app
     }
 
     static func router(store: any GridMapRepository, served: ServedStateHolder, options: ServerOptions) -> Router<GridMapRequestContext> {
-        let routes = routeTable(store: store, served: served, options: options)
+        let sessions = Sessions(accounts: store, policy: options.access)
+        let routes = routeTable(store: store, served: served, sessions: sessions, options: options)
         let router = Router(context: GridMapRequestContext.self)
         // Outermost, so it sees the status of every answer, errors included, for the audit log.
-        router.middlewares.add(AccessMiddleware(store: store, policy: options.access, rules: routes.accessRules))
+        router.middlewares.add(AccessMiddleware(store: store, policy: options.access, rules: routes.accessRules, sessions: sessions,
+                                                readAudit: options.readAudit))
         router.middlewares.add(JSONErrorMiddleware())
         router.middlewares.add(DeclaredLengthMiddleware(maxBodyBytes: options.limits.maxBodyBytes))
         routes.add(to: router)
@@ -81,7 +88,8 @@ public enum GridMapServer {
     }
 
     /// Every route with the permission it needs, by feature.
-    static func routeTable(store: any GridMapRepository, served: ServedStateHolder, options: ServerOptions) -> RouteTable<GridMapRequestContext> {
+    static func routeTable(store: any GridMapRepository, served: ServedStateHolder, sessions: Sessions,
+                           options: ServerOptions) -> RouteTable<GridMapRequestContext> {
         let routes = RouteTable<GridMapRequestContext>()
         let limits = options.limits
         routes.get("/healthz", needs: nil) { _, _ in
@@ -90,6 +98,8 @@ public enum GridMapServer {
             json.health(grids: resolver.grids.count, revision: resolver.snapshot.revision)
             return json.response()
         }
+        SessionController(signIn: SignIn(store: store, policy: options.access.signIn), sessions: sessions, store: store,
+                          policy: options.access).addRoutes(to: routes)
         ResolveController(served: served, limits: limits).addRoutes(to: routes)
         PlatformsController(served: served).addRoutes(to: routes)
         EventsController(store: store, served: served).addRoutes(to: routes)

@@ -30,11 +30,11 @@ public enum ExternalTool {
     }
 
     /// Both outputs of the tool, waited for without blocking a thread (for tools that call back a
-    /// server of the same process); throws with its standard error when it exits with another
-    /// status than `status`.
+    /// server of the same process), `input` on its standard input; throws with its standard error
+    /// when it exits with another status than `status`.
     public static func output(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                              expecting status: Int32 = 0) async throws -> Output {
-        let run = try Run(executable, arguments, input: [], environment: environment, started: false)
+                              input: [UInt8] = [], expecting status: Int32 = 0) async throws -> Output {
+        let run = try Run(executable, arguments, input: input, environment: environment, started: false)
         var launchError: (any Error)?
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             run.process.terminationHandler = { _ in done.resume() }

@@ -49,7 +49,7 @@ struct CoverageCommand: ParsableCommand {
         let now = Instant.now()
         let data: Data
         switch (format, gaps) {
-        case (.geojson, false): data = Data(buffer: CoverageGeoJSON.grids(rows, period: first...last, radius: radius, now: now))
+        case (.geojson, false): data = Data(buffer: CoverageGeoJSON.grids(rows, period: first...last, radius: radius, now: now, viewer: .owner))
         case (.geojson, true): data = Data(buffer: CoverageGeoJSON.gaps(rows, period: first...last, radius: radius, minArea: minArea))
         case (.csv, false): data = Data((bom ? CSVField.byteOrderMark : []) + Self.gridsCSV(rows))
         case (.csv, true): data = Data((bom ? CSVField.byteOrderMark : []) + Self.gapsCSV(rows, minArea: minArea))

@@ -19,7 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most open connections; more are closed on arrival.") var maxConnections = 1024
     @Flag(help: "Open the database read-only (also automatic when its file is not writable): reads served, changes 503.") var readOnly = false
     @Option(help: "Seconds between checks for changed boundaries.") var reloadSeconds = 2.0
-    @Flag(help: "Serve reads (GET, POST /v1/resolve) without a token; changes still need one.") var publicReads = false
+    @Flag(help: "Serve reads (GET, POST /v1/resolve) without signing in; changes still need it. Personal data stays masked.") var publicReads = false
+    @Option(help: "Minutes a console session may go unused before it ends.") var sessionIdleMinutes = 30
+    @Option(help: "Hours a console session lasts after sign-in, however much it is used.") var sessionLifetimeHours = 12
+    @Flag(help: "Session cookies carry Secure (served over HTTPS behind a proxy that sends no X-Forwarded-Proto).") var secureCookies = false
     @Option(help: "Smallest grid a planner's edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(help: "The web console's online base map settings (an XYZ url or null); without the file the map is GridMap's own layers.")
@@ -35,10 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try database.open(readOnly: readOnly)
         if store.isReadOnly { printError("\(database.path) is open read-only: reads are served, changes are answered 503 read_only_database") }
         let console = WebConsole(basemapJSON: FileManager.default.fileExists(atPath: basemap) ? try WebConsole.basemap(file: basemap) : WebConsole.offline)
+        let access = AccessPolicy(publicReads: publicReads, sessionIdle: .seconds(sessionIdleMinutes * 60),
+                                  sessionLifetime: .seconds(sessionLifetimeHours * 3600), secureCookies: secureCookies)
         let app = try GridMapServer.application(
             store: store, host: host, port: port,
             limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes, heavyWork: HeavyWorkGate(permits: maxHeavy),
-                                 idleTimeout: .milliseconds(Int(idleTimeout * 1000)), maxConnections: maxConnections), access: AccessPolicy(publicReads: publicReads),
+                                 idleTimeout: .milliseconds(Int(idleTimeout * 1000)), maxConnections: maxConnections), access: access,
             planner: EditPlanner(minimumGridArea: minGridArea), console: console,
             reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
         try await app.runService()

@@ -14,13 +14,16 @@ struct TokenCreateCommand: ParsableCommand {
         commandName: "create", abstract: "Create a token and print it on standard output, once.")
 
     @OptionGroup var database: DatabaseOption
-    @Option(help: "planner, dispatcher, gis or admin.") var role: AccessRole
+    @Option(help: "planner, dispatcher, gis, admin, leader or county.") var role: AccessRole
     @Option(help: "Who holds it, as the audit log will name them (default: the role).") var name: String?
+    @OptionGroup var scope: ScopeOptions
 
     func run() throws {
-        let issued = try database.open().createToken(name: name ?? role.rawValue, role: role, by: .commandLine)
+        let store = try database.open()
+        let scope = try scope.scope(in: store)
+        let issued = try store.createToken(name: name ?? role.rawValue, role: role, scope: scope, by: .commandLine)
         print(issued.token)
-        printError("token \(issued.id) (\(role.rawValue)) created; only its SHA-256 is kept, so this is the only time it is shown")
+        printError("token \(issued.id) (\(role.rawValue), \(scope.label)) created; only its SHA-256 is kept, so this is the only time it is shown")
     }
 }
 
@@ -32,9 +35,9 @@ struct TokenListCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.open()
-        print(TSV.row(["id", "name", "role", "created_at", "revoked_at"]))
+        print(TSV.row(["id", "name", "role", "scope", "created_at", "revoked_at"]))
         for token in try store.tokens() {
-            print(TSV.row([String(token.id), token.name, token.role.rawValue, token.createdAt, token.revokedAt ?? ""]))
+            print(TSV.row([String(token.id), token.name, token.role.rawValue, token.scope.label, token.createdAt, token.revokedAt ?? ""]))
         }
         try store.appendAudit(AuditActor.commandLine.entry("token list", target: nil))
     }

@@ -1,4 +1,5 @@
 import GridMapCore
+import GridMapGeometry
 import GridMapTestSupport
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
         #expect(log.map(\.action) == ["token create", "token create", "token revoke"], "refused revokes change nothing")
         #expect(log.map(\.target) == ["token/\(planner.id)", "token/\(gis.id)", "token/\(planner.id)"])
         #expect(log.allSatisfy { $0.actor == "cli:tester" && $0.origin == "cli" && $0.role == nil && $0.status == nil })
-        #expect(log[1].detail == ["name": .string("县GIS"), "role": .string("gis")])
+        #expect(log[1].detail == ["name": .string("县GIS"), "role": .string("gis"), "scope": .string("everywhere")])
     }
 
     @Test(arguments: Backend.all) func theAuditLogReadsTheLatestEntriesOldestFirst(_ backend: Backend) throws {
@@ -43,5 +44,44 @@ import Testing
                                         action: "POST /v1/events", target: "/v1/events", status: 201, origin: "10.0.0.7",
                                         detail: ["query": .string("n=2")]))
         #expect(try store.auditLog(since: "2026-01-02T12:00:00.000Z").map(\.at) == ["2026-01-03T00:00:00.000Z"])
+    }
+
+    @Test(arguments: Backend.all) func accountsAreCreatedChangedAndAuditedNeverListingTheirHash(_ backend: Backend) throws {
+        let store = try backend.emptyRepository()
+        let hash = try Password.hash("long enough password", cost: 4)
+        let leader = try store.createUser(name: "镇长", role: .leader, scope: .town("331102102000"), passwordHash: hash, by: actor)
+        #expect(throws: AccountError.nameTaken("镇长")) {
+            try store.createUser(name: "镇长", role: .gis, scope: .everywhere, passwordHash: hash, by: actor)
+        }
+        #expect(try store.users() == [leader])
+        #expect(leader.principal == Principal(userID: leader.id, name: "镇长", role: .leader, scope: .town("331102102000")))
+        #expect(try store.storedUser(named: "镇长")?.passwordHash == hash)
+        #expect(try store.storedUser(named: "无此人") == nil)
+
+        let locked = Instant(milliseconds: 1_900_000_000_000)
+        try store.recordSignIn(userID: leader.id, failures: 6, lockedUntil: locked,
+                               audit: actor.entry("session create", target: "user/\(leader.id)", status: 401))
+        #expect(try store.user(id: leader.id).map { ($0.failedSignIns, $0.lockedUntil) } ?? (0, nil) == (6, locked))
+        let disabled = try store.setUserDisabled(name: "镇长", true, by: actor)
+        #expect(disabled.disabledAt != nil)
+        let reset = try store.resetPassword(name: "镇长", passwordHash: try Password.hash("another long password", cost: 4), by: actor)
+        #expect(reset.failedSignIns == 0 && reset.lockedUntil == nil && reset.disabledAt != nil, "a reset does not enable")
+        #expect(try store.setUserDisabled(name: "镇长", false, by: actor).disabledAt == nil)
+        #expect(throws: AccountError.unknownUser("无此人")) { try store.setUserDisabled(name: "无此人", true, by: actor) }
+
+        let log = try store.auditLog()
+        #expect(log.map(\.action) == ["user create", "session create", "user disable", "user reset-password", "user enable"])
+        #expect(log.allSatisfy { $0.target == "user/\(leader.id)" })
+        #expect(log[0].detail["scope"] == .string("town 331102102000"))
+        #expect(!log.map { JSONValue.object($0.detail).text }.joined().contains("$2"), "no hash in the audit log")
+        #expect(try store.verifyAuditChain().broken == nil)
+    }
+
+    @Test(arguments: Backend.all) func entriesAppendedTogetherKeepTheChain(_ backend: Backend) throws {
+        let store = try backend.emptyRepository()
+        try store.appendAudit(actor.entry("first", target: nil))
+        try store.appendAudit((1...3).map { actor.entry("batch \($0)", target: "event/\($0)") })
+        #expect(try store.auditLog().map(\.action) == ["first", "batch 1", "batch 2", "batch 3"])
+        #expect(try store.verifyAuditChain().broken == nil)
     }
 }

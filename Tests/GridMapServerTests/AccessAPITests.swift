@@ -106,7 +106,8 @@ import Testing
     @Test func theDeclaredRoutesGiveEachRequestItsPermission() throws {
         let options = ServerOptions(limits: ServerLimits(), access: AccessPolicy(), planner: EditPlanner(), console: WebConsole())
         let served = try ServedStateHolder(store: store, logger: Logger(label: "test"))
-        let rules = GridMapServer.routeTable(store: store, served: served, options: options).accessRules
+        let sessions = Sessions(accounts: store, policy: options.access)
+        let rules = GridMapServer.routeTable(store: store, served: served, sessions: sessions, options: options).accessRules
         let cases: [(HTTPRequest.Method, String, Permission?)] = [
             (.get, "/healthz", nil), (.head, "/healthz", nil), (.post, "/healthz", .administer),
             (.get, "/v1/export/grids.geojson", .export), (.head, "/v1/export/grids.geojson", .export),
@@ -118,6 +119,7 @@ import Testing
             (.get, "/v1/edits", .read), (.post, "/v1/edits", .editBoundaries), (.post, "/v1/edits/preview", .editBoundaries),
             (.put, "/v1/grids/331102102224006/boundary", .editBoundaries), (.get, "/v1/grids/331102102224006", .read),
             (.delete, "/v1/events/1", .administer), (.post, "/v1/tokens", .administer), (.patch, "/", .administer),
+            (.get, "/v1/session", nil), (.post, "/v1/session", nil), (.delete, "/v1/session", nil), (.put, "/v1/session", .administer),
         ]
         for (method, path, expected) in cases {
             #expect(rules.permission(method, path) == expected, "\(method) \(path)")

@@ -47,13 +47,16 @@ struct BrowserTests {
         let (neighbour, insides) = try Self.neighbour(of: pasted, in: snapshot)
         let dispatcher = try store.createToken(name: "值班员", role: .dispatcher, by: .test).token
         let planner = try store.createToken(name: "规划员", role: .planner, by: .test).token
+        try store.testUser("徐值班", .dispatcher)
+        try store.testUser("陈规划", .planner)
         let reason = "浏览器测试：超过500户，拆分"
         let dagangtou = "331102102000"
 
         try await LiveServer.run(store, access: AccessPolicy(publicReads: true), role: nil, bytes: { (_: String) in ByteBuffer() }) { call in
             let config: [String: Any] = [
                 "url": "http://127.0.0.1:\(try #require(call.client.port))/", "screenshots": Self.screenshots,
-                "dispatcher_token": dispatcher, "planner_token": planner, "click": [click.x, click.y], "paste": [paste.x, paste.y],
+                "dispatcher_token": dispatcher, "planner_token": planner,
+                "dispatcher": ["徐值班", LiveServer.password], "planner": ["陈规划", LiveServer.password], "click": [click.x, click.y], "paste": [paste.x, paste.y],
                 "category": "fire.ebike", "split_grid": clicked, "drag_grid": pasted, "merge_grid": neighbour,
                 "merge_points": insides.map { [$0.x, $0.y] },
                 "towns": Dictionary(uniqueKeysWithValues: try snapshot.towns.map { town in
@@ -94,7 +97,17 @@ struct BrowserTests {
             // Moved along the loop from its card: triaged by 指挥室 with the note, dispatching next.
             let moved = try #require(try store.event(id))
             #expect(moved.status == .triaged)
-            #expect(moved.history.last.map { ($0.actor, $0.note) } ?? ("", nil) == ("指挥室", "属实，转平安法治"))
+            // Signed in with a password, the page names the person; nothing is kept in its storage and
+            // the cookie is out of the scripts' reach; the history names whoever moved the event.
+            #expect(page["wrong_password_status"]?.string?.contains("错误") == true)
+            #expect(page["whoami"]?.string == "徐值班（调度员）" && page["planner_whoami"]?.string == "陈规划（规划员）")
+            #expect(page["stored_keys"]?.array?.compactMap(\.string).allSatisfy { !$0.contains("token") } == true)
+            #expect(page["cookie_visible_to_script"] == .bool(false))
+            #expect(event.history.first?.actor == "徐值班")
+            #expect(moved.history.last.map { ($0.actor, $0.note) } ?? ("", nil) == ("徐值班", "属实，转平安法治"))
+            // Before signing in, the page showed the people at the click masked.
+            let shown = page["anonymous_people"]?.array?.compactMap(\.string) ?? []
+            #expect(!shown.isEmpty && shown.allSatisfy { $0.contains("****") }, "\(shown)")
             #expect(page["moved_status"]?.string?.hasPrefix("研判") == true)
             #expect(page["next_actions"]?.array?.compactMap(\.string) == EventStatus.triaged.allowedNext.map(\.rawValue))
 
@@ -110,7 +123,7 @@ struct BrowserTests {
             let history = try store.boundaryHistory(.grid, clicked)
             #expect(history.count == 2)
             #expect(history.last?.change?.reason == reason)
-            #expect(history.last?.change?.author == "规划员")
+            #expect(history.last?.change?.author == "陈规划", "the planner signed in, not a shared token")
             #expect(try store.snapshot().grids.contains { $0.unit.parentCode == snapshot.grids.first { $0.unit.code == clicked }?.unit.parentCode
                 && !snapshot.grids.map(\.unit.code).contains($0.unit.code) })
             #expect(page["history"]?.array?.count == 2)

@@ -3,6 +3,7 @@ import GridMapCore
 import GridMapGeometry
 import GridMapServer
 import GridMapSpatiaLite
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -33,7 +34,46 @@ enum LiveServer {
         static func authorization(_ token: String?) -> HTTPFields {
             token.map { [.authorization: "Bearer \($0)"] } ?? [:]
         }
+
+        /// Signs in over `POST /v1/session` as the console does: the session's cookie and CSRF token.
+        func signIn(_ name: String, password: String = LiveServer.password) async throws -> SignedIn {
+            let body = ByteBuffer(string: #"{"name":"\#(name)","password":"\#(password)"}"#)
+            return try await client.execute(uri: "/v1/session", method: .post, body: body) { response in
+                guard response.status == .created, let header = response.headers[.setCookie],
+                      let pair = header.split(separator: ";").first,
+                      let csrf = try JSONValue.parse(Data(buffer: response.body))["csrf_token"]?.string else {
+                    throw SignInFailed(status: response.status)
+                }
+                return SignedIn(cookie: String(pair), csrfToken: csrf)
+            }
+        }
+
+        /// A call under a signed-in session (its CSRF token sent unless `csrf` is false).
+        func callAsFunction(_ method: HTTPRequest.Method, _ uri: String, _ body: Body?, session: SignedIn,
+                            csrf: Bool = true) async throws -> (HTTPResponse.Status, JSONValue) {
+            try await client.execute(uri: uri, method: method, headers: session.headers(csrf: csrf), body: body.map(bytes)) {
+                ($0.status, try JSONValue.parse(Data(buffer: $0.body)))
+            }
+        }
     }
+
+    /// A signed-in session as a browser holds it.
+    struct SignedIn: Sendable {
+        /// `gridmap_session=…`, as the `Cookie` header sends it.
+        let cookie: String
+        let csrfToken: String
+
+        func headers(csrf: Bool = true) -> HTTPFields {
+            var fields: HTTPFields = [.cookie: cookie]
+            if csrf { fields[HTTPField.Name("X-CSRF-Token")!] = csrfToken }
+            return fields
+        }
+    }
+
+    struct SignInFailed: Error { let status: HTTPResponse.Status }
+
+    /// The password of the tests' accounts.
+    static let password = "correct horse battery"
 
     /// Runs `body` against a server over `store` listening on a free port, under `access`; calls
     /// carry a new token of `role` (none when nil), under `limits`, logging to `logger`; request bodies
@@ -46,6 +86,15 @@ enum LiveServer {
         try await app.test(.live) { client in
             try await body(Call(client: client, bytes: bytes, token: token))
         }
+    }
+}
+
+extension SpatiaLiteStore {
+    /// An account for a test, hashed at bcrypt's lowest cost so that signing in is quick.
+    @discardableResult
+    func testUser(_ name: String, _ role: AccessRole, scope: AccessScope = .everywhere,
+                  password: String = LiveServer.password) throws -> UserAccount {
+        try createUser(name: name, role: role, scope: scope, passwordHash: try Password.hash(password, cost: 4), by: .test)
     }
 }
 

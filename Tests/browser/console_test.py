@@ -5,7 +5,8 @@ what the page showed. On failure it keeps a screenshot (and the page's console l
 directory given and exits 1.
 
 usage: console_test.py CONFIG_JSON
-  {"url", "screenshots", "dispatcher_token", "planner_token",
+  {"url", "screenshots", "dispatcher_token", "planner_token" (for the script's own API reads),
+   "dispatcher": [name, password], "planner": [name, password] (the accounts the page signs in with),
    "click": [lon, lat], "paste": [lon, lat] (GCJ-02), "category", "split_grid", "drag_grid",
    "merge_grid" (a neighbour of drag_grid in its village), "merge_points": [[lon, lat] inside each],
    "towns": {code: [west, south, east, north]} (each town's extent), "town": the town the rest happens in}
@@ -72,10 +73,19 @@ def view_fits(code):
     return inside and ((e - w) / (east - west) > 0.5 or (n - s) / (north - south) > 0.5)
 
 
-def set_token(token):
-    field = driver.find_element(By.ID, "token")
-    field.clear()
-    field.send_keys(token)
+def sign_in(account):
+    """Signs in through the page's form (signing out whoever is signed in first)."""
+    name, password = account
+    if driver.find_element(By.ID, "signed-in").is_displayed():
+        driver.find_element(By.ID, "signout-btn").click()
+        wait.until(lambda d: d.find_element(By.ID, "signin-form").is_displayed())
+    driver.find_element(By.ID, "signin-name").clear()
+    driver.find_element(By.ID, "signin-name").send_keys(name)
+    driver.find_element(By.ID, "signin-password").clear()
+    driver.find_element(By.ID, "signin-password").send_keys(password)
+    driver.find_element(By.ID, "signin-btn").click()
+    wait.until(lambda d: d.find_element(By.ID, "signed-in").is_displayed())
+    return text("whoami")
 
 
 try:
@@ -118,6 +128,7 @@ try:
     wait.until(lambda d: answers_shown() > 0)
     result["clicked_grid"] = text("res-grid")
     result["clicked_people"] = len(driver.find_elements(By.CSS_SELECTOR, "#res-people li"))
+    result["anonymous_people"] = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#res-people li")]
 
     step = "paste GCJ-02"
     driver.find_element(By.ID, "coord-input").send_keys("%s,%s" % tuple(config["paste"]))
@@ -127,8 +138,16 @@ try:
     wait.until(lambda d: answers_shown() > answers)
     result["pasted_grid"] = text("res-grid")
 
+    step = "sign in"
+    driver.find_element(By.ID, "signin-name").send_keys(config["dispatcher"][0])
+    driver.find_element(By.ID, "signin-password").send_keys("wrong password")
+    driver.find_element(By.ID, "signin-btn").click()
+    result["wrong_password_status"] = wait_text("signin-status", "错误")
+    result["whoami"] = sign_in(config["dispatcher"])
+    result["stored_keys"] = driver.execute_script("return Object.keys(localStorage).concat(Object.keys(sessionStorage))")
+    result["cookie_visible_to_script"] = "gridmap_session" in driver.execute_script("return document.cookie")
+
     step = "create an event"
-    set_token(config["dispatcher_token"])
     wait.until(lambda d: len(Select(d.find_element(By.ID, "category-select")).options) > 1)
     Select(driver.find_element(By.ID, "category-select")).select_by_value(config["category"])
     wait.until(lambda d: "选择类别后显示" not in d.find_element(By.ID, "res-platform").text)
@@ -168,7 +187,7 @@ try:
     result["gaps_status"] = wait_text("coverage-status", "个盲区")
 
     step = "planner split"
-    set_token(config["planner_token"])
+    result["planner_whoami"] = sign_in(config["planner"])
     driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=plan]").click()
     grid = config["split_grid"]
     feature = api("/v1/grids/" + grid, config["planner_token"])
@@ -235,7 +254,9 @@ try:
     result["merge_status"] = wait_text("plan-status", "已提交变更 #")
 
     step = "console"
-    result["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    # The browser logs every 4xx as an error; the one wrong password was tried on purpose.
+    result["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
+                                and not ("/v1/session" in entry["message"] and "401" in entry["message"])]
     result["page_errors"] = driver.execute_script("return window.gridmap.errors")
     print(json.dumps(result, ensure_ascii=False))
 except Exception as error:  # keep what the page showed

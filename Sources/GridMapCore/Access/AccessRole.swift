@@ -1,4 +1,4 @@
-/// What a bearer token's holder is: one role per token.
+/// What a person's account or a bearer token may do: one role each.
 public enum AccessRole: String, CaseIterable, Codable, Sendable {
     /// Redraws grid boundaries (规划): boundary edits and their previews.
     case planner
@@ -8,23 +8,32 @@ public enum AccessRole: String, CaseIterable, Codable, Sendable {
     case gis
     /// Everything, including what no other role may do (tokens, settings).
     case admin
+    /// The town's leaders (镇领导): read everything of their town, people included.
+    case leader
+    /// The county (县级, 社会治理中心): reads every town, personal data masked.
+    case county
 
     /// What the role may do:
     ///
-    /// | role | read | resolve | manage_events | upload_patrols | edit_boundaries | export | administer |
-    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
-    /// | planner | ✓ | ✓ | | | ✓ | | |
-    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | | | |
-    /// | gis | ✓ | ✓ | | | | ✓ | |
-    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
+    /// | role | read | resolve | view_personal | manage_events | upload_patrols | edit_boundaries | export | administer |
+    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
+    /// | planner | ✓ | ✓ | | | | ✓ | | |
+    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | ✓ | | | |
+    /// | gis | ✓ | ✓ | | | | | ✓ | |
+    /// | leader | ✓ | ✓ | ✓ | | | | | |
+    /// | county | ✓ | ✓ | | | | | ✓ | |
+    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
     ///
     /// Patrol uploads and people's absences are the command room's work, so they belong to
-    /// dispatchers; planners change boundaries but not events.
+    /// dispatchers; planners change boundaries but not events. Who sees names, phones and
+    /// descriptions unmasked is the 保密管理 rule: the command room, the town's leaders, admins.
     public var permissions: Set<Permission> {
         switch self {
         case .planner: [.read, .resolve, .editBoundaries]
-        case .dispatcher: [.read, .resolve, .manageEvents, .uploadPatrols]
+        case .dispatcher: [.read, .resolve, .viewPersonal, .manageEvents, .uploadPatrols]
         case .gis: [.read, .resolve, .export]
+        case .leader: [.read, .resolve, .viewPersonal]
+        case .county: [.read, .resolve, .export]
         case .admin: Set(Permission.allCases)
         }
     }
@@ -38,6 +47,9 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case read
     /// Bulk resolution (`POST /v1/resolve`): a read, but a heavy one.
     case resolve
+    /// See people's names and phones, reporters and descriptions unmasked (保密管理); not a
+    /// route's permission but what its answers show.
+    case viewPersonal = "view_personal"
     /// Report events, move them through the loop, mark people absent or back.
     case manageEvents = "manage_events"
     /// Upload patrol tracks.

@@ -3,14 +3,16 @@ public struct AccessToken: Sendable, Equatable {
     public var id: Int64
     public var name: String
     public var role: AccessRole
+    public var scope: AccessScope
     public var createdAt: String
     /// When it stopped working; nil while it works.
     public var revokedAt: String?
 
-    public init(id: Int64, name: String, role: AccessRole, createdAt: String, revokedAt: String?) {
+    public init(id: Int64, name: String, role: AccessRole, scope: AccessScope = .everywhere, createdAt: String, revokedAt: String?) {
         self.id = id
         self.name = name
         self.role = role
+        self.scope = scope
         self.createdAt = createdAt
         self.revokedAt = revokedAt
     }

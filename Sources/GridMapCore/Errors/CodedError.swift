@@ -19,6 +19,12 @@ public enum FailureKind: Sendable, CaseIterable {
     case conflict
     /// It was made against a version that has changed since: read again, then retry.
     case stale
+    /// The caller is not signed in, or their name and password do not match.
+    case unauthenticated
+    /// The caller may not do this (their role, or their scope: `out_of_scope`).
+    case forbidden
+    /// Too many attempts (a sign-in locked after failures): wait, then retry.
+    case throttled
     /// The store takes no changes now (opened read-only): retry elsewhere or later.
     case unavailable
 }

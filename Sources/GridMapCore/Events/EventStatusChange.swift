@@ -39,10 +39,13 @@ public struct EventStatusChange: Sendable, Equatable {
 
 extension EventRepository {
     /// Moves an event to `status` if the loop allows it (``EventStatusChange``), appending to its
-    /// history, in one transaction; ``EventError/notFound(_:)`` for an unknown id.
-    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: Instant) throws -> EventRecord {
+    /// history, in one transaction; ``EventError/notFound(_:)`` for an unknown id, ``ScopeError``
+    /// for an event outside `scope` (nothing stored).
+    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: Instant,
+                           within scope: AccessScope = .everywhere) throws -> EventRecord {
         try updateEvents { transaction in
             guard let current = try transaction.event(id) else { throw EventError.notFound(id) }
+            guard scope.covers(current) else { throw ScopeError(scope: scope, what: "event \(id)") }
             try transaction.apply(EventStatusChange(current, to: status, actor: actor, note: note, at: now,
                                                     dutyLeader: { try transaction.dutyLeader(town: $0, date: $1) }))
             return try transaction.event(id)!

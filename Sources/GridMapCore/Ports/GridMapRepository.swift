@@ -1,7 +1,7 @@
 /// Everything GridMap stores, as one backend implements it: chosen once, where the program
 /// starts (`gridmap serve`, each command), and handed to the server, exports and commands.
 public protocol GridMapRepository: BoundaryRepository, EventRepository, PatrolRepository, TaxonomyRepository,
-    PeopleRepository, AccessRepository {
+    PeopleRepository, AccessRepository, AccountRepository {
     /// Opened read-only: reads are served, every write throws ``ReadOnlyStoreError``.
     var isReadOnly: Bool { get }
     /// Where the data lives, for logs (a file path, a connection's database).

@@ -35,5 +35,11 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// This instant moved by `milliseconds`.
     public func adding(milliseconds delta: Int64) -> Instant { Instant(milliseconds: milliseconds + delta) }
 
+    /// This instant moved by `duration`, to the millisecond.
+    public func adding(_ duration: Duration) -> Instant {
+        let (seconds, attoseconds) = duration.components
+        return adding(milliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+    }
+
     public static func < (a: Instant, b: Instant) -> Bool { a.milliseconds < b.milliseconds }
 }

@@ -17,11 +17,18 @@ final class RouteTable<Context: RequestContext> {
         registrations.append { $0.get(RouterPath(path), use: handler) }
     }
 
-    /// A POST route and the permission it needs.
-    func post<Output: ResponseGenerator>(_ path: String, needs permission: Permission,
+    /// A POST route and the permission it needs (`nil`: public).
+    func post<Output: ResponseGenerator>(_ path: String, needs permission: Permission?,
                                          use handler: @escaping @Sendable (Request, Context) async throws -> Output) {
         rules.append(AccessRules.Rule([.post], path, permission))
         registrations.append { $0.post(RouterPath(path), use: handler) }
+    }
+
+    /// A DELETE route and the permission it needs (`nil`: public).
+    func delete<Output: ResponseGenerator>(_ path: String, needs permission: Permission?,
+                                           use handler: @escaping @Sendable (Request, Context) async throws -> Output) {
+        rules.append(AccessRules.Rule([.delete], path, permission))
+        registrations.append { $0.delete(RouterPath(path), use: handler) }
     }
 
     /// GET and HEAD requests below `prefix` that no route declares need `permission` rather than `read`.

@@ -7,8 +7,9 @@ import Hummingbird
 /// `GET /v1/layers/{towns|villages|grids}` (FeatureCollection; `town=`, `village=` narrow it),
 /// `GET /v1/{towns|villages|grids}/{code}` (a Feature with the version's `ETag`, to send back in
 /// `If-Match` with an edit) and `GET /v1/{…}/{code}/history` (every version, oldest first, with
-/// the edit that opened it).
-struct BoundariesController<Context: RequestContext>: Sendable {
+/// the edit that opened it; its author's name masked unless the caller may see personal data).
+/// Boundaries are public geography: they are not narrowed to the caller's scope.
+struct BoundariesController<Context: AccessRequestContext>: Sendable {
     let store: any BoundaryRepository
     let served: ServedStateHolder
 
@@ -36,7 +37,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
             throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)" + (asOf.map { " at \($0)" } ?? ""))
         }
         var json = JSONWriter(capacity: 16 * 1024)
-        json.boundaryVersion(version)
+        json.boundaryVersion(version, masked: !context.viewer.seesPersonal)
         var response = json.response()
         response.headers[.eTag] = "\"\(version.tag)\""
         return response
@@ -47,7 +48,7 @@ struct BoundariesController<Context: RequestContext>: Sendable {
         let versions = try store.boundaryHistory(level, code)
         guard !versions.isEmpty else { throw APIError(.notFound, "unknown_unit", "no \(level.rawValue) \(code)") }
         var json = JSONWriter(capacity: 64 * 1024)
-        json.boundaryHistory(versions)
+        json.boundaryHistory(versions, masked: !context.viewer.seesPersonal)
         return json.response()
     }
 }

@@ -6,7 +6,11 @@ import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
 /// `POST /v1/events/{id}/transitions`, and the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
-/// `external_id` that a stored event has answers 409 `duplicate_event` naming that event.
+/// `external_id` that a stored event has answers 409 `duplicate_event` naming that event. The
+/// history names the signed-in person or token holder as the actor (an `actor` in a body is
+/// ignored). Scoped callers list only their scope's events, get 404 for one outside it and 403
+/// `out_of_scope` for reporting or moving one there. Personal fields are masked unless the caller
+/// has `view_personal` (保密管理); reads showing them in full are audited.
 struct EventsController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
     let served: ServedStateHolder
@@ -35,10 +39,11 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         try PointCheck.rejectSwapped(report.coordinate, used: point, crs: report.crs,
                                      resolver: resolver, label: "the event's coordinate")
         let located = try resolver.locate(report, at: point)
-        let id = try store.recordEvent(located, actor: report.reporter, at: now)
+        try context.scope.check(located)
+        let id = try store.recordEvent(located, actor: context.actor, at: now)
         context.audit.record("event_id", .number(Double(id)))
         var json = JSONWriter(capacity: 2048)
-        json.event(try store.event(id)!, now: now, history: true)
+        json.event(try store.event(id)!, now: now, history: true, viewer: context.viewer)
         var response = json.response(status: .created)
         response.headers[.location] = "/v1/events/\(id)"
         return response
@@ -46,9 +51,13 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let id = try Self.id(context)
-        guard let event = try store.event(id) else { throw APIError(.notFound, "unknown_event", EventError.notFound(id).description) }
+        // Outside the scope is as unknown: its existence is not told.
+        guard let event = try store.event(id), context.scope.covers(event) else {
+            throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
+        }
         var json = JSONWriter(capacity: 2048)
-        json.event(event, now: Instant.now(), history: true)
+        json.event(event, now: Instant.now(), history: true, viewer: context.viewer)
+        context.audit.disclosed(events: [event], to: context.viewer)
         return json.response()
     }
 
@@ -60,21 +69,23 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
             throw APIError.badRequest("invalid_status", "'to': unknown status '\(target)' (one of: "
                 + EventStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        let actor = try body.requiredString("actor")
         let now = Instant.now()
-        let event = try store.transition(id, to: status, actor: actor, note: try body.optionalString("note"), at: now)
+        let event = try store.transition(id, to: status, actor: context.actor, note: try body.optionalString("note"), at: now,
+                                         within: context.scope)
         var json = JSONWriter(capacity: 2048)
-        json.event(event, now: now, history: true)
+        json.event(event, now: now, history: true, viewer: context.viewer)
         return json.response()
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let now = Instant.now()
-        let query = try EventQueryParser.parse(request, now: now)
-        let events = try store.events(query)
+        let asked = try EventQueryParser.parse(request, now: now)
+        let query = context.scope.narrowing(asked)
+        let events = try query.map(store.events) ?? []
         var json = JSONWriter(capacity: 1024 + events.count * 1024)
         json.eventList(events, now: now, geojson: request.uri.queryParameters["format"] == "geojson",
-                       nextCursor: events.count == query.limit ? events.last?.id : nil)
+                       nextCursor: events.count == asked.limit ? events.last?.id : nil, viewer: context.viewer)
+        context.audit.disclosed(events: events, to: context.viewer)
         return json.response()
     }
 

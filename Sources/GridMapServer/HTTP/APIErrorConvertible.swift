@@ -18,6 +18,9 @@ extension FailureKind {
         case .unprocessable: .unprocessableContent
         case .conflict: .conflict
         case .stale: .preconditionFailed
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .throttled: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
     }

@@ -9,8 +9,10 @@ import Hummingbird
 /// the landing page, `/ogc/api` (the OpenAPI document), `/ogc/conformance`, `/ogc/collections`,
 /// `/ogc/collections/{id}`, `/ogc/collections/{id}/items` (see ``OGCItemsQuery``) and
 /// `/ogc/collections/{id}/items/{featureId}`. Links are absolute, on the host the client asked.
-/// Only CRS84; no HTML (`f=json` is accepted, other formats are a 400).
-struct OGCController<Context: RequestContext>: Sendable {
+/// Only CRS84; no HTML (`f=json` is accepted, other formats are a 400). Events are the caller's
+/// scope's, their descriptions withheld unless the caller may see personal data (the collection's
+/// extent and counts stay the whole store's: they show no one's data).
+struct OGCController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
     let served: ServedStateHolder
 
@@ -18,26 +20,27 @@ struct OGCController<Context: RequestContext>: Sendable {
         routes.get("/ogc") { request, _ in try document(request) { json, base in json.ogcLanding(base) } }
         routes.get("/ogc/conformance") { request, _ in try document(request) { json, _ in json.ogcConformance() } }
         routes.get("/ogc/api") { request, _ in try openAPI(request) }
-        routes.get("/ogc/collections") { request, _ in try document(request) { json, base in
-            let features = try readFeatures()
+        routes.get("/ogc/collections") { request, context in try document(request) { json, base in
+            let features = try readFeatures(context)
             json.ogcCollections(try OGCCollection.allCases.map { ($0, try features.extent($0), try features.reported($0)) }, base: base)
         } }
         routes.get("/ogc/collections/:collection") { request, context in
             let collection = try Self.collection(context)
             return try document(request) { json, base in
-                let features = try readFeatures()
+                let features = try readFeatures(context)
                 json.ogcCollection(collection, extent: try features.extent(collection), reported: try features.reported(collection), base: base)
             }
         }
-        routes.get("/ogc/collections/:collection/items") { request, context in try items(request, try Self.collection(context)) }
+        routes.get("/ogc/collections/:collection/items") { request, context in try items(request, context) }
         routes.get("/ogc/collections/:collection/items/:featureId") { request, context in
-            try item(request, try Self.collection(context), id: context.parameters.get("featureId") ?? "")
+            try item(request, context, id: context.parameters.get("featureId") ?? "")
         }
     }
 
-    private func items(_ request: Request, _ collection: OGCCollection) throws -> Response {
+    private func items(_ request: Request, _ context: Context) throws -> Response {
+        let collection = try Self.collection(context)
         let query = try OGCItemsQuery(QueryParameters(request))
-        let page = try readFeatures().page(collection, query)
+        let page = try readFeatures(context).page(collection, query)
         let base = OGCBase(authority: request.head.authority)
         let itemsURL = "\(base.collection(collection))/items"
         let pageParameters = query.filters + [("limit", "\(query.limit)")]
@@ -48,11 +51,12 @@ struct OGCController<Context: RequestContext>: Sendable {
         return Self.response(json, type: "application/geo+json")
     }
 
-    private func item(_ request: Request, _ collection: OGCCollection, id: String) throws -> Response {
+    private func item(_ request: Request, _ context: Context, id: String) throws -> Response {
+        let collection = try Self.collection(context)
         let parameters = QueryParameters(request)
         try parameters.rejectUnknown(allowed: ["f"])
         try OGCFormat.check(parameters, allowing: ["json", "geojson"])
-        guard let feature = try readFeatures().feature(collection, id: id) else {
+        guard let feature = try readFeatures(context).feature(collection, id: id) else {
             throw APIError(.notFound, "unknown_feature", "\(collection.rawValue) has no feature '\(id)'")
         }
         var json = JSONWriter(capacity: 4096)
@@ -60,8 +64,10 @@ struct OGCController<Context: RequestContext>: Sendable {
         return Self.response(json, type: "application/geo+json")
     }
 
-    /// The features as of the store's current revisions, for one request.
-    private func readFeatures() throws -> OGCFeatures { OGCFeatures(store: store, state: try served.current()) }
+    /// The features as of the store's current revisions, for one request and its caller.
+    private func readFeatures(_ context: Context) throws -> OGCFeatures {
+        OGCFeatures(store: store, state: try served.current(), viewer: context.viewer, audit: context.audit)
+    }
 
     private func openAPI(_ request: Request) throws -> Response {
         let parameters = QueryParameters(request)

@@ -20,10 +20,13 @@ struct OGCBoundaryFeature: Sendable {
 
 /// The collections' features for one request, read from one served state: boundaries from its
 /// view (current features kept per revision; for `datetime`, the snapshot valid then), events
-/// from the store with their counts and extent kept per events revision.
+/// from the store with their counts and extent kept per events revision. Events are those of
+/// `viewer`'s scope, their descriptions as `viewer` may see them (those shown go into `audit`).
 struct OGCFeatures {
     let store: any EventRepository
     let state: ServedState
+    let viewer: Viewer
+    let audit: AuditNotes
 
     func page(_ collection: OGCCollection, _ query: OGCItemsQuery) throws -> OGCPage {
         collection == .events ? try eventPage(query) : try boundaryPage(collection.layer, query)
@@ -38,7 +41,9 @@ struct OGCFeatures {
         var query = EventQuery()
         query.after = number - 1
         query.limit = 1
-        return try store.eventSummaries(query).first { $0.id == number }.map(ExportLayer.eventFeature)
+        guard let event = try store.eventSummaries(query).first(where: { $0.id == number }),
+              viewer.scope.covers(town: event.townCode, village: event.villageCode) else { return nil }
+        return feature(event)
     }
 
     /// The box of a collection's current features; nil when it has none.
@@ -84,10 +89,16 @@ struct OGCFeatures {
         }
     }
 
+    private func feature(_ event: EventSummary) -> ExportFeature {
+        if viewer.seesPersonal(town: event.townCode, village: event.villageCode) { audit.disclosed("event/\(event.id)") }
+        return ExportLayer.eventFeature(event, for: viewer)
+    }
+
     private func eventPage(_ ogc: OGCItemsQuery) throws -> OGCPage {
-        var query = EventQuery()
-        query.bbox = ogc.bbox
-        (query.from, query.to) = ogc.reportedRange
+        var asked = EventQuery()
+        asked.bbox = ogc.bbox
+        (asked.from, asked.to) = ogc.reportedRange
+        guard var query = viewer.scope.narrowing(asked) else { return OGCPage(features: [], numberMatched: 0, next: nil) }
         let matched = try state.events.count(query)
         // Boxes holding over 5 % of the events page faster in id order (see `boxIsDense`).
         query.boxIsDense = try query.bbox != nil && matched * 20 > state.events.count(EventQuery())
@@ -98,7 +109,7 @@ struct OGCFeatures {
         query.limit = ogc.limit + 1
         let events = try store.eventSummaries(query)
         let page = events.prefix(ogc.limit)
-        return OGCPage(features: page.map(ExportLayer.eventFeature), numberMatched: matched,
+        return OGCPage(features: page.map(feature), numberMatched: matched,
                        next: events.count > ogc.limit ? page.last.map { String($0.id) } : nil)
     }
 }

@@ -14,17 +14,17 @@ import Hummingbird
 ///
 /// Days whose tracks changed since their coverage was computed at that radius are computed
 /// first; the others are read as stored.
-struct CoverageController<Context: RequestContext>: Sendable {
+struct CoverageController<Context: AccessRequestContext>: Sendable {
     let store: any PatrolRepository
     let served: ServedStateHolder
     let heavyWork: HeavyWorkGate
 
     func addRoutes(to routes: RouteTable<Context>) {
-        routes.get("/v1/coverage") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: false) } }
-        routes.get("/v1/coverage/gaps") { request, _ in try await heavyWork.run("coverage") { try report(request, gaps: true) } }
+        routes.get("/v1/coverage") { request, context in try await heavyWork.run("coverage") { try report(request, context, gaps: false) } }
+        routes.get("/v1/coverage/gaps") { request, context in try await heavyWork.run("coverage") { try report(request, context, gaps: true) } }
     }
 
-    private func report(_ request: Request, gaps: Bool) throws -> Response {
+    private func report(_ request: Request, _ context: Context, gaps: Bool) throws -> Response {
         let parameters = QueryParameters(request)
         let now = Instant.now()
         let period = try parameters.patrolDays(now: now)
@@ -39,7 +39,12 @@ struct CoverageController<Context: RequestContext>: Sendable {
         let rows = try store.coverageReport(period: period, scope: scope, options: options, frequency: frequency,
                                             withGaps: gaps, resolvers: boundaries.history)
         let body = gaps ? CoverageGeoJSON.gaps(rows, period: period, radius: options.radius, minArea: minArea)
-            : CoverageGeoJSON.grids(rows, period: period, radius: options.radius, now: now)
+            : CoverageGeoJSON.grids(rows, period: period, radius: options.radius, now: now, viewer: context.viewer)
+        if !gaps {
+            for row in rows where !row.coverage.members.isEmpty && context.viewer.seesPersonal(town: row.town?.code, village: row.village?.code) {
+                context.audit.disclosed(row.grid.code)
+            }
+        }
         return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
     }
 }

@@ -6,7 +6,7 @@ import Hummingbird
 
 /// `GET /v1/resolve` (one point, with people, and with `category=` the platform it goes to) and
 /// `POST /v1/resolve` (many points); both answer with the boundaries valid at `as_of` when given.
-struct ResolveController<Context: RequestContext>: Sendable {
+struct ResolveController<Context: AccessRequestContext>: Sendable {
     let served: ServedStateHolder
     let limits: ServerLimits
 
@@ -33,9 +33,12 @@ struct ResolveController<Context: RequestContext>: Sendable {
             }
             return result
         }
+        let viewer = query["people"] == "false" ? nil : context.viewer
+        if let viewer, viewer.seesPersonal(town: resolution.town?.code, village: resolution.village?.code) {
+            context.audit.disclosed(resolution.grid?.code ?? resolution.village?.code ?? resolution.town?.code)
+        }
         var json = JSONWriter(capacity: 1024)
-        served.write(&json, resolution, input: input, point: point, crs: crs,
-                     people: query["people"].map { $0 != "false" } ?? true, routed: routed)
+        served.write(&json, resolution, input: input, point: point, crs: crs, people: viewer, routed: routed)
         return json.response()
     }
 
@@ -43,7 +46,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
         var timer = PhaseTimer()
         let body = try await request.body.collect(upTo: limits.maxBodyBytes)
         timer.end("receive")
-        let withPeople = request.uri.queryParameters["people"] == "true"
+        let people = request.uri.queryParameters["people"] == "true" ? context.viewer : nil
         let queryCRS = request.uri.queryParameters["crs"].map(String.init)
         let list = try body.withUnsafeReadableBytes { bytes in
             do {
@@ -53,6 +56,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
             }
         }
         timer.end("parse")
+        if people?.seesPersonal == true { context.audit.disclosed("people of \(list.count) points") }
         let crs = try CoordinateSystem(requested: list.crs ?? queryCRS)
         let served = try resolution(request)
         for i in 0..<list.count {
@@ -66,7 +70,7 @@ struct ResolveController<Context: RequestContext>: Sendable {
         }
         timer.end("check")
         context.logger.debug("bulk resolve", metadata: ["points": "\(list.count)", "ms": "\(timer.summary)"])
-        let results = BulkResults(served: served, crs: crs, withPeople: withPeople, body: body, list: list, wgs: wgs)
+        let results = BulkResults(served: served, crs: crs, people: people, body: body, list: list, wgs: wgs)
         return results.response()
     }
 

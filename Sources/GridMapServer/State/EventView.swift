@@ -11,11 +11,13 @@ final class EventView: Sendable {
     private let seed: EventFactsTable
     private let factsTable = Memo<EventFactsTable>()
     private let counts = MemoTable<CountKey, Int>(capacity: 1_000)
-    /// What a count depends on: the query's box and reported range.
+    /// What a count depends on: the query's box, reported range and scope.
     private struct CountKey: Hashable {
         var bbox: BoundingBox?
         var from: Instant?
         var to: Instant?
+        var town: String?
+        var village: String?
     }
     private let extentMemo = Memo<EventExtent?>()
 
@@ -39,7 +41,7 @@ final class EventView: Sendable {
 
     /// Events matching the filters of `query` (its box and reported range).
     func count(_ query: EventQuery) throws -> Int {
-        try counts.value(for: CountKey(bbox: query.bbox, from: query.from, to: query.to)) { try store.eventCount(query) }
+        try counts.value(for: CountKey(bbox: query.bbox, from: query.from, to: query.to, town: query.town, village: query.village)) { try store.eventCount(query) }
     }
 
     /// Where and when the events were reported (a scan of every event); nil when there are none.

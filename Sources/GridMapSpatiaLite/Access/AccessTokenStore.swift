@@ -4,20 +4,17 @@ import GRDB
 import GridMapCore
 
 extension SpatiaLiteStore {
-    /// Creates a bearer token for `role`. Only its SHA-256 is stored; the text is returned once.
+    /// Creates a bearer token for `role` in `scope`. Only its SHA-256 is stored; the text is returned once.
     /// The creation is audited (`token create`, target `token/ID`) by `actor` in the same transaction.
-    public func createToken(name: String, role: AccessRole, by actor: AuditActor) throws -> IssuedToken {
-        var random = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &random) }
-        let token = "gm_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+    public func createToken(name: String, role: AccessRole, scope: AccessScope, by actor: AuditActor) throws -> IssuedToken {
+        let token = "gm_" + SecretToken.random()
         return try write { db in
-            try db.execute(sql: "INSERT INTO access_tokens (name, role, sha256, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, Self.sha256(token), Instant.now()])
+            try db.execute(sql: "INSERT INTO access_tokens (name, role, scope_level, scope_code, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [name, role.rawValue, scope.level, scope.code, Self.sha256(token), Instant.now()])
             let id = db.lastInsertedRowID
             try Self.appendAudit(actor.entry("token create", target: "token/\(id)",
-                                             detail: ["name": .string(name), "role": .string(role.rawValue)]), db)
+                                             detail: ["name": .string(name), "role": .string(role.rawValue),
+                                                      "scope": .string(scope.label)]), db)
             return IssuedToken(id: id, token: token)
         }
     }
@@ -25,9 +22,11 @@ extension SpatiaLiteStore {
     /// The holder of a token, or nil when the token is unknown or revoked.
     public func principal(forToken token: String) throws -> Principal? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, name, role FROM access_tokens WHERE sha256 = ? AND revoked_at IS NULL",
-                             arguments: [Self.sha256(token)]).flatMap { row in
-                AccessRole(rawValue: row["role"]).map { Principal(tokenID: row["id"], name: row["name"], role: $0) }
+            try Row.fetchOne(db, sql: """
+                SELECT id, name, role, scope_level, scope_code FROM access_tokens WHERE sha256 = ? AND revoked_at IS NULL
+                """, arguments: [Self.sha256(token)]).flatMap { row in
+                guard let role = AccessRole(rawValue: row["role"]), let scope = AccessScope(row) else { return nil }
+                return Principal(tokenID: row["id"], name: row["name"], role: role, scope: scope)
             }
         }
     }
@@ -48,10 +47,12 @@ extension SpatiaLiteStore {
     /// Every token, revoked ones included, oldest first.
     public func tokens() throws -> [AccessToken] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, role, created_at, revoked_at FROM access_tokens ORDER BY id").compactMap { row in
-                AccessRole(rawValue: row["role"]).map {
-                    AccessToken(id: row["id"], name: row["name"], role: $0, createdAt: row["created_at"], revokedAt: row["revoked_at"])
-                }
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, role, scope_level, scope_code, created_at, revoked_at FROM access_tokens ORDER BY id
+                """).compactMap { row in
+                guard let role = AccessRole(rawValue: row["role"]), let scope = AccessScope(row) else { return nil }
+                return AccessToken(id: row["id"], name: row["name"], role: role, scope: scope,
+                                   createdAt: row["created_at"], revokedAt: row["revoked_at"])
             }
         }
     }

@@ -10,6 +10,13 @@ extension SpatiaLiteStore {
         try write { db in try Self.appendAudit(entry, db) }
     }
 
+    /// Appends entries in order, in one transaction.
+    public func appendAudit(_ entries: [AuditEntry]) throws {
+        try write { db in
+            for entry in entries { try Self.appendAudit(entry, db) }
+        }
+    }
+
     /// Appends an entry inside the caller's transaction, so a change and its audit row are
     /// written together or not at all.
     static func appendAudit(_ entry: AuditEntry, _ db: Database) throws {

@@ -172,6 +172,9 @@ enum Schema {
             try AuditChain.migrate(db)
             try EventSourceKey.migrate(db)
         }
+        migrator.registerMigration("v10: people's accounts, scopes of tokens and accounts") { db in
+            try db.execute(sql: AccountSchema.sql)
+        }
         return migrator
     }
 }

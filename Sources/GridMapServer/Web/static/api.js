@@ -1,10 +1,12 @@
-// GridMap's API as the console calls it: JSON in and out with the token from the panel (kept in
-// this browser's local storage), its errors in words, and query strings.
-import { $ } from './dom.js';
+// GridMap's API as the console calls it: JSON in and out under the signed-in person's session
+// cookie (HttpOnly: the page never holds it) with the session's CSRF token on every change, its
+// errors in words, and query strings.
 
-const token = $('token');
-token.value = localStorage.getItem('gridmap.token') || '';
-token.addEventListener('change', () => localStorage.setItem('gridmap.token', token.value.trim()));
+/** The signed-in session's CSRF token (from GET/POST /v1/session), sent as X-CSRF-Token. */
+let csrfToken = null;
+
+/** Sets the CSRF token the session gave (null when signed out). */
+export function useCSRFToken(token) { csrfToken = token; }
 
 /** A failed API call: the server's error code and detail. */
 export class ApiError extends Error {
@@ -15,13 +17,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the token from the panel; JSON in and out. */
+/** Calls the API as the signed-in person; JSON in and out. */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const sent = { ...headers };
-  const bearer = token.value.trim();
-  if (bearer) sent.Authorization = `Bearer ${bearer}`;
+  if (method !== 'GET' && csrfToken) sent['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) sent['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers: sent, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (_) { json = null; }
@@ -31,7 +33,8 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
 
 /** What a failed call means to the person at the panel. */
 export function explain(error) {
-  if (error instanceof ApiError && error.status === 401) return '需要令牌：请在上方填写令牌。';
+  if (error instanceof ApiError && error.status === 401) return '需要登录：请在上方输入姓名和密码。';
+  if (error instanceof ApiError && error.status === 429) return `尝试过多，请稍后再试：${error.body ? error.body.detail : ''}`;
   if (error instanceof ApiError && error.status === 403) return `权限不足：${error.body ? error.body.detail : ''}`;
   return error.message;
 }

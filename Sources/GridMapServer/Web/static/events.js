@@ -12,6 +12,8 @@ const statusColours = {
 /** The loop's statuses by code, from GET /v1/statuses: the names of the moves and history rows. */
 const statuses = new Map();
 const statusName = (code) => statuses.get(code)?.name ?? code;
+/** An event's description; withheld (null) for a reader who may not see personal data. */
+const described = (event) => event.description ?? '（描述已隐藏，登录后可见）';
 
 export const events = {
   layer: L.layerGroup().addTo(map),
@@ -45,10 +47,10 @@ export const events = {
       const marker = L.circleMarker([lat, lon], {
         radius: p.overdue ? 7 : 5, color: p.overdue ? '#cf222e' : '#fff', weight: p.overdue ? 3 : 1,
         fillColor: statusColours[p.status] || '#888', fillOpacity: 0.9,
-      }).bindPopup(`#${p.id} ${escapeHTML(p.description)}<br>${p.status_name}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervised ? ' · 督办' : ''}<br>${beijingTime(p.reported_at)}`);
+      }).bindPopup(`#${p.id} ${escapeHTML(described(p))}<br>${p.status_name}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervised ? ' · 督办' : ''}<br>${beijingTime(p.reported_at)}`);
       this.layer.addLayer(marker);
       const item = document.createElement('li');
-      item.textContent = `#${p.id} ${p.status_name} ${p.description}${p.overdue ? '（超期）' : ''}`;
+      item.textContent = `#${p.id} ${p.status_name} ${described(p)}${p.overdue ? '（超期）' : ''}`;
       item.dataset.id = p.id;
       item.classList.toggle('overdue', p.overdue);
       item.addEventListener('click', () => {
@@ -68,7 +70,7 @@ export const events = {
       const { json } = await api(`/v1/events/${id}`);
       $('event-detail').hidden = false;
       $('event-detail').dataset.id = id;
-      $('detail-title').textContent = `#${json.id} ${json.description}`;
+      $('detail-title').textContent = `#${json.id} ${described(json)}`;
       $('detail-status').textContent = `${json.status_name}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
         + ` · ${json.routing ? json.routing.platform.name : ''} · 期限 ${beijingTime(json.deadline_at)}`;
       $('detail-actions').replaceChildren(...json.allowed_next.map((next) => {
@@ -90,7 +92,7 @@ export const events = {
 
   async move(id, to) {
     try {
-      await api(`/v1/events/${id}/transitions`, { method: 'POST', body: { to, actor: '指挥室', note: $('detail-note').value.trim() || undefined } });
+      await api(`/v1/events/${id}/transitions`, { method: 'POST', body: { to, note: $('detail-note').value.trim() || undefined } });
       $('detail-note').value = '';
       await this.show(id);
       await this.load();

@@ -5,6 +5,7 @@ import { api, explain } from './api.js';
 import { day, isoDate } from './time.js';
 import { map, layers, loadBasemap, loadOutlines } from './map.js';
 import { towns } from './towns.js';
+import { session } from './session.js';
 import { dispatcher } from './dispatcher.js';
 import { events } from './events.js';
 import { planner } from './planner.js';
@@ -41,9 +42,14 @@ async function defaultPeriods() {
   $('heat-to').value = isoDate(last + day);
 }
 
+// Who is signed in decides what the lists show (masked or in full): reload them on every change.
+document.addEventListener('gridmap:session', () => {
+  if (document.body.dataset.eventsReady) events.load();
+});
+
 async function start() {
   try {
-    await Promise.all([loadBasemap(), loadOutlines()]);
+    await Promise.all([loadBasemap(), loadOutlines(), session.load()]);
     towns.init();
     gridmap.ready = performance.now();
     document.body.dataset.ready = 'true';
