@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The web console's online base map settings (an XYZ url or null); without the file the map is GridMap's own layers.")
     var basemap = "tiles/basemap.json"
 
+    func validate() throws {
+        guard sessionIdleMinutes >= 1, sessionLifetimeHours >= 1 else {
+            throw ValidationError("--session-idle-minutes and --session-lifetime-hours are at least 1")
+        }
+    }
+
     func run() async throws {
         var logger = Logger(label: "gridmap")
         logger.logLevel = logLevel

@@ -106,22 +106,24 @@ import Testing
 
     @Test func aSessionEndsWhenIdleAndAtItsAbsoluteExpiry() async throws {
         try store.testUser("赵六", .gis)
-        try await withServer(AccessPolicy(sessionIdle: .milliseconds(400), sessionLifetime: .seconds(3600))) { call in
+        try await withServer(AccessPolicy(sessionIdle: .milliseconds(1500), sessionLifetime: .seconds(3600))) { call in
             let session = try await call.signIn("赵六")
             let (fresh, _) = try await call(.get, "/v1/export/towns.geojson", nil, session: session)
             #expect(fresh == .ok)
-            try await Task.sleep(for: .milliseconds(600))
+            try await Task.sleep(for: .milliseconds(2500))
             let (idle, _) = try await call(.get, "/v1/export/towns.geojson", nil, session: session)
             #expect(idle == .unauthorized)
         }
-        try await withServer(AccessPolicy(sessionIdle: .seconds(3600), sessionLifetime: .milliseconds(900))) { call in
+        // Used every 0.6 s (never idle for 1.5 s), the session still ends 2.5 s after sign-in.
+        try await withServer(AccessPolicy(sessionIdle: .milliseconds(1500), sessionLifetime: .milliseconds(2500))) { call in
             let session = try await call.signIn("赵六")
+            let signedIn = ContinuousClock.now
             for _ in 0..<3 {
                 let (used, _) = try await call(.get, "/v1/export/towns.geojson", nil, session: session)
-                #expect(used == .ok)
-                try await Task.sleep(for: .milliseconds(200))
+                if ContinuousClock.now - signedIn < .milliseconds(2400) { #expect(used == .ok) }
+                try await Task.sleep(for: .milliseconds(600))
             }
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(until: signedIn + .milliseconds(3000))
             let (expired, _) = try await call(.get, "/v1/export/towns.geojson", nil, session: session)
             #expect(expired == .unauthorized, "used all along, the session still ends at its lifetime")
         }
