@@ -38,7 +38,10 @@ public enum AccessRole: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+    /// Whether the role holds `permission`: a table lookup (every request asks, several times).
+    public func may(_ permission: Permission) -> Bool { Self.held[self]?.contains(permission) ?? false }
+
+    private static let held: [AccessRole: Set<Permission>] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.permissions) })
 }
 
 /// Something a request may need to be allowed.
