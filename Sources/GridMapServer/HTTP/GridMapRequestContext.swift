@@ -59,9 +59,16 @@ final class AuditNotes: Sendable {
         }
     }
 
-    /// Notes the events whose personal data `viewer` saw in full.
+    /// Notes the events whose personal data `viewer` saw in full: one lock for the page, and
+    /// names made only for those the entry will name.
     func disclosed(events: [EventRecord], to viewer: Viewer) {
-        for event in events where viewer.seesPersonal(event) { disclosed("event/\(event.id)") }
+        let shown = events.filter(viewer.seesPersonal)
+        guard !shown.isEmpty else { return }
+        disclosures.withLock { held in
+            held.count += shown.count
+            let room = Swift.max(Self.namedDisclosures - held.named.count, 0)
+            held.named += shown.prefix(room).map { "event/\($0.id)" }
+        }
     }
 
     /// True when the handler showed personal data in full.
