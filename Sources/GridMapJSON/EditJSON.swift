@@ -3,14 +3,14 @@ import GridMapGeometry
 
 extension JSONWriter {
     /// An edit preview: `valid`, `changed` (false when the edit would change nothing), `problems`, `changes` (before/after of every affected unit), `events`,
-    /// `people`, `patrol_requirements_dropped`, `unstaffed_grids`, `events_staying`.
-    public mutating func editPreview(_ preview: EditPreview) {
-        raw("{"); EditJSON.write(&self, preview); raw("}")
+    /// `people` (names masked unless `viewer` sees them), `patrol_requirements_dropped`, `unstaffed_grids`, `events_staying`.
+    public mutating func editPreview(_ preview: EditPreview, for viewer: Viewer) {
+        raw("{"); EditJSON.write(&self, preview, for: viewer); raw("}")
     }
 
     /// An edit's commit: the preview's fields plus `change_id`, `at` and `versions` (each new version's
     /// ETag by code); `change_id` and `at` are null and `versions` empty when nothing changed.
-    public mutating func editCommit(_ commit: EditCommit) {
+    public mutating func editCommit(_ commit: EditCommit, for viewer: Viewer) {
         raw("{\"change_id\":")
         if let id = commit.changeID { number(Int(id)) } else { raw("null") }
         raw(",\"at\":"); instant(commit.at)
@@ -18,13 +18,13 @@ extension JSONWriter {
         for (code, tag) in commit.tagsAfter.sorted(by: { $0.key < $1.key }) {
             key(dynamic: code); string(tag)
         }
-        raw("},"); EditJSON.write(&self, commit.preview); raw("}")
+        raw("},"); EditJSON.write(&self, commit.preview, for: viewer); raw("}")
     }
 
     /// An edit's refusal: `error` (`invalid_edit`), `detail` (the problems' messages) and the preview's fields.
-    public mutating func editRejection(_ preview: EditPreview) {
+    public mutating func editRejection(_ preview: EditPreview, for viewer: Viewer) {
         raw("{\"error\":\"invalid_edit\",\"detail\":"); string(preview.plan.problems.map(\.message).joined(separator: "; "))
-        raw(","); EditJSON.write(&self, preview); raw("}")
+        raw(","); EditJSON.write(&self, preview, for: viewer); raw("}")
     }
 
     /// An edit as it is kept with its change (`op` and the edit's members; geometries with every
@@ -60,7 +60,7 @@ extension JSONWriter {
 
 /// The members edit answers share (also printed by `gridmap edit`).
 enum EditJSON {
-    static func write(_ json: inout JSONWriter, _ preview: EditPreview) {
+    static func write(_ json: inout JSONWriter, _ preview: EditPreview, for viewer: Viewer) {
         let plan = preview.plan
         json.raw("\"op\":"); json.string(plan.edit.name)
         json.raw(",\"valid\":"); json.bool(plan.isValid)
@@ -78,7 +78,10 @@ enum EditJSON {
         json.key("people")
         json.array(c.people) { json, person in
             json.raw("{\"id\":"); json.number(Int(person.id)); json.raw(",\"role\":"); json.string(person.role)
-            json.raw(",\"name\":"); json.string(person.name); json.raw(",\"from_grid\":"); json.string(person.fromGrid)
+            let village = plan.before.grids[person.fromGrid]?.unit.parentCode
+            let seen = viewer.seesPersonal(town: plan.before.town.unit.code, village: village)
+            json.raw(",\"name\":"); json.string(seen ? person.name : PersonalMask.name(person.name))
+            json.raw(",\"from_grid\":"); json.string(person.fromGrid)
             json.raw(",\"to_grid\":"); json.string(person.toGrid); json.raw("}")
         }
         json.key("patrol_requirements_dropped")

@@ -27,18 +27,18 @@ struct EditOptions: ParsableArguments {
         do {
             if dryRun {
                 let preview = try store.previewEdit(edit, planner: planner)
-                print(JSONWriter.text(capacity: 16 << 10) { $0.editPreview(preview) })
+                print(JSONWriter.text(capacity: 16 << 10) { $0.editPreview(preview, for: .owner) })
                 if !preview.plan.isValid { throw refused(preview) }
             } else {
                 let commit = try store.commitEdit(edit, by: EditAuthor(actor: .commandLine, reason: reason ?? ""), planner: planner)
-                print(JSONWriter.text(capacity: 16 << 10) { $0.editCommit(commit) })
+                print(JSONWriter.text(capacity: 16 << 10) { $0.editCommit(commit, for: .owner) })
                 if !commit.changed { printError("the edit changes nothing; nothing was stored") }
             }
         } catch let error as UnknownUnitError {
             printError("\(error); nothing was stored")
             throw ExitCode(error)
         } catch EditRejection.invalid(let preview) {
-            print(JSONWriter.text(capacity: 16 << 10) { $0.editPreview(preview) })
+            print(JSONWriter.text(capacity: 16 << 10) { $0.editPreview(preview, for: .owner) })
             throw refused(preview)
         } catch EditRejection.missingReason {
             printError("--reason is required to commit an edit; nothing was stored")

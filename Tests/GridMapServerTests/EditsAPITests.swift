@@ -111,6 +111,51 @@ import Testing
         }
     }
 
+    @Test func scopedPlannersChangeOnlyTheirOwnUnitsAndSeeNoNames() async throws {
+        let token = { (scope: AccessScope) in try store.createToken(name: "planner \(scope.label)", role: .planner, scope: scope, by: .test).token }
+        let otherVillage = try #require(layout.villages.keys.sorted().first { $0 != village })
+        let outside = [try token(.village(otherVillage)), try token(.town("331102199000"))]
+        let own = try token(.village(village))
+        let admin = try store.createToken(name: "admin", role: .admin, by: .test).token
+        let geos = GEOSContext()
+        let grownVillage = try geos.geometry(layout.villages[village]!.geometry).buffer(0.002)
+            .intersection(try geos.geometry(layout.town.geometry)).polygons()
+        var json = JSONWriter()
+        json.multiPolygonGeometry(grownVillage, decimals: nil)
+        let redrawVillage = #"{"op":"redraw_village","village":"\#(village)","reason":"并村","geometry":\#(String(buffer: json.buffer))}"#
+        let neighbour = try #require(try takenPoints().first?.from)
+        let merge = #"{"op":"merge_grids","grids":["\#(grid)","\#(neighbour)"],"reason":"合并"}"#
+        let stored = try peopleNames(inGrid: neighbour)
+        let before = try storedBoundaries()
+        try await withServer { call in
+            for token in outside {
+                for uri in ["/v1/edits/preview", "/v1/edits"] {
+                    let (status, body) = try await call(.post, uri, redraw(grown), token: token)
+                    #expect(status == .forbidden && body["error"]?.string == "out_of_scope", "\(uri): \(body)")
+                }
+            }
+            // The village's own border is shared with its neighbours: not a village planner's to move.
+            let (refused, refusal) = try await call(.post, "/v1/edits", redrawVillage, token: own)
+            #expect(refused == .forbidden && refusal["error"]?.string == "out_of_scope")
+            #expect(try storedBoundaries() == before, "nothing stored by a refused edit")
+
+            // Names of the people a merge would move: masked for planners, in full for the admin.
+            let (_, masked) = try await call(.post, "/v1/edits/preview", merge, token: own)
+            let (_, full) = try await call(.post, "/v1/edits/preview", merge, token: admin)
+            let names = { (answer: JSONValue) in answer["people"]?.array?.compactMap { $0["name"]?.string } ?? [] }
+            #expect(!stored.isEmpty && names(full) == stored)
+            #expect(names(masked) == stored.map(PersonalMask.name))
+
+            let (created, commit) = try await call(.post, "/v1/edits", redraw(grown), token: own)
+            #expect(created == .created && commit["versions"]?[grid] != nil, "a village's planner redraws its own grids")
+        }
+    }
+
+    /// The names of a grid's people, by SQL.
+    func peopleNames(inGrid grid: String) throws -> [String] {
+        try store.pool.read { try String.fetchAll($0, sql: "SELECT name FROM people WHERE grid_code = ? ORDER BY id", arguments: [grid]) }
+    }
+
     /// Boundary versions, change rows and the revision, by SQL.
     func storedBoundaries() throws -> [Int] {
         try store.pool.read { db in

@@ -53,6 +53,26 @@ import Testing
         }
     }
 
+    @Test func aScopedDispatcherUploadsOnlyItsOwnMembersPatrols() async throws {
+        let gpx = try Data(contentsOf: Self.garminGPX)
+        let snapshot = try store.snapshot()
+        let member = try #require(snapshot.people.first { $0.role == .gridMember })
+        let village = try #require(snapshot.grids.first { $0.unit.code == member.unitCode }?.unit.parentCode)
+        let otherVillage = try #require(snapshot.villages.map(\.unit.code).first { $0 != village })
+        let token = { (scope: AccessScope) in try store.createToken(name: "dispatcher \(scope.label)", role: .dispatcher, scope: scope, by: .test).token }
+        let outside = try token(.village(otherVillage)), inside = try token(.village(village))
+        try await withServer { call in
+            for (who, uri) in [(outside, "/v1/patrols?member=\(member.phone)"), (inside, "/v1/patrols?member=staff-17")] {
+                let (status, body) = try await call(.post, uri, gpx, token: who)
+                #expect(status == .forbidden && body["error"]?.string == "out_of_scope", "\(uri): \(body)")
+            }
+            #expect(try storedFixes() == 0, "nothing stored by a refused upload")
+            let (created, _) = try await call(.post, "/v1/patrols?member=\(member.phone)", gpx, token: inside)
+            let fixes = try storedFixes()
+            #expect(created == .created && fixes > 0)
+        }
+    }
+
     @Test func blindSpotsAreValidAndCompleteTheCoveredArea() async throws {
         let gpx = try Data(contentsOf: Self.garminGPX)
         try await withServer { call in

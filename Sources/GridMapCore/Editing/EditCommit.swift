@@ -6,11 +6,14 @@ public struct EditAuthor: Sendable {
     /// `If-Match`: when set, each unit the edit names must still be at one of these versions
     /// (``BoundaryRepository/versionTag(_:_:)``), else ``EditRejection/stale(level:code:current:)``.
     public var expectedTags: Set<String>?
+    /// Where the editor may change units (``AccessScope/check(_:)-EditPlan``).
+    public var scope: AccessScope
 
-    public init(actor: AuditActor, reason: String, expectedTags: Set<String>? = nil) {
+    public init(actor: AuditActor, reason: String, expectedTags: Set<String>? = nil, scope: AccessScope = .everywhere) {
         self.actor = actor
         self.reason = reason
         self.expectedTags = expectedTags
+        self.scope = scope
     }
 }
 

@@ -26,29 +26,29 @@ struct EditsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func preview(_ request: Request, context: Context) async throws -> Response {
         let (edit, _) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
-        let preview = try await heavyWork.run("an edit preview") { try store.previewEdit(edit, planner: planner) }
-        guard preview.plan.isValid else { return Self.rejection(preview) }
-        return Self.answer(status: .ok) { $0.editPreview(preview) }
+        let preview = try await heavyWork.run("an edit preview") { [scope = context.scope] in try store.previewEdit(edit, planner: planner, within: scope) }
+        guard preview.plan.isValid else { return Self.rejection(preview, for: context.viewer) }
+        return Self.answer(status: .ok) { $0.editPreview(preview, for: context.viewer) }
     }
 
     @Sendable func commit(_ request: Request, context: Context) async throws -> Response {
         let (edit, reason) = try EditRequestParser.parse(try await JSONBody(request, maxBytes: Self.maxBodyBytes))
         let editor = EditAuthor(actor: AuditActor(context.principal, origin: context.origin), reason: reason ?? "",
-                                expectedTags: try IfMatch.tags(request.headers[.ifMatch]))
+                                expectedTags: try IfMatch.tags(request.headers[.ifMatch]), scope: context.scope)
         let commit: EditCommit
         do {
             commit = try await heavyWork.run("an edit") { try store.commitEdit(edit, by: editor, planner: planner) }
         } catch EditRejection.invalid(let preview) {
-            return Self.rejection(preview)
+            return Self.rejection(preview, for: context.viewer)
         }
-        guard let changeID = commit.changeID else { return Self.answer(status: .ok) { $0.editCommit(commit) } }
+        guard let changeID = commit.changeID else { return Self.answer(status: .ok) { $0.editCommit(commit, for: context.viewer) } }
         context.audit.record("change_id", .number(Double(changeID)))
         try served.refresh()
-        return Self.answer(status: .created) { $0.editCommit(commit) }
+        return Self.answer(status: .created) { $0.editCommit(commit, for: context.viewer) }
     }
 
-    static func rejection(_ preview: EditPreview) -> Response {
-        answer(status: .unprocessableContent) { $0.editRejection(preview) }
+    static func rejection(_ preview: EditPreview, for viewer: Viewer) -> Response {
+        answer(status: .unprocessableContent) { $0.editRejection(preview, for: viewer) }
     }
 
     private static func answer(status: HTTPResponse.Status, _ write: (inout JSONWriter) -> Void) -> Response {

@@ -11,8 +11,9 @@ import Hummingbird
 /// GB18030; the answer's `encoding` says which was used, null for GPX, whose XML declares its own);
 /// CSV and NDJSON times without a zone are Beijing time. Cleaning settings as in ``QueryParameters/cleaning()``; the coverage of the
 /// changed days is computed at `radius` (default 30 m) before the answer. Any bad record is a
-/// 400 naming it, and nothing is stored.
-struct PatrolsController<Context: RequestContext>: Sendable {
+/// 400 naming it, a member outside the caller's scope a 403 (``AccessScope/check(members:in:)``),
+/// and nothing is stored.
+struct PatrolsController<Context: AccessRequestContext>: Sendable {
     let store: any PatrolRepository
     let served: ServedStateHolder
     let limits: ServerLimits
@@ -33,7 +34,9 @@ struct PatrolsController<Context: RequestContext>: Sendable {
         let contents = try PatrolFile.read(body, format: format, options: PatrolParseOptions(member: parameters.text("member"), crs: crs,
                                                                                           encoding: encoding))
         let usedFormat = format ?? PatrolFileFormat.sniff(body) ?? .csv
-        let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers = try served.current().boundaries.history] in
+        let boundaries = try served.current().boundaries
+        try context.scope.check(members: contents.fixes.lazy.map(\.member), in: boundaries.snapshot)
+        let ingest = try await limits.heavyWork.run("a patrol upload's coverage") { [store, resolvers = boundaries.history] in
             try store.importPatrols(contents.fixes, source: "http", format: usedFormat.rawValue, cleaning: cleaning, options: options, resolvers: resolvers)
         }
         var json = JSONWriter(capacity: 1024)
