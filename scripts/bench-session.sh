@@ -38,22 +38,25 @@ LUA
 : >"$out/session-wrk.txt"
 rate() { wrk -t2 -c64 -d"${seconds}s" -s "$out/session-resolve.lua" "$@" "http://127.0.0.1:$port" \
     | tee -a "$out/session-wrk.txt" | sed -n 's/^Requests\/sec: *//p'; }
-best() { printf '%s\n' "$@" | sort -g | tail -1; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rate >/dev/null  # warm-up
-none=0 gis=0 dispatcher=0 bearer=0
-# Two alternating rounds, best of each: one run alone is at the mercy of the machine's other load.
-for round in 1 2; do
-    none=$(best "$none" "$(rate)")
-    gis=$(best "$gis" "$(rate -H "Cookie: $gis_cookie")")
-    dispatcher=$(best "$dispatcher" "$(rate -H "Cookie: $dispatcher_cookie")")
-    bearer=$(best "$bearer" "$(rate -H "Authorization: Bearer $token")")
+none=() gis=() dispatcher=() bearer=()
+# Rounds alternating the four callers, the median of each: on two cores shared with wrk one run
+# swings by a fifth either way.
+for _ in $(seq "${ROUNDS:-5}"); do
+    none+=("$(rate)")
+    gis+=("$(rate -H "Cookie: $gis_cookie")")
+    dispatcher+=("$(rate -H "Cookie: $dispatcher_cookie")")
+    bearer+=("$(rate -H "Authorization: Bearer $token")")
 done
+none=$(median "${none[@]}") gis=$(median "${gis[@]}") dispatcher=$(median "${dispatcher[@]}") bearer=$(median "${bearer[@]}")
 curl -sf -H "Cookie: $dispatcher_cookie" "http://127.0.0.1:$port/v1/resolve?lon=119.72&lat=28.27" | grep -q '"phone":"1[3-9][0-9]\{9\}"' \
     || { echo "the dispatcher's answers were not in full" >&2; exit 1; }
 curl -sf "http://127.0.0.1:$port/v1/resolve?lon=119.72&lat=28.27" | grep -q '\*\*\*\*' \
     || { echo "the anonymous answers were not masked" >&2; exit 1; }
 sleep 1  # the last queued audit rows
-awk -v n="$none" -v g="$gis" -v d="$dispatcher" -v b="$bearer" 'BEGIN {
+awk -v n="$none" -v g="$gis" -v d="$dispatcher" -v b="$bearer" -v r="${ROUNDS:-5}" 'BEGIN {
+    printf "medians of %d rounds of %ss each\n", r, '"$seconds"'
     printf "GET /v1/resolve, anonymous (masked):           %8.0f requests/s\n", n
     printf "  gis session (masked):                        %8.0f requests/s (%.0f%%)\n", g, 100 * g / n
     printf "  dispatcher session (in full, audited):       %8.0f requests/s (%.0f%%)\n", d, 100 * d / n

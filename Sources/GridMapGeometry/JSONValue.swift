@@ -43,19 +43,51 @@ public enum JSONValue: Decodable, Equatable, Sendable {
 
     /// Compact JSON text with sorted keys.
     public var text: String {
+        var out = ""
+        append(to: &out)
+        return out
+    }
+
+    /// `s` as a JSON string literal.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Writes the text into one string: no string per member (audit rows write one per request).
+    private func append(to out: inout String) {
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return GeoJSON.json(n)
-        case .string(let s): return Self.quoted(s)
-        case .array(let a): return "[" + a.map(\.text).joined(separator: ",") + "]"
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += GeoJSON.json(n)
+        case .string(let s): Self.appendQuoted(s, to: &out)
+        case .array(let a):
+            out += "["
+            for (i, value) in a.enumerated() {
+                if i > 0 { out += "," }
+                value.append(to: &out)
+            }
+            out += "]"
         case .object(let o):
-            return "{" + o.keys.sorted().map { Self.quoted($0) + ":" + o[$0]!.text }.joined(separator: ",") + "}"
+            out += "{"
+            for (i, member) in o.sorted(by: { $0.key < $1.key }).enumerated() {
+                if i > 0 { out += "," }
+                Self.appendQuoted(member.key, to: &out)
+                out += ":"
+                member.value.append(to: &out)
+            }
+            out += "}"
         }
     }
 
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
+    private static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -67,6 +99,6 @@ public enum JSONValue: Decodable, Equatable, Sendable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -45,6 +45,19 @@ import Testing
             #expect(status == .ok && who["signed_in"] == .bool(true) && who["name"] == .string("张三"))
             #expect(who["role"] == .string("dispatcher") && who["sees_personal"] == .bool(true) && who["via"] == .string("session"))
             #expect(who["csrf_token"]?.string == session.csrfToken)
+            // Among other cookies, in one Cookie field or several; a look-alike name is not it.
+            let value = try #require(session.cookie.split(separator: "=", maxSplits: 1).last)
+            let mixed: [HTTPFields] = [[.cookie: "theme=dark; \(session.cookie); lang=zh"],
+                                       [.cookie: "xgridmap_session=\(value)", .cookie: "theme=dark", .cookie: session.cookie]]
+            for headers in mixed {
+                let answer = try await call.client.execute(uri: "/v1/session", method: .get, headers: headers) { try JSONValue.parse(Data(buffer: $0.body)) }
+                #expect(answer["name"] == .string("张三"), "\(headers)")
+            }
+            let lookalike = try await call.client.execute(uri: "/v1/session", method: .get,
+                                                          headers: [.cookie: "xgridmap_session=\(value); gridmap_session_old=\(value)"]) {
+                try JSONValue.parse(Data(buffer: $0.body))
+            }
+            #expect(lookalike == .object(["signed_in": .bool(false)]))
 
             // The body's actor is not trusted: the history names the person signed in.
             let body = EventsAPITests.valid.replacingOccurrences(of: "{", with: #"{"actor":"冒充者","#)

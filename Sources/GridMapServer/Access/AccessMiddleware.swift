@@ -24,8 +24,6 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
     let sessions: Sessions
     let readAudit: ReadAuditQueue
 
-    /// The console's session cookie.
-    static var sessionCookie: String { "gridmap_session" }
     /// The header carrying a session's CSRF token on every change.
     static var csrfHeader: HTTPField.Name { HTTPField.Name("X-CSRF-Token")! }
 
@@ -68,8 +66,9 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
     /// person; nil when it sends neither (an unknown or expired session cookie counts as none).
     private func principal(_ request: Request, _ context: Context) throws(Refusal) -> Principal? {
         do {
-            if let header = request.headers[.authorization] { return try bearer(header) }
-            guard let id = request.cookies[Self.sessionCookie]?.value, let session = try sessions.session(id) else { return nil }
+            // The first field, not `headers[.authorization]`, which joins every field's value anew.
+            if let header = request.headers.first(where: { $0.name == .authorization })?.value { return try bearer(header) }
+            guard let id = SessionCookie.value(in: request), let session = try sessions.session(id) else { return nil }
             if request.method != .get && request.method != .head && request.headers[Self.csrfHeader] != session.csrfToken {
                 throw Refusal(APIError(.forbidden, "csrf", "a change made with the session cookie needs its X-CSRF-Token header "
                     + "(GET /v1/session gives it)").response())
@@ -84,11 +83,10 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
     }
 
     private func bearer(_ header: String) throws -> Principal {
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        guard let space = header.firstIndex(of: " "), header[..<space].lowercased() == "bearer" else {
             throw Refusal.unauthorized("the Authorization header must be 'Bearer <token>'", invalidToken: true)
         }
-        guard let found = try tokens.principal(forToken: String(parts[1].drop { $0 == " " })) else {
+        guard let found = try tokens.principal(forToken: String(header[space...].drop { $0 == " " })) else {
             throw Refusal.unauthorized("the bearer token is unknown or revoked", invalidToken: true)
         }
         return found

@@ -23,7 +23,7 @@ struct SessionController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         var json = JSONWriter()
-        if let id = request.cookies[AccessMiddleware<Context>.sessionCookie]?.value, context.principal?.userID != nil,
+        if let id = SessionCookie.value(in: request), context.principal?.userID != nil,
            let session = try sessions.session(id) {
             json.session(session.principal, csrfToken: session.csrfToken, expiresAt: sessions.expiry(of: session))
         } else {
@@ -54,7 +54,7 @@ struct SessionController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func delete(_ request: Request, context: Context) async throws -> Response {
-        if let id = request.cookies[AccessMiddleware<Context>.sessionCookie]?.value, let principal = context.principal,
+        if let id = SessionCookie.value(in: request), let principal = context.principal,
            principal.userID != nil {
             sessions.close(id)
             try store.appendAudit(AuditActor(principal, origin: context.origin).entry("session delete", target: "user/\(principal.userID!)", status: 204))
@@ -68,8 +68,7 @@ struct SessionController<Context: AccessRequestContext>: Sendable {
     /// reached over HTTPS (``AccessPolicy/secureCookies``, or a proxy's `X-Forwarded-Proto: https`).
     private func cookie(_ value: String, maxAge: Int, _ request: Request) -> Cookie {
         let https = policy.secureCookies || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
-        return Cookie(name: AccessMiddleware<Context>.sessionCookie, value: value, maxAge: maxAge, path: "/",
-                      secure: https, httpOnly: true, sameSite: .strict)
+        return SessionCookie.cookie(value, maxAge: maxAge, secure: https)
     }
 
     private static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -45,11 +45,10 @@ final class Sessions: Sendable {
     func session(_ id: String, at now: Instant = .now()) throws -> Session? {
         let clock = ContinuousClock.now
         guard var session = held.withLock({ sessions -> Session? in
-            guard var session = sessions[id] else { return nil }
-            guard !isExpired(session, at: now) else { sessions[id] = nil; return nil }
-            session.lastUsed = now
-            sessions[id] = session
-            return session
+            guard let index = sessions.index(forKey: id) else { return nil }
+            guard !isExpired(sessions.values[index], at: now) else { sessions.remove(at: index); return nil }
+            sessions.values[index].lastUsed = now
+            return sessions.values[index]
         }) else { return nil }
         guard clock - session.checked >= recheck, let userID = session.principal.userID else { return session }
         guard let account = try accounts.user(id: userID), account.disabledAt == nil else {
