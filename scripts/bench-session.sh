@@ -40,25 +40,30 @@ rate() { wrk -t2 -c64 -d"${seconds}s" -s "$out/session-resolve.lua" "$@" "http:/
     | tee -a "$out/session-wrk.txt" | sed -n 's/^Requests\/sec: *//p'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rate >/dev/null  # warm-up
-none=() gis=() dispatcher=() bearer=()
-# Rounds alternating the four callers, the median of each: on two cores shared with wrk one run
-# swings by a fifth either way.
-for _ in $(seq "${ROUNDS:-5}"); do
-    none+=("$(rate)")
-    gis+=("$(rate -H "Cookie: $gis_cookie")")
-    dispatcher+=("$(rate -H "Cookie: $dispatcher_cookie")")
-    bearer+=("$(rate -H "Authorization: Bearer $token")")
+none=() gis=() dispatcher=() bearer=() gis_pct=() dispatcher_pct=() bearer_pct=()
+# Rounds alternating the four callers: on two cores shared with wrk one run swings by a fifth
+# either way, and the machine drifts. Each caller's share is taken within its round (runs seconds
+# apart), then the median over the rounds; every other round runs them in reverse order, so a
+# drift favours none.
+for round in $(seq "${ROUNDS:-9}"); do
+    if ((round % 2)); then
+        n=$(rate) g=$(rate -H "Cookie: $gis_cookie") d=$(rate -H "Cookie: $dispatcher_cookie") b=$(rate -H "Authorization: Bearer $token")
+    else
+        b=$(rate -H "Authorization: Bearer $token") d=$(rate -H "Cookie: $dispatcher_cookie") g=$(rate -H "Cookie: $gis_cookie") n=$(rate)
+    fi
+    none+=("$n") gis+=("$g") dispatcher+=("$d") bearer+=("$b")
+    gis_pct+=("$(awk -v a="$g" -v n="$n" 'BEGIN { print 100 * a / n }')")
+    dispatcher_pct+=("$(awk -v a="$d" -v n="$n" 'BEGIN { print 100 * a / n }')")
+    bearer_pct+=("$(awk -v a="$b" -v n="$n" 'BEGIN { print 100 * a / n }')")
 done
-none=$(median "${none[@]}") gis=$(median "${gis[@]}") dispatcher=$(median "${dispatcher[@]}") bearer=$(median "${bearer[@]}")
 curl -sf -H "Cookie: $dispatcher_cookie" "http://127.0.0.1:$port/v1/resolve?lon=119.72&lat=28.27" | grep -q '"phone":"1[3-9][0-9]\{9\}"' \
     || { echo "the dispatcher's answers were not in full" >&2; exit 1; }
 curl -sf "http://127.0.0.1:$port/v1/resolve?lon=119.72&lat=28.27" | grep -q '\*\*\*\*' \
     || { echo "the anonymous answers were not masked" >&2; exit 1; }
 sleep 1  # the last queued audit rows
-awk -v n="$none" -v g="$gis" -v d="$dispatcher" -v b="$bearer" -v r="${ROUNDS:-5}" 'BEGIN {
-    printf "medians of %d rounds of %ss each\n", r, '"$seconds"'
-    printf "GET /v1/resolve, anonymous (masked):           %8.0f requests/s\n", n
-    printf "  gis session (masked):                        %8.0f requests/s (%.0f%%)\n", g, 100 * g / n
-    printf "  dispatcher session (in full, audited):       %8.0f requests/s (%.0f%%)\n", d, 100 * d / n
-    printf "  dispatcher bearer token (in full, audited):  %8.0f requests/s (%.0f%%)\n", b, 100 * b / n }'
+printf 'medians of %d rounds of %ss each (a share is a round'"'"'s rate over that round'"'"'s anonymous one)\n' "${ROUNDS:-9}" "$seconds"
+printf 'GET /v1/resolve, anonymous (masked):           %8.0f requests/s\n' "$(median "${none[@]}")"
+printf '  gis session (masked):                        %8.0f requests/s (%.0f%%)\n' "$(median "${gis[@]}")" "$(median "${gis_pct[@]}")"
+printf '  dispatcher session (in full, audited):       %8.0f requests/s (%.0f%%)\n' "$(median "${dispatcher[@]}")" "$(median "${dispatcher_pct[@]}")"
+printf '  dispatcher bearer token (in full, audited):  %8.0f requests/s (%.0f%%)\n' "$(median "${bearer[@]}")" "$(median "${bearer_pct[@]}")"
 echo "audit log: $("$gridmap" audit verify --db "$db")"
