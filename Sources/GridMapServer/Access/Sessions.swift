@@ -13,26 +13,27 @@ final class Sessions: Sendable {
         let csrfToken: String
         let started: Instant
         var lastUsed: Instant
-        var checked: ContinuousClock.Instant
+        /// When the account was last read.
+        var checked: Instant
     }
 
     private let accounts: any AccountRepository
-    private let idle: Duration
-    private let lifetime: Duration
-    private let recheck: Duration
+    // Milliseconds: a signed-in read compares integers, not `Duration`s.
+    private let idle: Int64
+    private let lifetime: Int64
+    private let recheck: Int64
     private let held = Mutex<[String: Session]>([:])
 
     init(accounts: any AccountRepository, policy: AccessPolicy) {
         self.accounts = accounts
-        idle = policy.sessionIdle
-        lifetime = policy.sessionLifetime
-        recheck = policy.tokenRecheck
+        idle = Self.milliseconds(policy.sessionIdle)
+        lifetime = Self.milliseconds(policy.sessionLifetime)
+        recheck = Self.milliseconds(policy.tokenRecheck)
     }
 
     /// Opens a session for `account`: the cookie's value and the session.
     func open(for account: UserAccount, at now: Instant = .now()) -> (id: String, session: Session) {
-        let session = Session(principal: account.principal, csrfToken: SecretToken.random(), started: now, lastUsed: now,
-                              checked: .now)
+        let session = Session(principal: account.principal, csrfToken: SecretToken.random(), started: now, lastUsed: now, checked: now)
         let id = SecretToken.random()
         held.withLock { sessions in
             sessions = sessions.filter { !isExpired($0.value, at: now) }
@@ -41,26 +42,27 @@ final class Sessions: Sendable {
         return (id, session)
     }
 
-    /// The live session with that cookie value, marked used now; nil when there is none or it expired.
+    /// The live session with that cookie value, marked used now; nil when there is none or it
+    /// expired. One lookup in one lock; the request that finds the account due for a recheck reads
+    /// it (the others go on with the session as it is meanwhile).
     func session(_ id: String, at now: Instant = .now()) throws -> Session? {
-        let clock = ContinuousClock.now
-        guard var session = held.withLock({ sessions -> Session? in
+        guard let (session, due) = held.withLock({ sessions -> (Session, Bool)? in
             guard let index = sessions.index(forKey: id) else { return nil }
             guard !isExpired(sessions.values[index], at: now) else { sessions.remove(at: index); return nil }
             sessions.values[index].lastUsed = now
-            return sessions.values[index]
+            let due = now.milliseconds - sessions.values[index].checked.milliseconds >= recheck
+            if due { sessions.values[index].checked = now }
+            return (sessions.values[index], due)
         }) else { return nil }
-        guard clock - session.checked >= recheck, let userID = session.principal.userID else { return session }
+        guard due, let userID = session.principal.userID else { return session }
         guard let account = try accounts.user(id: userID), account.disabledAt == nil else {
             close(id)
             return nil
         }
-        session.principal = account.principal
-        session.checked = clock
-        held.withLock { sessions in
-            if sessions[id] != nil { sessions[id]?.principal = account.principal; sessions[id]?.checked = clock }
-        }
-        return session
+        held.withLock { $0[id]?.principal = account.principal }
+        var rechecked = session
+        rechecked.principal = account.principal
+        return rechecked
     }
 
     /// Ends a session.
@@ -68,11 +70,18 @@ final class Sessions: Sendable {
 
     /// When the session ends if unused from now: the earlier of its idle and absolute limits.
     func expiry(of session: Session) -> Instant {
-        min(session.lastUsed.adding(idle), session.started.adding(lifetime))
+        Instant(milliseconds: min(session.lastUsed.milliseconds + idle, session.started.milliseconds + lifetime))
     }
 
     /// Seconds a new session's cookie is kept by the browser: its absolute lifetime.
-    var cookieMaxAge: Int { Int(lifetime.components.seconds) }
+    var cookieMaxAge: Int { Int(lifetime / 1000) }
 
-    private func isExpired(_ session: Session, at now: Instant) -> Bool { !(now < expiry(of: session)) }
+    private func isExpired(_ session: Session, at now: Instant) -> Bool {
+        now.milliseconds >= session.lastUsed.milliseconds + idle || now.milliseconds >= session.started.milliseconds + lifetime
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
 }
