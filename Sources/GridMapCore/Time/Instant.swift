@@ -36,10 +36,15 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     public func adding(milliseconds delta: Int64) -> Instant { Instant(milliseconds: milliseconds + delta) }
 
     /// This instant moved by `duration`, to the millisecond.
-    public func adding(_ duration: Duration) -> Instant {
-        let (seconds, attoseconds) = duration.components
-        return adding(milliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-    }
+    public func adding(_ duration: Duration) -> Instant { adding(milliseconds: duration.wholeMilliseconds) }
 
     public static func < (a: Instant, b: Instant) -> Bool { a.milliseconds < b.milliseconds }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds (truncated).
+    public var wholeMilliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
 }

@@ -26,9 +26,9 @@ final class Sessions: Sendable {
 
     init(accounts: any AccountRepository, policy: AccessPolicy) {
         self.accounts = accounts
-        idle = Self.milliseconds(policy.sessionIdle)
-        lifetime = Self.milliseconds(policy.sessionLifetime)
-        recheck = Self.milliseconds(policy.tokenRecheck)
+        idle = policy.sessionIdle.wholeMilliseconds
+        lifetime = policy.sessionLifetime.wholeMilliseconds
+        recheck = policy.tokenRecheck.wholeMilliseconds
     }
 
     /// Opens a session for `account`: the cookie's value and the session.
@@ -76,12 +76,5 @@ final class Sessions: Sendable {
     /// Seconds a new session's cookie is kept by the browser: its absolute lifetime.
     var cookieMaxAge: Int { Int(lifetime / 1000) }
 
-    private func isExpired(_ session: Session, at now: Instant) -> Bool {
-        now.milliseconds >= session.lastUsed.milliseconds + idle || now.milliseconds >= session.started.milliseconds + lifetime
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
+    private func isExpired(_ session: Session, at now: Instant) -> Bool { !(now < expiry(of: session)) }
 }
