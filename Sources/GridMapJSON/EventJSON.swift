@@ -9,7 +9,10 @@ extension JSONWriter {
         eventMembers(e, now: now, masked: masked)
         raw(",\"input\":["); number(e.input.x); raw(","); number(e.input.y)
         raw("],\"point\":["); number(e.point.x); raw(","); number(e.point.y); raw("]")
-        if history { historyMember(e.history, masked: masked) }
+        if history {
+            key("tasks"); tasks(e.tasks, now: now, masked: masked)
+            historyMember(e.history, masked: masked)
+        }
         raw("}")
     }
 
@@ -56,7 +59,7 @@ extension JSONWriter {
         raw(",\"grid\":"); optionalString(e.gridCode)
         raw(",\"village\":"); optionalString(e.villageCode)
         raw(",\"town\":"); optionalString(e.townCode)
-        key("routing"); recordedRouting(e.routing)
+        key("routing"); recordedRouting(e.routing, masked: masked)
         key("people"); recordedPeople(e.people, masked: masked)
         key("duty_leader")
         if let leader = e.dutyLeader { dutyLeader(leader, masked: masked) } else { raw("null") }
@@ -90,6 +93,7 @@ extension JSONWriter {
                 json.key("from"); json.optionalString(h.from?.rawValue)
                 json.key("to"); json.optionalString(h.to?.rawValue)
                 json.key("note"); json.optionalString(masked ? nil : h.note)
+                json.key("task"); json.optionalNumber(h.task.map(Int.init))
             }
         }
     }

@@ -10,8 +10,10 @@ public enum RecordedJSON {
 }
 
 extension JSONWriter {
-    /// The routing recorded with an event; `deadline_hours`, `note` and `office` left out when there are none.
-    public mutating func recordedRouting(_ r: RecordedRouting) {
+    /// The routing recorded with an event; `deadline_hours`, `note`, `office` and the override
+    /// (`overridden_by`, `override_reason`) left out when there are none; masked, the overrider's
+    /// name is masked and the reason null.
+    public mutating func recordedRouting(_ r: RecordedRouting, masked: Bool = false) {
         object { json in
             json.key("assisting"); json.array(r.assisting) { $0.recordedName($1) }
             json.key("category"); json.recordedName(r.category)
@@ -20,6 +22,8 @@ extension JSONWriter {
             json.key("model"); json.string(r.model)
             if let note = r.note { json.key("note"); json.string(note) }
             if let office = r.office { json.key("office"); json.string(office) }
+            if let by = r.overriddenBy { json.key("overridden_by"); json.string(masked ? PersonalMask.name(by) : by) }
+            if let reason = r.overrideReason { json.key("override_reason"); if masked { json.raw("null") } else { json.string(reason) } }
             json.key("place"); json.string(r.place)
             json.key("platform"); json.recordedName(r.platform)
             json.key("rule"); json.string(r.rule)

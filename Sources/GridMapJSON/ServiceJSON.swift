@@ -1,8 +1,12 @@
+import GridMapCore
+
 extension JSONWriter {
-    /// `{"error": code, "detail": …}`, with the statuses `allowed` instead when a move was illegal.
-    public mutating func error(code: String, detail: String, allowed: [String]? = nil) {
+    /// `{"error": code, "detail": …}`, with the statuses `allowed` when a move was illegal and the
+    /// `open_tasks` when a resolution was refused for them.
+    public mutating func error(code: String, detail: String, allowed: [String]? = nil, openTasks: [OpenTask]? = nil) {
         raw("{\"error\":"); string(code); raw(",\"detail\":"); string(detail)
         if let allowed { key("allowed"); array(allowed) }
+        if let openTasks { key("open_tasks"); self.openTasks(openTasks) }
         raw("}")
     }
 

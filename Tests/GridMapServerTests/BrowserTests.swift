@@ -94,9 +94,18 @@ struct BrowserTests {
             #expect(event.crs == "gcj02")
             #expect(event.description == "浏览器测试：楼道堆放杂物")
             #expect(page["event_api_grid"]?.string == pasted)
-            // Moved along the loop from its card: triaged by 指挥室 with the note, dispatching next.
+            // Moved along the loop from its card: triaged by 指挥室 re-routed to 派出所 (the note its
+            // reason), then dispatched, which gave the offices their tasks; the lead office's
+            // acceptance started the handling.
             let moved = try #require(try store.event(id))
-            #expect(moved.status == .triaged)
+            #expect(moved.status == .inProgress)
+            #expect(moved.routing.office == "派出所" && moved.routing.overriddenBy == "徐值班" && moved.routing.overrideReason == "属实，转派出所")
+            #expect(moved.tasks.first?.office == "派出所")
+            #expect(page["task_offices"]?.array?.compactMap(\.string) == moved.tasks.map(\.office))
+            #expect(moved.tasks.first.map { ($0.lead, $0.status) } ?? (false, .done) == (true, .accepted))
+            #expect(page["task_form_shown"] == .bool(true))
+            #expect(page["lead_accepted_status"]?.string?.hasPrefix("处置") == true)
+            #expect(page["lead_task_moves"]?.array?.compactMap(\.string) == TaskStatus.accepted.allowedNext.map(\.rawValue))
             // Signed in with a password, the page names the person; nothing is kept in its storage and
             // the cookie is out of the scripts' reach; the history names whoever moved the event.
             #expect(page["wrong_password_status"]?.string?.contains("错误") == true)
@@ -104,11 +113,14 @@ struct BrowserTests {
             #expect(page["stored_keys"]?.array?.compactMap(\.string).allSatisfy { !$0.contains("token") } == true)
             #expect(page["cookie_visible_to_script"] == .bool(false))
             #expect(event.history.first?.actor == "徐值班")
-            #expect(moved.history.last.map { ($0.actor, $0.note) } ?? ("", nil) == ("徐值班", "属实，转平安法治"))
+            let triage = moved.history.first { $0.to == .triaged }
+            #expect(triage?.actor == "徐值班" && triage?.note?.hasPrefix("研判更正: 单位 ") == true)
+            #expect(triage?.note?.hasSuffix(" → 派出所; 改派理由 属实，转派出所") == true)
+            #expect(moved.history.last.map { ($0.actor, $0.to) } ?? ("", nil) == ("徐值班", .inProgress))
             // Before signing in, the page showed the people at the click masked.
             let shown = page["anonymous_people"]?.array?.compactMap(\.string) ?? []
             #expect(!shown.isEmpty && shown.allSatisfy { $0.contains("****") }, "\(shown)")
-            #expect(page["moved_status"]?.string?.hasPrefix("研判") == true)
+            #expect(page["moved_status"]?.string?.hasPrefix("研判") == true && page["moved_status"]?.string?.contains("派出所（改派）") == true)
             #expect(page["next_actions"]?.array?.compactMap(\.string) == EventStatus.triaged.allowedNext.map(\.rawValue))
 
             #expect(page["legend_classes"]?.number == 5)

@@ -103,7 +103,8 @@ import Testing
             let today = DutyDay.beijingDate(of: .now())
             let leader = try #require(try store.dutyLeader(town: "331102102000", date: today))
             #expect(dispatched["duty_leader"] == .object(["date": .string(today), "name": .string(leader.name), "phone": .string(leader.phone)]))
-            #expect(dispatched["history"]?.array?.last?["note"]?.string?.contains(leader.name) == true)
+            let dispatch = dispatched["history"]?.array?.last { $0["to"] == .string("dispatched") }
+            #expect(dispatch?["note"]?.string?.contains(leader.name) == true)
 
             _ = try await send(.post, "/v1/people/absence", #"{"unit":"\#(grid)","role":"网格员","post":"A","absent":false}"#)
             let (_, after) = try await send(.get, "/v1/resolve?lon=119.72&lat=28.27", nil)

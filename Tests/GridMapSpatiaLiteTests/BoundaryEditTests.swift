@@ -111,6 +111,7 @@ import Testing
         let taken = try geos.geometry(drawn).difference(try geos.geometry(layout.grids[grid]!.geometry)).pointOnSurface()!
         let open = try record(at: taken), closed = try record(at: taken)
         for status in [EventStatus.triaged, .dispatched, .inProgress, .resolved] {
+            if status == .resolved { try store.finishTasks(of: closed, at: Instant.now()) }
             _ = try store.transition(closed, to: status, actor: "test", note: nil, at: Instant.now())
         }
         let before = try store.event(closed)!

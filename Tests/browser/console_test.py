@@ -163,10 +163,21 @@ try:
     step = "move the event along the loop"
     driver.find_element(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id).click()
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail-actions button[data-to=triaged]"))
-    driver.find_element(By.ID, "detail-note").send_keys("属实，转平安法治")
-    driver.find_element(By.CSS_SELECTOR, "#detail-actions button[data-to=triaged]").click()
-    result["moved_status"] = wait_text("detail-status", "研判")
+    driver.find_element(By.ID, "detail-note").send_keys("属实，转派出所")
+    wait.until(lambda d: len(Select(d.find_element(By.ID, "triage-office")).options) > 1)
+    Select(driver.find_element(By.ID, "triage-office")).select_by_value("派出所")
+    driver.find_element(By.ID, "triage-apply").click()
+    result["moved_status"] = wait_text("detail-status", "改派")
     result["next_actions"] = [b.get_attribute("data-to") for b in driver.find_elements(By.CSS_SELECTOR, "#detail-actions button")]
+    driver.find_element(By.ID, "detail-note").clear()
+    driver.find_element(By.CSS_SELECTOR, "#detail-actions button[data-to=dispatched]").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail-tasks li[data-lead=true] button[data-to=accepted]"))
+    result["task_offices"] = [li.get_attribute("data-office") for li in driver.find_elements(By.CSS_SELECTOR, "#detail-tasks li")]
+    result["task_form_shown"] = driver.find_element(By.ID, "task-form").is_displayed()
+    driver.find_element(By.CSS_SELECTOR, "#detail-tasks li[data-lead=true] button[data-to=accepted]").click()
+    result["lead_accepted_status"] = wait_text("detail-status", "处置")
+    result["lead_task_moves"] = [b.get_attribute("data-to") for b in
+                                 driver.find_elements(By.CSS_SELECTOR, "#detail-tasks li[data-lead=true] button")]
 
     step = "heatmap"
     driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=heat]").click()

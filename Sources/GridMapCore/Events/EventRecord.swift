@@ -29,6 +29,8 @@ public struct EventRecord: Sendable {
     public var dutyLeader: DutyDay?
     /// Oldest first; empty when not asked for.
     public var history: [EventHistoryEntry]
+    /// The offices' tasks (联勤联动), oldest first; read with the history.
+    public var tasks: [EventTask] = []
 
     public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
                 reportedAt: Instant, source: String, reporter: String, gridCode: String?, villageCode: String?,
@@ -68,13 +70,16 @@ public struct EventHistoryEntry: Sendable, Equatable {
     public var seq: Int
     public var at: Instant
     public var actor: String
-    /// `received`, `transition`, `supervised`.
+    /// `received`, `transition`, `supervised`, or a task's move: `task_assigned`, `task_accepted`, ….
     public var action: String
     public var from: EventStatus?
     public var to: EventStatus?
     public var note: String?
+    /// The task a task's move moved.
+    public var task: Int64?
 
-    public init(seq: Int, at: Instant, actor: String, action: String, from: EventStatus?, to: EventStatus?, note: String?) {
+    public init(seq: Int, at: Instant, actor: String, action: String, from: EventStatus?, to: EventStatus?, note: String?,
+                task: Int64? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
@@ -82,6 +87,7 @@ public struct EventHistoryEntry: Sendable, Equatable {
         self.from = from
         self.to = to
         self.note = note
+        self.task = task
     }
 }
 
@@ -89,6 +95,8 @@ public struct EventHistoryEntry: Sendable, Equatable {
 public enum EventError: CodedError, Sendable, Equatable {
     case notFound(Int64)
     case illegalTransition(from: EventStatus, to: EventStatus)
+    /// Resolving while offices still have tasks open.
+    case openTasks([OpenTask])
 
     public var description: String {
         switch self {
@@ -96,6 +104,9 @@ public enum EventError: CodedError, Sendable, Equatable {
         case .illegalTransition(let from, let to):
             "an event that is \(from.rawValue) cannot become \(to.rawValue); allowed: "
                 + (from.allowedNext.isEmpty ? "none (final)" : from.allowedNext.map(\.rawValue).joined(separator: ", "))
+        case .openTasks(let tasks):
+            "the event cannot be resolved while tasks are open: "
+                + tasks.map { "\($0.id) (\($0.office), \($0.status.rawValue))" }.joined(separator: ", ")
         }
     }
 
@@ -103,13 +114,14 @@ public enum EventError: CodedError, Sendable, Equatable {
         switch self {
         case .notFound: "unknown_event"
         case .illegalTransition: "illegal_transition"
+        case .openTasks: "open_tasks"
         }
     }
 
     public var failureKind: FailureKind {
         switch self {
         case .notFound: .notFound
-        case .illegalTransition: .conflict
+        case .illegalTransition, .openTasks: .conflict
         }
     }
 }

@@ -58,9 +58,21 @@ extension Resolver {
 
     /// The same for a report whose coordinate the caller already converted to WGS84 (`point`).
     public func locate(_ report: EventReport, at point: Coordinate) throws(RoutingError) -> LocatedEvent {
-        let resolution = resolve(point)
-        let routed = try route(resolution, category: report.category)
-        return LocatedEvent(report: report, point: point, resolution: resolution, routed: routed,
-                            people: people(of: resolution.grid) + people(of: resolution.village))
+        try located(report, at: point, resolution: resolve(point))
+    }
+
+    /// Locates and routes a report at `point` but in grid `code` whatever the point says (the
+    /// command room's correction at triage), with that grid's village, town and people; nil when
+    /// no current grid has that code.
+    public func locate(_ report: EventReport, at point: Coordinate, inGrid code: String) throws(RoutingError) -> LocatedEvent? {
+        guard let position = grids.firstIndex(where: { $0.code == code }) else { return nil }
+        return try located(report, at: point, resolution: Resolution(
+            grid: grids[position], village: village(ofGrid: position), town: town(ofGrid: position), candidates: [code]))
+    }
+
+    private func located(_ report: EventReport, at point: Coordinate, resolution: Resolution) throws(RoutingError) -> LocatedEvent {
+        LocatedEvent(report: report, point: point, resolution: resolution, routed: try route(resolution, category: report.category),
+                     people: people(of: resolution.grid) + people(of: resolution.village))
     }
 }
+

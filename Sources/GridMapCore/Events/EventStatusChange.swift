@@ -14,7 +14,8 @@ public struct EventStatusChange: Sendable, Equatable {
     public var note: String?
 
     /// The loop's rule for moving `current` to `status` at `now`: legal only
-    /// to one of ``EventStatus/allowedNext`` (else ``EventError/illegalTransition(from:to:)``);
+    /// to one of ``EventStatus/allowedNext`` (else ``EventError/illegalTransition(from:to:)``), and
+    /// to resolved only once no task is open (else ``EventError/openTasks(_:)``);
     /// dispatching names the town's duty leader of that Beijing day (值班领导), looked up with
     /// `dutyLeader(town, date)`.
     public init(_ current: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant,
@@ -22,6 +23,8 @@ public struct EventStatusChange: Sendable, Equatable {
         guard current.status.allowedNext.contains(status) else {
             throw EventError.illegalTransition(from: current.status, to: status)
         }
+        let open = current.tasks.filter(\.status.isOpen)
+        if status == .resolved && !open.isEmpty { throw EventError.openTasks(open.map(OpenTask.init)) }
         eventID = current.id
         from = current.status
         to = status
@@ -34,21 +37,5 @@ public struct EventStatusChange: Sendable, Equatable {
         self.note = self.dutyLeader.map { leader in
             [note, "值班领导 \(leader.name) \(leader.phone)"].compactMap { $0 }.joined(separator: "; ")
         } ?? note
-    }
-}
-
-extension EventRepository {
-    /// Moves an event to `status` if the loop allows it (``EventStatusChange``), appending to its
-    /// history, in one transaction; ``EventError/notFound(_:)`` for an unknown id, ``ScopeError``
-    /// for an event outside `scope` (nothing stored).
-    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: Instant,
-                           within scope: AccessScope = .everywhere) throws -> EventRecord {
-        try updateEvents { transaction in
-            guard let current = try transaction.event(id) else { throw EventError.notFound(id) }
-            guard scope.covers(current) else { throw ScopeError(scope: scope, what: "event \(id)") }
-            try transaction.apply(EventStatusChange(current, to: status, actor: actor, note: note, at: now,
-                                                    dutyLeader: { try transaction.dutyLeader(town: $0, date: $1) }))
-            return try transaction.event(id)!
-        }
     }
 }

@@ -27,9 +27,12 @@ public struct RecordedRouting: Sendable, Equatable, Decodable {
     /// Where the deciding rule applies: "everywhere", "village …", "grid …".
     public var place: String
     public var note: String?
+    /// Who overrode the rules' platform or office at triage (研判), and why; nil when the rules decided.
+    public var overriddenBy: String?
+    public var overrideReason: String?
 
     public init(category: Name, deadlineHours: Int?, platform: Name, lead: String, office: String?, assisting: [Name],
-                model: String, rule: String, place: String, note: String?) {
+                model: String, rule: String, place: String, note: String?, overriddenBy: String? = nil, overrideReason: String? = nil) {
         self.category = category
         self.deadlineHours = deadlineHours
         self.platform = platform
@@ -40,6 +43,8 @@ public struct RecordedRouting: Sendable, Equatable, Decodable {
         self.rule = rule
         self.place = place
         self.note = note
+        self.overriddenBy = overriddenBy
+        self.overrideReason = overrideReason
     }
 
     /// The decision `routed` as recorded.
@@ -59,6 +64,8 @@ public struct RecordedRouting: Sendable, Equatable, Decodable {
     enum CodingKeys: String, CodingKey {
         case category, platform, lead, office, assisting, model, rule, place, note
         case deadlineHours = "deadline_hours"
+        case overriddenBy = "overridden_by"
+        case overrideReason = "override_reason"
     }
 
     /// Reads every stored shape: the first schema's (commit af8172c) kept the lead inside `platform`.
@@ -75,6 +82,8 @@ public struct RecordedRouting: Sendable, Equatable, Decodable {
         rule = try c.decode(String.self, forKey: .rule)
         place = try c.decode(String.self, forKey: .place)
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        overriddenBy = try c.decodeIfPresent(String.self, forKey: .overriddenBy)
+        overrideReason = try c.decodeIfPresent(String.self, forKey: .overrideReason)
     }
 
     private struct PlatformWithLead: Decodable { var lead: String }

@@ -10,7 +10,7 @@ public protocol EventRepository: Sendable {
     /// One event with its history, or nil.
     func event(_ id: Int64) throws -> EventRecord?
     /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
-    /// remains. The loop's rules are Core's (``EventRepository/transition(_:to:actor:note:at:)``).
+    /// remains. The loop's rules are Core's (``EventRepository/transition(_:to:actor:note:at:within:)``).
     func updateEvents<T>(_ body: (any EventTransaction) throws -> T) throws -> T
     /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
     /// entry; returns how many were flagged.
@@ -28,6 +28,8 @@ public protocol EventRepository: Sendable {
     func eventExtent() throws -> EventExtent?
     /// Moves whenever any event changes: cheap to poll.
     func eventsRevision() throws -> Int64
+    /// The tasks assigned in [from, to), optionally to events of one town, for office statistics.
+    func taskFacts(assignedFrom from: Instant, to: Instant, town: String?) throws -> [TaskFact]
     /// Brings a facts table up to date: only the events changed since its mark are read.
     func refresh(_ table: inout EventFactsTable) throws
     /// Locates, routes and stores historical events in one transaction, each by what was valid
@@ -44,6 +46,15 @@ public protocol EventTransaction {
     func dutyLeader(town: String, date: String) throws -> DutyDay?
     /// Stores a move the loop allowed: the new status, `closed_at`, the duty leader, the history entry.
     func apply(_ change: EventStatusChange) throws
+    /// The platforms (and their offices) of the town's current platform model.
+    func platforms(town: String) throws -> [Platform]
+    /// Stores a new task, status assigned, with a history entry; returns its id.
+    func assign(_ task: TaskAssignment) throws -> Int64
+    /// Stores a task's move with a history entry.
+    func apply(_ move: TaskMove) throws
+    /// Stores a triage correction: the event's category, place, routing, people and deadline
+    /// (its history row is the move's).
+    func apply(_ correction: EventCorrection) throws
 }
 
 extension EventRepository {

@@ -5,7 +5,8 @@ import GridMapJSON
 import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
-/// `POST /v1/events/{id}/transitions`, and the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
+/// `POST /v1/events/{id}/transitions` (with {"to":"triaged"} optionally the command room's
+/// corrections, ``TriageRequest``), and the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
 /// `external_id` that a stored event has answers 409 `duplicate_event` naming that event. The
 /// history names the signed-in person or token holder as the actor (an `actor` in a body is
 /// ignored). Scoped callers list only their scope's events, get 404 for one outside it and 403
@@ -50,7 +51,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        let id = try Self.id(context)
+        let id = try context.parameters.id("id", what: "an event")
         // Outside the scope is as unknown: its existence is not told.
         guard let event = try store.event(id), context.scope.covers(event) else {
             throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
@@ -62,16 +63,29 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func transition(_ request: Request, context: Context) async throws -> Response {
-        let id = try Self.id(context)
+        let id = try context.parameters.id("id", what: "an event")
         let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
         let target = try body.requiredString("to")
         guard let status = EventStatus(rawValue: target) else {
             throw APIError.badRequest("invalid_status", "'to': unknown status '\(target)' (one of: "
                 + EventStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        let now = Instant.now()
-        let event = try store.transition(id, to: status, actor: context.actor, note: try body.optionalString("note"), at: now,
-                                         within: context.scope)
+        let now = Instant.now(), note = try body.optionalString("note")
+        let triage = try TriageRequest(body)
+        let event: EventRecord
+        if triage.isEmpty {
+            event = try store.transition(id, to: status, actor: context.actor, note: note, at: now, within: context.scope)
+        } else {
+            guard status == .triaged else {
+                throw APIError.badRequest("invalid_field", "category, place and routing are corrected at triage: send them with {\"to\":\"triaged\"}")
+            }
+            guard let current = try store.event(id), context.scope.covers(current) else {
+                throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
+            }
+            let relocated = try triage.relocated(current, resolver: try served.current().boundaries.history.resolver(at: current.reportedAt))
+            event = try store.triage(id, relocated: relocated, override: triage.override, actor: context.actor, note: note, at: now,
+                                     within: context.scope)
+        }
         var json = JSONWriter(capacity: 2048)
         json.event(event, now: now, history: true, viewer: context.viewer)
         return json.response()
@@ -87,12 +101,5 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
                        nextCursor: events.count == asked.limit ? events.last?.id : nil, viewer: context.viewer)
         context.audit.disclosed(events: events, to: context.viewer)
         return json.response()
-    }
-
-    private static func id(_ context: Context) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text) else {
-            throw APIError.badRequest("invalid_id", "an event id is a positive integer")
-        }
-        return id
     }
 }

@@ -2,10 +2,13 @@ import GridMapCore
 import GridMapJSON
 import Hummingbird
 
-/// `GET /v1/stats?by=grid|village|town|platform&from=&to=&town=`: per group, events received in
-/// [from, to) (default: the year up to now), closed, closure rate, median and p90 hours to close,
-/// overdue. Aggregated in memory from a table of event facts refreshed when events change.
+/// `GET /v1/stats?by=grid|village|town|platform|category&from=&to=&town=`: per group, events
+/// received in [from, to) (default: the year up to now), closed, closure rate, median and p90
+/// hours to close, overdue; aggregated in memory from a table of event facts refreshed when
+/// events change. `by=office` counts the offices' tasks (``OfficeStats``) assigned in the period
+/// instead, read from the store.
 struct StatsController<Context: RequestContext>: Sendable {
+    let store: any EventRepository
     let served: ServedStateHolder
 
     func addRoutes(to routes: RouteTable<Context>) {
@@ -14,12 +17,30 @@ struct StatsController<Context: RequestContext>: Sendable {
 
     @Sendable func stats(_ request: Request, context: Context) async throws -> Response {
         let parameters = QueryParameters(request)
-        let dimension = try parameters.choice("by", StatsDimension.self) ?? .town
         let now = Instant.now()
         let to = try parameters.instant("to") ?? now
         let from = try parameters.instant("from") ?? to.adding(hours: -365 * 24)
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
-        let groups = try served.current().events.facts().stats(by: dimension, from: from, to: to, now: now, town: parameters.text("town"))
-        return StatsJSON.groups(groups, by: dimension, from: from, to: to).response()
+        let town = parameters.text("town")
+        switch try Self.grouping(parameters.text("by")) {
+        case .offices:
+            let offices = OfficeStats.of(try store.taskFacts(assignedFrom: from, to: to, town: town), now: now)
+            return StatsJSON.offices(offices, from: from, to: to).response()
+        case .events(let dimension):
+            let groups = try served.current().events.facts().stats(by: dimension, from: from, to: to, now: now, town: town)
+            return StatsJSON.groups(groups, by: dimension, from: from, to: to).response()
+        }
+    }
+
+    private enum Grouping { case events(StatsDimension), offices }
+
+    private static func grouping(_ text: String?) throws -> Grouping {
+        guard let text else { return .events(.town) }
+        if text == "office" { return .offices }
+        guard let dimension = StatsDimension(rawValue: text) else {
+            throw APIError.badRequest("invalid_parameter", "'by' must be one of: "
+                + (StatsDimension.allCases.map(\.rawValue) + ["office"]).joined(separator: ", "))
+        }
+        return .events(dimension)
     }
 }

@@ -6,13 +6,15 @@ import NIOCore
 import NIOHTTP1
 
 /// An error answered as `{"error": code, "detail": text}` (plus `allowed` for a refused state
-/// change) with its HTTP status.
+/// change, `open_tasks` for a resolution refused for them) with its HTTP status.
 public struct APIError: Error, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var detail: String
     /// For a refused state change: the allowed next states.
     public var allowed: [String]?
+    /// For a resolution refused while offices' tasks are open: those tasks.
+    public var openTasks: [OpenTask]?
     /// For a 503: seconds after which to retry (`Retry-After`).
     public var retryAfter: Int?
 
@@ -28,7 +30,7 @@ public struct APIError: Error, Sendable {
 
     func response() -> Response {
         var json = JSONWriter()
-        json.error(code: code, detail: detail, allowed: allowed)
+        json.error(code: code, detail: detail, allowed: allowed, openTasks: openTasks)
         var response = json.response(status: status)
         if let retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
         return response

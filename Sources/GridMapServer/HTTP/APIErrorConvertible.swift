@@ -35,8 +35,22 @@ extension APIError: APIErrorConvertible {
     }
 }
 
-/// A refused move of the loop names the moves allowed (`allowed`).
+/// A refused move of the loop names the moves allowed (`allowed`); a refused resolution, the
+/// tasks still open (`open_tasks`).
 extension EventError: APIErrorConvertible {
+    var apiError: APIError {
+        var answer = APIError(self)
+        switch self {
+        case .illegalTransition(let from, _): answer.allowed = from.allowedNext.map(\.rawValue)
+        case .openTasks(let tasks): answer.openTasks = tasks
+        case .notFound: break
+        }
+        return answer
+    }
+}
+
+/// A refused move of a task's loop names the moves allowed (`allowed`).
+extension TaskError: APIErrorConvertible {
     var apiError: APIError {
         var answer = APIError(self)
         if case .illegalTransition(let from, _) = self { answer.allowed = from.allowedNext.map(\.rawValue) }

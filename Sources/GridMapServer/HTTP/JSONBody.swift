@@ -28,7 +28,12 @@ struct JSONBody {
     }
 
     func requiredNumber(_ key: String) throws -> Double {
-        guard let value = fields[key], value != .null else { throw APIError.badRequest("missing_field", "'\(key)' is required") }
+        guard let number = try optionalNumber(key) else { throw APIError.badRequest("missing_field", "'\(key)' is required") }
+        return number
+    }
+
+    func optionalNumber(_ key: String) throws -> Double? {
+        guard let value = fields[key], value != .null else { return nil }
         guard let number = value.number else { throw APIError.badRequest("invalid_field", "'\(key)' must be a number") }
         return number
     }

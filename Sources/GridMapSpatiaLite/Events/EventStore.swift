@@ -27,8 +27,9 @@ extension SpatiaLiteStore {
         event.history = try Row.fetchAll(db, sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq", arguments: [id]).map {
             EventHistoryEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
                               from: ($0["from_status"] as String?).flatMap(EventStatus.init),
-                              to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"])
+                              to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"], task: $0["task_id"])
         }
+        event.tasks = try TaskStore.tasks(of: id, db)
         return event
     }
 
@@ -97,6 +98,19 @@ struct EventUpdate: EventTransaction {
         try SpatiaLiteStore.appendHistory(change.eventID, at: change.at, actor: change.actor, action: "transition",
                                           from: change.from, to: change.to, note: change.note, db)
     }
+
+    func platforms(town: String) throws -> [Platform] {
+        try SpatiaLiteStore.taxonomies(asOf: nil, db).first { $0.townCode == town }?.taxonomy.platforms ?? []
+    }
+
+    func assign(_ task: TaskAssignment) throws -> Int64 { try TaskStore.insert(task, db) }
+
+    func apply(_ move: TaskMove) throws { try TaskStore.apply(move, db) }
+
+    func apply(_ correction: EventCorrection) throws {
+        var writer = try EventWriter(db)
+        try writer.correct(correction)
+    }
 }
 
 /// Appends rows to `event_history` through one prepared statement.
@@ -105,14 +119,14 @@ struct EventHistoryWriter {
 
     init(_ db: Database) throws {
         statement = try FastStatement(db, sql: """
-            INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note)
-            VALUES (?1, COALESCE(?2, (SELECT MAX(seq) FROM event_history WHERE event_id = ?1) + 1, 1), ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note, task_id)
+            VALUES (?1, COALESCE(?2, (SELECT MAX(seq) FROM event_history WHERE event_id = ?1) + 1, 1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """)
     }
 
     /// Appends an entry; `seq` defaults to the event's next one.
     func append(_ id: Int64, seq: Int64? = nil, at: Instant, actor: String, action: String, from: EventStatus?,
-                to: EventStatus?, note: String?) throws {
+                to: EventStatus?, note: String?, task: Int64? = nil) throws {
         let s = statement
         s.bind(id, at: 1)
         s.bind(seq, at: 2)
@@ -122,6 +136,7 @@ struct EventHistoryWriter {
         s.bind(from?.rawValue, at: 6)
         s.bind(to?.rawValue, at: 7)
         s.bind(note, at: 8)
+        s.bind(task, at: 9)
         try s.run()
     }
 }

@@ -175,6 +175,9 @@ enum Schema {
         migrator.registerMigration("v10: people's accounts, scopes of tokens and accounts") { db in
             try db.execute(sql: AccountSchema.sql)
         }
+        migrator.registerMigration("v11: offices' tasks on events") { db in
+            try db.execute(sql: TaskSchema.sql)
+        }
         return migrator
     }
 }

@@ -1,9 +1,12 @@
 // Events on the map and in the list: pins coloured by status, the filters, and an event's card
-// with its history and the moves the closed loop allows next.
+// with its history, its offices' tasks and the moves the closed loop allows next.
 import { $, escapeHTML, say } from './dom.js';
 import { api, explain, query } from './api.js';
 import { beijingTime } from './time.js';
 import { map } from './map.js';
+import { tasks } from './tasks.js';
+import { triage } from './triage.js';
+import { catalogue } from './catalogue.js';
 
 const statusColours = {
   received: '#1f6feb', triaged: '#8957e5', dispatched: '#bf8700', in_progress: '#d9480f',
@@ -72,7 +75,8 @@ export const events = {
       $('event-detail').dataset.id = id;
       $('detail-title').textContent = `#${json.id} ${described(json)}`;
       $('detail-status').textContent = `${json.status_name}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
-        + ` · ${json.routing ? json.routing.platform.name : ''} · 期限 ${beijingTime(json.deadline_at)}`;
+        + ` · ${json.routing ? json.routing.platform.name : ''} ${json.routing?.office ?? ''}${json.routing?.overridden_by ? '（改派）' : ''}`
+        + ` · 期限 ${beijingTime(json.deadline_at)}`;
       $('detail-actions').replaceChildren(...json.allowed_next.map((next) => {
         const button = document.createElement('button');
         button.textContent = statusName(next);
@@ -80,6 +84,9 @@ export const events = {
         button.addEventListener('click', () => this.move(id, next));
         return button;
       }));
+      const refresh = async () => { await this.show(id); await this.load(); };
+      triage.render(json, refresh);
+      tasks.render(json, refresh);
       $('detail-history').replaceChildren(...(json.history || []).map((h) => {
         const item = document.createElement('li');
         item.textContent = `${beijingTime(h.at)} ${h.actor} ${h.to ? statusName(h.to) : h.action}${h.note ? `：${h.note}` : ''}`;
@@ -101,16 +108,14 @@ export const events = {
     }
   },
 
-  /** Category and platform filters from every town's model. */
-  async loadFilters() {
-    const [{ json: categories }, { json: platforms }] = await Promise.all([api('/v1/categories'), api('/v1/platforms')]);
+  /** Category and platform filters from every town's model (the catalogue loaded). */
+  fillFilters() {
     const seen = new Map();
-    for (const town of categories.towns) for (const c of town.categories) if (!c.parent) seen.set(c.code, c.name);
+    for (const c of catalogue.allCategories()) if (!c.parent) seen.set(c.code, c.name);
     for (const id of ['filter-category', 'heat-category']) {
       $(id).append(...[...seen].map(([code, name]) => new Option(name, code)));
     }
-    const platformNames = new Map();
-    for (const town of platforms.towns) for (const p of town.platforms) platformNames.set(p.code, p.name);
+    const platformNames = new Map(catalogue.allPlatforms().map((p) => [p.code, p.name]));
     $('filter-platform').append(...[...platformNames].map(([code, name]) => new Option(name, code)));
   },
 };

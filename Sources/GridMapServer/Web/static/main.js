@@ -8,6 +8,7 @@ import { towns } from './towns.js';
 import { session } from './session.js';
 import { dispatcher } from './dispatcher.js';
 import { events } from './events.js';
+import { catalogue } from './catalogue.js';
 import { planner } from './planner.js';
 import './density.js'; // binds its own controls
 import './coverage.js'; // binds its own controls
@@ -54,7 +55,7 @@ async function start() {
     gridmap.ready = performance.now();
     document.body.dataset.ready = 'true';
     await defaultPeriods();
-    await Promise.all([events.loadStatuses(), events.loadFilters(), events.load()]);
+    await Promise.all([events.loadStatuses(), catalogue.load().then(() => events.fillFilters()), events.load()]);
     document.body.dataset.eventsReady = 'true';
   } catch (error) {
     gridmap.errors.push(explain(error));

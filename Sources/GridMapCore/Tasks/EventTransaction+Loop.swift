@@ -1,0 +1,43 @@
+extension EventTransaction {
+    /// Event `id`, which must exist and lie in `scope` (``EventError/notFound(_:)``, ``ScopeError``).
+    func event(_ id: Int64, within scope: AccessScope) throws -> EventRecord {
+        guard let event = try event(id) else { throw EventError.notFound(id) }
+        guard scope.covers(event) else { throw ScopeError(scope: scope, what: "event \(id)") }
+        return event
+    }
+
+    /// Moves `event` to `status` (``EventStatusChange``) with what follows for its tasks:
+    /// dispatching gives the offices theirs (``TaskAssignment/onDispatch(_:platforms:actor:at:)``);
+    /// going back to triage (returned) withdraws the open ones.
+    func move(_ event: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant) throws {
+        try apply(EventStatusChange(event, to: status, actor: actor, note: note, at: now,
+                                    dutyLeader: { try dutyLeader(town: $0, date: $1) }))
+        switch status {
+        case .dispatched:
+            let platforms = try event.townCode.map(platforms(town:)) ?? []
+            for task in TaskAssignment.onDispatch(event, platforms: platforms, actor: actor, at: now) { _ = try assign(task) }
+        case .returned:
+            for task in event.tasks where task.status.isOpen {
+                try apply(TaskMove(task, to: .cancelled, reason: "事件退回研判", actor: actor, at: now))
+            }
+        default:
+            break
+        }
+    }
+
+    /// Stores a task's move and what follows for its event when it is the lead office's: its
+    /// acceptance starts the handling of a dispatched event (in_progress), its rejection sends the
+    /// event back to the command room (returned, withdrawing the other open tasks).
+    func move(_ task: EventTask, of event: EventRecord, to status: TaskStatus, reason: String?, actor: String, at now: Instant) throws {
+        let change = try TaskMove(task, to: status, reason: reason, actor: actor, at: now)
+        try apply(change)
+        guard task.lead else { return }
+        if status == .accepted && event.status == .dispatched {
+            try move(event, to: .inProgress, actor: actor, note: "牵头单位\(task.office)签收", at: now)
+        } else if status == .rejected && event.status.allowedNext.contains(.returned) {
+            var rest = event
+            rest.tasks = event.tasks.map { $0.id == task.id ? change.moved : $0 }
+            try move(rest, to: .returned, actor: actor, note: "牵头单位\(task.office)退回: \(change.reason ?? "")", at: now)
+        }
+    }
+}
