@@ -11,6 +11,8 @@ extension JSONWriter {
         raw("],\"point\":["); number(e.point.x); raw(","); number(e.point.y); raw("]")
         if history {
             key("tasks"); tasks(e.tasks, now: now, masked: masked)
+            key("consultations"); consultations(e.consultations, masked: masked)
+            key("evaluations"); evaluations(e.evaluations, masked: masked)
             historyMember(e.history, masked: masked)
         }
         raw("}")

@@ -104,6 +104,7 @@ public enum GridMapServer {
         PlatformsController(served: served).addRoutes(to: routes)
         EventsController(store: store, served: served).addRoutes(to: routes)
         TasksController(store: store).addRoutes(to: routes)
+        ConsultationsController(store: store).addRoutes(to: routes)
         StatsController(store: store, served: served).addRoutes(to: routes)
         DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
         TilesController(served: served).addRoutes(to: routes)

@@ -35,7 +35,9 @@ import Testing
             }
             let at = Instant(parsing: String(format: "2026-03-01T09:%02d:00.000Z", step))!
             if next == .resolved { try store.finishTasks(of: id, at: at) }
-            let event = try store.transition(id, to: next, actor: "actor \(step)", note: "step \(step)", at: at)
+            let event = next == .evaluated
+                ? try store.evaluate(id, score: 5, satisfaction: .satisfied, remark: "step \(step)", actor: "actor \(step)", at: at)
+                : try store.transition(id, to: next, actor: "actor \(step)", note: "step \(step)", at: at)
             #expect(event.status == next)
             #expect(event.closedAt == (next.isClosed ? event.closedAt : nil))
             current = next

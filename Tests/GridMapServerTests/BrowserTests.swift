@@ -98,11 +98,18 @@ struct BrowserTests {
             // reason), then dispatched, which gave the offices their tasks; the lead office's
             // acceptance started the handling.
             let moved = try #require(try store.event(id))
-            #expect(moved.status == .inProgress)
+            #expect(moved.status == .evaluated && moved.tasks.allSatisfy { $0.status == .done })
+            #expect(moved.evaluations.map { ($0.score, $0.satisfaction, $0.remark, $0.actor) }.elementsEqual(
+                [(4, Satisfaction.basicallySatisfied, "处理及时" as String?, "徐值班")], by: ==))
+            #expect(page["evaluated_status"]?.string?.hasPrefix("考核") == true)
+            #expect(page["evaluations_shown"]?.string == "基本满意 4 分（处理及时）")
+            #expect(page["evaluated_offered_as_plain_move"] == .bool(false))
+            #expect(page["consultations_shown"]?.string?.contains("派出所、应急管理站：先核实再派遣") == true)
+            #expect(moved.consultations.map(\.decision) == ["先核实再派遣"])
             #expect(moved.routing.office == "派出所" && moved.routing.overriddenBy == "徐值班" && moved.routing.overrideReason == "属实，转派出所")
             #expect(moved.tasks.first?.office == "派出所")
             #expect(page["task_offices"]?.array?.compactMap(\.string) == moved.tasks.map(\.office))
-            #expect(moved.tasks.first.map { ($0.lead, $0.status) } ?? (false, .done) == (true, .accepted))
+            #expect(moved.tasks.first?.lead == true)
             #expect(page["task_form_shown"] == .bool(true))
             #expect(page["lead_accepted_status"]?.string?.hasPrefix("处置") == true)
             #expect(page["lead_task_moves"]?.array?.compactMap(\.string) == TaskStatus.accepted.allowedNext.map(\.rawValue))
@@ -116,7 +123,8 @@ struct BrowserTests {
             let triage = moved.history.first { $0.to == .triaged }
             #expect(triage?.actor == "徐值班" && triage?.note?.hasPrefix("研判更正: 单位 ") == true)
             #expect(triage?.note?.hasSuffix(" → 派出所; 改派理由 属实，转派出所") == true)
-            #expect(moved.history.last.map { ($0.actor, $0.to) } ?? ("", nil) == ("徐值班", .inProgress))
+            #expect(moved.history.filter { $0.task == nil }.compactMap(\.to) == [.received, .triaged, .dispatched, .inProgress, .resolved, .evaluated])
+            #expect(moved.history.last?.actor == "徐值班")
             // Before signing in, the page showed the people at the click masked.
             let shown = page["anonymous_people"]?.array?.compactMap(\.string) ?? []
             #expect(!shown.isEmpty && shown.allSatisfy { $0.contains("****") }, "\(shown)")

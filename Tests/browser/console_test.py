@@ -21,6 +21,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 config = json.loads(sys.argv[1])
@@ -34,8 +35,11 @@ result = {}
 step = "start"
 
 
-def api(path, token):
-    request = urllib.request.Request(config["url"].rstrip("/") + path, headers={"Authorization": "Bearer " + token})
+def api(path, token, body=None):
+    """GET `path`, or POST `body` as JSON to it, with a bearer token; the JSON answer."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(config["url"].rstrip("/") + path, data=data,
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)
 
@@ -161,7 +165,10 @@ try:
     result["event_api_grid"] = api("/v1/events/%d" % event_id, config["dispatcher_token"])["grid"]
 
     step = "move the event along the loop"
+    api("/v1/events/%d/consultations" % event_id, config["dispatcher_token"],
+        {"participants": ["派出所", "应急管理站"], "decision": "先核实再派遣"})
     driver.find_element(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id).click()
+    result["consultations_shown"] = wait_text("detail-consultations", "先核实再派遣")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail-actions button[data-to=triaged]"))
     driver.find_element(By.ID, "detail-note").send_keys("属实，转派出所")
     wait.until(lambda d: len(Select(d.find_element(By.ID, "triage-office")).options) > 1)
@@ -178,6 +185,22 @@ try:
     result["lead_accepted_status"] = wait_text("detail-status", "处置")
     result["lead_task_moves"] = [b.get_attribute("data-to") for b in
                                  driver.find_elements(By.CSS_SELECTOR, "#detail-tasks li[data-lead=true] button")]
+    # The offices finish their tasks, the event is resolved and evaluated from its card.
+    while True:
+        buttons = driver.find_elements(By.CSS_SELECTOR, "#detail-tasks button[data-to=accepted], #detail-tasks button[data-to=done]")
+        if not buttons:
+            break
+        buttons[0].click()
+        wait.until(EC.staleness_of(buttons[0]))
+    driver.find_element(By.CSS_SELECTOR, "#detail-actions button[data-to=resolved]").click()
+    wait.until(lambda d: d.find_element(By.ID, "evaluation-form").is_displayed())
+    result["evaluated_offered_as_plain_move"] = bool(driver.find_elements(By.CSS_SELECTOR, "#detail-actions button[data-to=evaluated]"))
+    Select(driver.find_element(By.ID, "evaluation-score")).select_by_value("4")
+    Select(driver.find_element(By.ID, "evaluation-satisfaction")).select_by_value("basically_satisfied")
+    driver.find_element(By.ID, "detail-note").send_keys("处理及时")
+    driver.find_element(By.ID, "evaluation-apply").click()
+    result["evaluated_status"] = wait_text("detail-status", "考核")
+    result["evaluations_shown"] = text("detail-evaluations")
 
     step = "heatmap"
     driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab=heat]").click()

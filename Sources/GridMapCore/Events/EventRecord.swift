@@ -31,6 +31,10 @@ public struct EventRecord: Sendable {
     public var history: [EventHistoryEntry]
     /// The offices' tasks (联勤联动), oldest first; read with the history.
     public var tasks: [EventTask] = []
+    /// Its evaluations (考核 with 回访), oldest first; read with the history.
+    public var evaluations: [EventEvaluation] = []
+    /// Its consultations (研判会商), oldest first; read with the history.
+    public var consultations: [Consultation] = []
 
     public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
                 reportedAt: Instant, source: String, reporter: String, gridCode: String?, villageCode: String?,

@@ -55,6 +55,10 @@ public protocol EventTransaction {
     /// Stores a triage correction: the event's category, place, routing, people and deadline
     /// (its history row is the move's).
     func apply(_ correction: EventCorrection) throws
+    /// Keeps an evaluation (its move is stored apart).
+    func record(_ evaluation: EventEvaluation) throws
+    /// Stores a consultation with a history row carrying `note`; returns its id.
+    func record(_ consultation: Consultation, note: String) throws -> Int64
 }
 
 extension EventRepository {

@@ -7,15 +7,18 @@ extension EventTransaction {
     }
 
     /// Moves `event` to `status` (``EventStatusChange``) with what follows for its tasks:
-    /// dispatching gives the offices theirs (``TaskAssignment/onDispatch(_:platforms:actor:at:)``);
-    /// going back to triage (returned) withdraws the open ones.
-    func move(_ event: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant) throws {
+    /// dispatching gives the offices theirs (`tasks`, else by the routing:
+    /// ``TaskAssignment/onDispatch(_:platforms:actor:at:)``); going back to triage (returned)
+    /// withdraws the open ones.
+    func move(_ event: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant,
+              giving tasks: [TaskAssignment]? = nil) throws {
         try apply(EventStatusChange(event, to: status, actor: actor, note: note, at: now,
                                     dutyLeader: { try dutyLeader(town: $0, date: $1) }))
         switch status {
         case .dispatched:
-            let platforms = try event.townCode.map(platforms(town:)) ?? []
-            for task in TaskAssignment.onDispatch(event, platforms: platforms, actor: actor, at: now) { _ = try assign(task) }
+            let given = try tasks ?? TaskAssignment.onDispatch(event, platforms: try event.townCode.map(platforms(town:)) ?? [],
+                                                               actor: actor, at: now)
+            for task in given { _ = try assign(task) }
         case .returned:
             for task in event.tasks where task.status.isOpen {
                 try apply(TaskMove(task, to: .cancelled, reason: "事件退回研判", actor: actor, at: now))

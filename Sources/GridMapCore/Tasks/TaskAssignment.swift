@@ -33,19 +33,26 @@ public struct TaskAssignment: Sendable, Equatable {
         at = now
     }
 
-    /// The tasks that dispatching `event` gives, due at its deadline: the lead office's (the
-    /// routing's office, else the lead platform's first office) and one per assisting platform,
-    /// to its first office (the one that coordinates its daily work, 日常管理协调); none to an
-    /// office that has an open task on the event already or twice to one office.
+    /// The tasks that dispatching `event` gives by its routing, due at its deadline: the lead
+    /// office's (the routing's office, else the lead platform's first office) and one per
+    /// assisting platform, to its first office (the one that coordinates its daily work,
+    /// 日常管理协调).
     public static func onDispatch(_ event: EventRecord, platforms: [Platform], actor: String, at now: Instant) -> [TaskAssignment] {
         func firstOffice(_ platform: String) -> String? { platforms.first { $0.code == platform }?.offices.first }
-        let lead = event.routing.office ?? firstOffice(event.routing.platform.code)
-        let assisting = event.routing.assisting.compactMap { firstOffice($0.code) }
+        return decided(event, lead: event.routing.office ?? firstOffice(event.routing.platform.code),
+                       assisting: event.routing.assisting.compactMap { firstOffice($0.code) }, deadline: nil, note: nil,
+                       actor: actor, at: now)
+    }
+
+    /// The tasks for a `lead` office and `assisting` offices decided for `event` (at dispatch, or
+    /// by a consultation), due at `deadline` or else the event's; none to an office that has an
+    /// open task on the event already, none twice to one office.
+    public static func decided(_ event: EventRecord, lead: String?, assisting: [String], deadline: Instant?, note: String?,
+                               actor: String, at now: Instant) -> [TaskAssignment] {
         var taken = Set(event.tasks.filter(\.status.isOpen).map(\.office))
-        var tasks: [TaskAssignment] = []
-        for (office, isLead) in (lead.map { [($0, true)] } ?? []) + assisting.map({ ($0, false) }) where taken.insert(office).inserted {
-            tasks.append(TaskAssignment(event, office: office, lead: isLead, note: nil, deadline: nil, actor: actor, at: now))
+        return ((lead.map { [($0, true)] } ?? []) + assisting.map { ($0, false) }).compactMap { office, isLead in
+            guard taken.insert(office).inserted else { return nil }
+            return TaskAssignment(event, office: office, lead: isLead, note: note, deadline: deadline, actor: actor, at: now)
         }
-        return tasks
     }
 }

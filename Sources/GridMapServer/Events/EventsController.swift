@@ -6,7 +6,9 @@ import Hummingbird
 
 /// Events and their closed loop: `POST /v1/events`, `GET /v1/events`, `GET /v1/events/{id}`,
 /// `POST /v1/events/{id}/transitions` (with {"to":"triaged"} optionally the command room's
-/// corrections, ``TriageRequest``), and the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
+/// corrections, ``TriageRequest``; {"to":"evaluated"} needs `score` 1–5 and `satisfaction`, the
+/// note being the reporter's remark, and a dissatisfied one returns the event to triage), and
+/// the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
 /// `external_id` that a stored event has answers 409 `duplicate_event` naming that event. The
 /// history names the signed-in person or token holder as the actor (an `actor` in a body is
 /// ignored). Scoped callers list only their scope's events, get 404 for one outside it and 403
@@ -73,7 +75,11 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let now = Instant.now(), note = try body.optionalString("note")
         let triage = try TriageRequest(body)
         let event: EventRecord
-        if triage.isEmpty {
+        if status == .evaluated {
+            let (score, satisfaction) = try Self.evaluation(body)
+            event = try store.evaluate(id, score: score, satisfaction: satisfaction, remark: note, actor: context.actor, at: now,
+                                       within: context.scope)
+        } else if triage.isEmpty {
             event = try store.transition(id, to: status, actor: context.actor, note: note, at: now, within: context.scope)
         } else {
             guard status == .triaged else {
@@ -89,6 +95,19 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         var json = JSONWriter(capacity: 2048)
         json.event(event, now: now, history: true, viewer: context.viewer)
         return json.response()
+    }
+
+    /// `score` (an integer 1–5) and `satisfaction` of an evaluation's body.
+    private static func evaluation(_ body: JSONBody) throws -> (Int, Satisfaction) {
+        guard body.fields["score"] != nil, body.fields["satisfaction"] != nil else { throw EvaluationError.evaluationRequired }
+        let number = try body.requiredNumber("score")
+        guard let score = Int(exactly: number) else { throw APIError.badRequest("invalid_field", "'score' must be an integer from 1 to 5") }
+        let text = try body.requiredString("satisfaction")
+        guard let satisfaction = Satisfaction(rawValue: text) else {
+            throw APIError.badRequest("invalid_field", "'satisfaction': unknown value '\(text)' (one of: "
+                + Satisfaction.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        return (score, satisfaction)
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {

@@ -36,7 +36,7 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
         let now = Instant.now()
         let (event, taskID) = try store.assignTask(event: id, office: try body.requiredString("office"),
                                                    note: try body.optionalString("note"),
-                                                   deadline: try Self.deadline(try body.optionalString("deadline")),
+                                                   deadline: try body.optionalDeadline("deadline"),
                                                    actor: context.actor, at: now, within: context.scope)
         context.audit.record("task_id", .number(Double(taskID)))
         var response = try Self.taskResponse(taskID, of: event, now: now, context: context, status: .created)
@@ -65,14 +65,5 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
         var json = JSONWriter(capacity: 512)
         json.task(task, now: now, masked: !context.viewer.seesPersonal(event))
         return json.response(status: status)
-    }
-
-    /// A deadline as the body gives it: a plain date is the end of that Beijing day.
-    private static func deadline(_ text: String?) throws -> Instant? {
-        guard let text else { return nil }
-        guard let start = Instant(parsing: text, zone: .beijing) else {
-            throw APIError.badRequest("invalid_field", "'deadline': '\(text)' is not an ISO 8601 time or date")
-        }
-        return text.count == 10 ? start.adding(hours: 24) : start
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GridMapCore
 import GridMapGeometry
 import Hummingbird
 
@@ -36,5 +37,39 @@ struct JSONBody {
         guard let value = fields[key], value != .null else { return nil }
         guard let number = value.number else { throw APIError.badRequest("invalid_field", "'\(key)' must be a number") }
         return number
+    }
+
+    func optionalStrings(_ key: String) throws -> [String]? {
+        guard let value = fields[key], value != .null else { return nil }
+        let strings = value.array?.compactMap(\.string)
+        guard let strings, strings.count == value.array?.count else {
+            throw APIError.badRequest("invalid_field", "'\(key)' must be an array of strings")
+        }
+        return strings
+    }
+
+    func optionalBool(_ key: String) throws -> Bool? {
+        guard let value = fields[key], value != .null else { return nil }
+        guard case .bool(let flag) = value else { throw APIError.badRequest("invalid_field", "'\(key)' must be true or false") }
+        return flag
+    }
+
+    /// An ISO 8601 time, Beijing time when it has no zone.
+    func optionalInstant(_ key: String) throws -> Instant? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let instant = Instant(parsing: text, zone: .beijing) else {
+            throw APIError.badRequest("invalid_field", "'\(key)': '\(text)' is not an ISO 8601 time")
+        }
+        return instant
+    }
+
+    /// A deadline: an ISO 8601 time (Beijing time when it has no zone), or a plain date meaning
+    /// the end of that Beijing day.
+    func optionalDeadline(_ key: String) throws -> Instant? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let start = Instant(parsing: text, zone: .beijing) else {
+            throw APIError.badRequest("invalid_field", "'\(key)': '\(text)' is not an ISO 8601 time or date")
+        }
+        return text.count == 10 ? start.adding(hours: 24) : start
     }
 }

@@ -30,6 +30,11 @@ extension SpatiaLiteStore {
                               to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"], task: $0["task_id"])
         }
         event.tasks = try TaskStore.tasks(of: id, db)
+        event.consultations = try ConsultationStore.consultations(of: id, db)
+        event.evaluations = try Row.fetchAll(db, sql: "SELECT * FROM event_evaluations WHERE event_id = ? ORDER BY id", arguments: [id]).map {
+            EventEvaluation(eventID: id, score: $0["score"], satisfaction: Satisfaction(rawValue: $0["satisfaction"]) ?? .satisfied,
+                            remark: $0["remark"], actor: $0["actor"], at: $0["at"])
+        }
         return event
     }
 
@@ -100,12 +105,20 @@ struct EventUpdate: EventTransaction {
     }
 
     func platforms(town: String) throws -> [Platform] {
-        try SpatiaLiteStore.taxonomies(asOf: nil, db).first { $0.townCode == town }?.taxonomy.platforms ?? []
+        try SpatiaLiteStore.currentPlatforms(town: town, db)
     }
 
     func assign(_ task: TaskAssignment) throws -> Int64 { try TaskStore.insert(task, db) }
 
     func apply(_ move: TaskMove) throws { try TaskStore.apply(move, db) }
+
+    func record(_ consultation: Consultation, note: String) throws -> Int64 { try ConsultationStore.insert(consultation, note: note, db) }
+
+    func record(_ evaluation: EventEvaluation) throws {
+        try db.execute(sql: "INSERT INTO event_evaluations (event_id, score, satisfaction, remark, actor, at) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [evaluation.eventID, evaluation.score, evaluation.satisfaction.rawValue, evaluation.remark,
+                                   evaluation.actor, evaluation.at])
+    }
 
     func apply(_ correction: EventCorrection) throws {
         var writer = try EventWriter(db)

@@ -178,6 +178,12 @@ enum Schema {
         migrator.registerMigration("v11: offices' tasks on events") { db in
             try db.execute(sql: TaskSchema.sql)
         }
+        migrator.registerMigration("v12: evaluations of events") { db in
+            try db.execute(sql: EvaluationSchema.sql)
+        }
+        migrator.registerMigration("v13: consultations on events") { db in
+            try db.execute(sql: ConsultationSchema.sql)
+        }
         return migrator
     }
 }

@@ -18,10 +18,21 @@ extension SpatiaLiteStore {
         }
     }
 
-    private static func readTaxonomy(id: Int64, model: String, name: String, _ db: Database) throws -> Taxonomy {
-        let platforms = try Row.fetchAll(db, sql: "SELECT * FROM platforms WHERE taxonomy_id = ? ORDER BY rowid", arguments: [id]).map {
+    /// The platforms of the town's current platform model (none without one).
+    static func currentPlatforms(town: String, _ db: Database) throws -> [Platform] {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM taxonomies WHERE town_code = ? AND valid_to IS NULL",
+                                          arguments: [town]) else { return [] }
+        return try platforms(taxonomyID: id, db)
+    }
+
+    private static func platforms(taxonomyID id: Int64, _ db: Database) throws -> [Platform] {
+        try Row.fetchAll(db, sql: "SELECT * FROM platforms WHERE taxonomy_id = ? ORDER BY rowid", arguments: [id]).map {
             Platform(code: $0["code"], name: $0["name"], lead: $0["lead"], offices: try decodeList($0["offices"]) ?? [])
         }
+    }
+
+    private static func readTaxonomy(id: Int64, model: String, name: String, _ db: Database) throws -> Taxonomy {
+        let platforms = try platforms(taxonomyID: id, db)
         let categories = try Row.fetchAll(db, sql: "SELECT * FROM event_categories WHERE taxonomy_id = ? ORDER BY rowid", arguments: [id]).map {
             EventCategory(code: $0["code"], name: $0["name"], parent: $0["parent_code"], deadlineHours: $0["deadline_hours"])
         }
@@ -65,13 +76,13 @@ extension SpatiaLiteStore {
     }
 }
 
-/// Code lists are stored as JSON arrays (NULL for an absent list).
-private func encodeList(_ list: [String]?) -> String? {
+/// Lists of codes and names are stored as JSON arrays (NULL for an absent list).
+func encodeList(_ list: [String]?) -> String? {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .withoutEscapingSlashes
     return list.map { String(decoding: try! encoder.encode($0), as: UTF8.self) }
 }
 
-private func decodeList(_ text: String?) throws -> [String]? {
+func decodeList(_ text: String?) throws -> [String]? {
     try text.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }
 }

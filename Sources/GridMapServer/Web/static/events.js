@@ -6,6 +6,7 @@ import { beijingTime } from './time.js';
 import { map } from './map.js';
 import { tasks } from './tasks.js';
 import { triage } from './triage.js';
+import { evaluation } from './evaluation.js';
 import { catalogue } from './catalogue.js';
 
 const statusColours = {
@@ -77,7 +78,8 @@ export const events = {
       $('detail-status').textContent = `${json.status_name}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
         + ` · ${json.routing ? json.routing.platform.name : ''} ${json.routing?.office ?? ''}${json.routing?.overridden_by ? '（改派）' : ''}`
         + ` · 期限 ${beijingTime(json.deadline_at)}`;
-      $('detail-actions').replaceChildren(...json.allowed_next.map((next) => {
+      // Evaluating takes a score and satisfaction: its own form, not a plain move.
+      $('detail-actions').replaceChildren(...json.allowed_next.filter((next) => next !== 'evaluated').map((next) => {
         const button = document.createElement('button');
         button.textContent = statusName(next);
         button.dataset.to = next;
@@ -86,6 +88,7 @@ export const events = {
       }));
       const refresh = async () => { await this.show(id); await this.load(); };
       triage.render(json, refresh);
+      evaluation.render(json, refresh);
       tasks.render(json, refresh);
       $('detail-history').replaceChildren(...(json.history || []).map((h) => {
         const item = document.createElement('li');
