@@ -55,7 +55,7 @@ import Testing
         #expect(throws: ConsultationError.noParticipants) { try consult(Self.request(participants: [" "])) }
         #expect(throws: ConsultationError.noDecision) { try consult(Self.request(decision: "  ")) }
         #expect(throws: ConsultationError.leadOfficeRequired) { try consult(Self.request(dispatch: true)) }
-        #expect(throws: TaskError.self) { try consult(Self.request(lead: "县公安局")) }
+        #expect(throws: ConsultationError.self) { try consult(Self.request(lead: "县公安局")) }
         #expect(throws: TaskError.deadlineNotAfterNow) { try consult(Self.request(deadline: "2026-03-01T08:00:00.000Z")) }
         var future = Self.request()
         future.heldAt = "2026-03-02T09:00:00.000Z"
@@ -67,5 +67,19 @@ import Testing
         }
         let event = try #require(try store.event(id))
         #expect(event.consultations.isEmpty && event.routing.office == "应急管理站")
+    }
+
+    @Test(arguments: Backend.all) func aReturnedEventIsDispatchedAgainByAConsultation(_ backend: Backend) throws {
+        let (store, id) = try Self.reported(backend)
+        // The decided lead is the rules' own office: nothing is overridden.
+        let (first, _) = try store.consult(id, Self.request(dispatch: true, lead: "应急管理站"), actor: "值班员", at: Self.at)
+        #expect(first.routing.overriddenBy == nil && first.tasks.map(\.office) == ["应急管理站"])
+        _ = try store.transition(id, to: .returned, actor: "值班员", note: nil, at: "2026-03-01T10:00:00.000Z")
+        let (again, _) = try store.consult(id, Self.request(dispatch: true, lead: "派出所", assisting: ["应急管理站"]), actor: "值班员",
+                                           at: "2026-03-01T11:00:00.000Z")
+        #expect(again.status == .dispatched && again.routing.office == "派出所")
+        #expect(again.tasks.map(\.office) == ["应急管理站", "派出所", "应急管理站"])
+        #expect(again.tasks.map(\.status) == [.cancelled, .assigned, .assigned], "fresh tasks after the return")
+        #expect(again.consultations.count == 2)
     }
 }

@@ -164,4 +164,22 @@ import Testing
         #expect(try t.store.taskFacts(assignedFrom: "2026-03-02T00:00:00.000Z", to: "2026-03-03T00:00:00.000Z", town: nil).isEmpty)
         #expect(try t.store.taskFacts(assignedFrom: "2026-03-01T00:00:00.000Z", to: "2026-03-02T00:00:00.000Z", town: "330000000000").isEmpty)
     }
+
+    @Test(arguments: Backend.all) func onlyTheLeadOfficesMovesMoveTheEventAndAReturnWithdrawsOpenTasks(_ backend: Backend) throws {
+        let t = try Subject(backend)
+        let tasks = try t.dispatch(t.labour).tasks
+        let assisting = try t.store.moveTask(tasks[1].id, of: t.labour, to: .rejected, reason: "非本单位", actor: "o", at: "2026-03-01T10:00:00.000Z")
+        #expect(assisting.status == .dispatched, "an assisting office's rejection leaves the event where it is")
+        let withdrawn = try t.store.moveTask(tasks[0].id, of: t.labour, to: .cancelled, reason: "改由会商决定", actor: "值班员",
+                                             at: "2026-03-01T10:00:00.000Z")
+        #expect(withdrawn.status == .dispatched, "withdrawing the lead task leaves the event where it is")
+        let (event, extra) = try t.store.assignTask(event: t.labour, office: "司法所", note: nil, deadline: nil, actor: "值班员",
+                                                    at: "2026-03-01T10:30:00.000Z")
+        _ = try t.store.moveTask(extra, of: t.labour, to: .accepted, reason: "ignored", actor: "司法所", at: "2026-03-01T11:00:00.000Z")
+        #expect(event.status == .dispatched)
+        #expect(try t.store.event(t.labour)?.tasks.last?.reason == nil, "a reason is kept only for a rejection or withdrawal")
+        let returned = try t.store.transition(t.labour, to: .returned, actor: "值班员", note: "重新研判", at: "2026-03-01T12:00:00.000Z")
+        #expect(returned.tasks.map(\.status) == [.cancelled, .rejected, .cancelled], "the open task is withdrawn with the return")
+        #expect(returned.tasks.last?.reason == "事件退回研判")
+    }
 }

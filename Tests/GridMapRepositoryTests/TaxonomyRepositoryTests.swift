@@ -1,5 +1,6 @@
 import Foundation
 import GridMapCore
+import GridMapGeometry
 import GridMapTestSupport
 import Testing
 
@@ -54,5 +55,34 @@ import Testing
             try store.migrateTaxonomy(model, town: "330424105000", validFrom: "2026-01-01T00:00:00.000Z", actor: "x")
         }
         #expect(try store.snapshot().taxonomies["330424105000"]?.model == "2016", "nothing changed")
+    }
+
+    @Test(arguments: Backend.all) func anOverrideSurvivesAMigrationWhenItsOfficeDoes(_ backend: Backend) throws {
+        let store = try backend.repository(with: ["ganpu"])
+        let resolvers = try HistoricalResolvers(store: store)
+        let grid = try #require(try store.snapshot().grids.first { $0.unit.code == "330424105204002" })
+        let box = try #require(grid.geometry.boundingBox)
+        let p = Coordinate((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
+        // The 2016 rules send a neighbours' dispute to 司法所; 派出所 (综治工作) is in the 2022 model
+        // too (平安法治), 信访办 is not.
+        let kept = try store.record(.test("dispute.neighbour", at: p, reportedAt: "2025-12-01T00:00:00.000Z"), resolvers: resolvers)
+        let lost = try store.record(.test("dispute.neighbour", at: p, reportedAt: "2025-12-01T00:00:00.000Z"), resolvers: resolvers)
+        #expect(try store.event(kept)?.routing.office == "司法所")
+        for (id, office) in [(kept, "派出所"), (lost, "信访办")] {
+            _ = try store.triage(id, relocated: nil, override: RoutingOverride(platform: nil, office: office, reason: "专人调处"),
+                                 actor: "值班员", note: nil, at: "2025-12-02T00:00:00.000Z")
+        }
+        #expect(try store.event(kept)?.routing.overriddenBy == "值班员" && store.event(lost)?.routing.overriddenBy == "值班员")
+        var model2022 = try Taxonomy.read(Data(contentsOf: Fixtures.sample("dagangtou").appendingPathComponent("platforms.json")))
+        model2022.routes.removeAll { $0.villages != nil || $0.grids != nil }
+        _ = try store.migrateTaxonomy(model2022, town: "330424105000", validFrom: "2026-01-01T00:00:00.000Z", actor: "镇政府")
+        let survived = try #require(try store.event(kept))
+        #expect(survived.routing.office == "派出所" && survived.platformCode == "PAFZ" && survived.routing.model == "2022")
+        #expect(survived.routing.overriddenBy == "值班员" && survived.routing.overrideReason == "专人调处")
+        #expect(survived.history.last?.note?.hasSuffix("; 保留改派 派出所") == true)
+        let ruled = try #require(try store.event(lost))
+        let expected = try #require(TaxonomyRouter(model2022).route(category: "dispute.neighbour", grid: ruled.gridCode, village: ruled.villageCode))
+        #expect(ruled.routing.overriddenBy == nil && ruled.routing.office == expected.office)
+        #expect(ruled.history.last?.note?.contains("改派 信访办 不在新模型") == true)
     }
 }

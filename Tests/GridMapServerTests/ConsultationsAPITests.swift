@@ -14,9 +14,6 @@ import Testing
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 
-    /// GRDB's synchronous read (an async test would pick the async overload).
-    func read<T>(_ body: (Database) throws -> T) throws -> T { try store.pool.read(body) }
-
     @Test func aConsultationDispatchesInOneStepAndBadOnesAreRefused() async throws {
         try await LiveServer.run(store, access: AccessPolicy(publicReads: true), bytes: { ByteBuffer(string: $0) }) { send in
             let (_, reported) = try await send(.post, "/v1/events", EventsAPITests.valid)
@@ -35,7 +32,7 @@ import Testing
                 let (got, answer) = try await send(.post, "/v1/events/\(id)/consultations", body)
                 #expect(got == status && answer["error"] == .string(code), "\(body): \(answer)")
             }
-            #expect(try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event_consultations") } == 0)
+            #expect(try store.syncRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event_consultations") } == 0)
 
             let body = #"{"participants":["派出所","综合行政执法队","王副镇长"],"decision":"联合执法清理","lead_office":"综合行政执法队","assisting_offices":["派出所"],"deadline":"2026-12-31","dispatch":true}"#
             let (created, consultation) = try await send(.post, "/v1/events/\(id)/consultations", body)
@@ -47,7 +44,7 @@ import Testing
             #expect(event["status"] == .string("dispatched"))
             #expect(event["routing"]?["office"] == .string("综合行政执法队"))
             #expect(event["tasks"]?.array?.compactMap { $0["office"]?.string } == ["综合行政执法队", "派出所"])
-            let stored = try read { db in try String.fetchAll(db, sql: "SELECT office FROM event_tasks WHERE event_id = ? ORDER BY id", arguments: [id]) }
+            let stored = try store.syncRead { db in try String.fetchAll(db, sql: "SELECT office FROM event_tasks WHERE event_id = ? ORDER BY id", arguments: [id]) }
             #expect(stored == ["综合行政执法队", "派出所"])
             let (_, anonymous) = try await send(.get, "/v1/events/\(id)/consultations", nil, token: nil)
             let shown = anonymous["consultations"]?.array?.first

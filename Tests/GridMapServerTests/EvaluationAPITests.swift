@@ -14,9 +14,6 @@ import Testing
 
     init() throws { store = try Fixtures.store(with: ["dagangtou"]) }
 
-    /// GRDB's synchronous read (an async test would pick the async overload).
-    func read<T>(_ body: (Database) throws -> T) throws -> T { try store.pool.read(body) }
-
     @Test func anEvaluationIsScoredAndADissatisfiedOneReturnsTheEvent() async throws {
         try await LiveServer.run(store, access: AccessPolicy(publicReads: true), bytes: { ByteBuffer(string: $0) }) { send in
             let id = try await TasksAPITests.dispatched(send)
@@ -36,7 +33,7 @@ import Testing
                 let (status, answer) = try await send(.post, "/v1/events/\(id)/transitions", body)
                 #expect(status == .badRequest && answer["error"] == .string(code), "\(body): \(answer)")
             }
-            #expect(try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event_evaluations") } == 0)
+            #expect(try store.syncRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event_evaluations") } == 0)
 
             let (ok, returned) = try await send(.post, "/v1/events/\(id)/transitions",
                                                 #"{"to":"evaluated","score":2,"satisfaction":"dissatisfied","note":"仍在欠薪"}"#)
@@ -44,7 +41,7 @@ import Testing
             let evaluation = returned["evaluations"]?.array?.first
             #expect(evaluation?["score"] == .number(2) && evaluation?["satisfaction"] == .string("dissatisfied"))
             #expect(evaluation?["satisfaction_name"] == .string("不满意") && evaluation?["remark"] == .string("仍在欠薪"))
-            let stored = try read { db in
+            let stored = try store.syncRead { db in
                 try Row.fetchOne(db, sql: "SELECT score, satisfaction, remark FROM event_evaluations WHERE event_id = ?", arguments: [id])
             }
             let row = try #require(stored)

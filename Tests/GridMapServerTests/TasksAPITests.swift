@@ -34,14 +34,11 @@ import Testing
 
     /// Task rows as SpatiaLite holds them: (id, office, status).
     func storedTasks(_ event: Int) throws -> [[String]] {
-        try read { db in
+        try store.syncRead { db in
             try Row.fetchAll(db, sql: "SELECT id, office, status FROM event_tasks WHERE event_id = ? ORDER BY id", arguments: [event])
                 .map { [String($0["id"] as Int64), $0["office"], $0["status"]] }
         }
     }
-
-    /// GRDB's synchronous read (an async test would pick the async overload).
-    func read<T>(_ body: (Database) throws -> T) throws -> T { try store.pool.read(body) }
 
     @Test func tasksAreGivenMovedAndHoldTheResolution() async throws {
         try await withServer { send in
@@ -117,7 +114,7 @@ import Testing
     }
 
     @Test func scopeAndRoleRulesHoldForTasks() async throws {
-        let villages = try read { db in try String.fetchAll(db, sql: "SELECT code FROM villages ORDER BY code") }
+        let villages = try store.syncRead { db in try String.fetchAll(db, sql: "SELECT code FROM villages ORDER BY code") }
         try await withServer { send in
             let id = try await Self.dispatched(send)
             let (_, event) = try await send(.get, "/v1/events/\(id)", nil)

@@ -68,6 +68,7 @@ import Testing
                 (#"{"to":"triaged","lon":121.5,"lat":31.2}"#, .unprocessableContent, "outside_towns"),
                 (#"{"to":"triaged","category":"fire.ebike"}"#, .conflict, "nothing_changed"),
                 (#"{"to":"dispatched","category":"dispute.labour"}"#, .badRequest, "invalid_field"),
+                (#"{"to":"evaluated","score":5,"satisfaction":"satisfied","office":"司法所","reason":"x"}"#, .badRequest, "invalid_field"),
             ]
             for (body, status, code) in cases {
                 let (got, answer) = try await send(.post, "/v1/events/\(id)/transitions", body)
@@ -75,6 +76,26 @@ import Testing
             }
             let stored = try #require(try store.event(Int64(id)))
             #expect(stored.status == .received && stored.history.count == 1 && stored.category == "fire.ebike")
+        }
+    }
+
+    @Test func scopeAndMaskingHoldForCorrections() async throws {
+        let villages = try store.syncRead { db in try String.fetchAll(db, sql: "SELECT code FROM villages ORDER BY code") }
+        try await withServer { send in
+            let id = try await Self.report(send)
+            let (_, reported) = try await send(.get, "/v1/events/\(id)", nil)
+            let other = try #require(villages.first { $0 != reported["village"]?.string })
+            let outsider = try store.createToken(name: "村调度", role: .dispatcher, scope: .village(other), by: .test).token
+            let (refused, answer) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","office":"派出所","reason":"x"}"#,
+                                                   token: outsider)
+            #expect(refused == .forbidden && answer["error"] == .string("out_of_scope"), "a move outside the scope is refused, as without corrections")
+            let (ok, _) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","office":"派出所","reason":"涉嫌违法"}"#)
+            #expect(ok == .ok)
+            let gis = try store.createToken(name: "gis", role: .gis, scope: .everywhere, by: .test).token
+            let (_, masked) = try await send(.get, "/v1/events/\(id)", nil, token: gis)
+            #expect(masked["routing"]?["overridden_by"]?.string?.contains("*") == true)
+            #expect(masked["routing"]?["override_reason"] == .null)
+            #expect(masked["routing"]?["office"] == .string("派出所"), "where it goes is not personal")
         }
     }
 }

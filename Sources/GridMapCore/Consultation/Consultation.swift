@@ -47,8 +47,9 @@ public struct Consultation: Sendable, Equatable {
         let heldAt = request.heldAt ?? now
         if ReportedTime.isInFuture(heldAt, now: now) { throw ConsultationError.heldInFuture }
         let offices = platforms.flatMap(\.offices)
-        for office in [request.leadOffice].compactMap({ $0 }) + request.assistingOffices where !offices.contains(office) {
-            throw TaskError.unknownOffice(office, known: offices)
+        let named = (request.leadOffice.map { [("lead_office", $0)] } ?? []) + request.assistingOffices.map { ("assisting_offices", $0) }
+        for (field, office) in named where !offices.contains(office) {
+            throw ConsultationError.unknownOffice(office, field: field, known: offices)
         }
         if let deadline = request.deadline, deadline <= now { throw TaskError.deadlineNotAfterNow }
         if request.dispatch {
@@ -93,6 +94,7 @@ public enum ConsultationError: CodedError, Sendable, Equatable {
     case heldInFuture
     case leadOfficeRequired
     case alreadyDispatched(EventStatus)
+    case unknownOffice(String, field: String, known: [String])
 
     public var description: String {
         switch self {
@@ -101,6 +103,8 @@ public enum ConsultationError: CodedError, Sendable, Equatable {
         case .noDecision: "'decision' is required"
         case .heldInFuture: "'held_at' is in the future"
         case .leadOfficeRequired: "'lead_office' is required to dispatch"
+        case .unknownOffice(let office, let field, let known):
+            "'\(field)': '\(office)' is no office of the town's platforms (one of: \(known.joined(separator: ", ")))"
         case .alreadyDispatched(let status): "the event is \(status.rawValue): only an event not yet dispatched is dispatched by a consultation (give more offices tasks instead)"
         }
     }
@@ -112,13 +116,14 @@ public enum ConsultationError: CodedError, Sendable, Equatable {
         case .heldInFuture: "invalid_field"
         case .leadOfficeRequired: "missing_field"
         case .alreadyDispatched: "already_dispatched"
+        case .unknownOffice: "unknown_office"
         }
     }
 
     public var failureKind: FailureKind {
         switch self {
         case .eventClosed, .alreadyDispatched: .conflict
-        case .noParticipants, .noDecision, .heldInFuture, .leadOfficeRequired: .invalidInput
+        case .noParticipants, .noDecision, .heldInFuture, .leadOfficeRequired, .unknownOffice: .invalidInput
         }
     }
 }

@@ -10,11 +10,11 @@ extension EventRepository {
             let platforms = try event.townCode.map(transaction.platforms(town:)) ?? []
             let consultation = try Consultation(event, request, platforms: platforms, actor: actor, at: now)
             var note = "研判会商: \(consultation.decision)"
-            let rerouted = request.dispatch && consultation.leadOffice != event.routing.office
-            if rerouted, let lead = consultation.leadOffice {
+            let ruled = event.routing.office ?? platforms.first { $0.code == event.routing.platform.code }?.offices.first
+            if request.dispatch, let lead = consultation.leadOffice, lead != ruled {
                 let correction = try EventCorrection(event, relocated: nil, override: RoutingOverride(platform: nil, office: lead, reason: note),
                                                      platforms: platforms, actor: actor)
-                note += "; " + correction.changes.filter { !$0.hasPrefix("改派理由") }.joined(separator: "; ")
+                note += "; " + correction.changes.joined(separator: "; ")
                 try transaction.apply(correction)
             }
             let stored = try transaction.record(consultation, note: note)

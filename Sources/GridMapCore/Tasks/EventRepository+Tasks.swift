@@ -1,19 +1,4 @@
 extension EventRepository {
-    /// Moves an event to `status` if the loop allows it (``EventStatusChange``), appending to its
-    /// history, with what follows for its tasks (``EventTransaction/move(_:to:actor:note:at:)``),
-    /// in one transaction; ``EventError/notFound(_:)`` for an unknown id, ``ScopeError`` for an
-    /// event outside `scope` (nothing stored). Evaluating takes a score and satisfaction
-    /// (``evaluate(_:score:satisfaction:remark:actor:at:within:)``), not a plain move.
-    public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: Instant,
-                           within scope: AccessScope = .everywhere) throws -> EventRecord {
-        try updateEvents { transaction in
-            let event = try transaction.event(id, within: scope)
-            if status == .evaluated && event.status.allowedNext.contains(.evaluated) { throw EvaluationError.evaluationRequired }
-            try transaction.move(event, to: status, actor: actor, note: note, at: now)
-            return try transaction.event(id)!
-        }
-    }
-
     /// Gives `office` a task on event `id` (``TaskAssignment``), with a history entry; returns
     /// the event and the new task's id.
     public func assignTask(event id: Int64, office: String, note: String?, deadline: Instant?, actor: String,

@@ -10,14 +10,14 @@ public struct TaskMove: Sendable, Equatable {
     public var at: Instant
 
     /// Moving `task` to `status` at `now`: legal only to one of ``TaskStatus/allowedNext``, and
-    /// to rejected or cancelled only with a non-empty reason.
+    /// to rejected or cancelled only with a non-empty reason (kept only for those).
     public init(_ task: EventTask, to status: TaskStatus, reason: String?, actor: String, at now: Instant) throws(TaskError) {
         guard task.status.allowedNext.contains(status) else { throw .illegalTransition(from: task.status, to: status) }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if status.needsReason && (reason ?? "").isEmpty { throw .reasonRequired(status) }
         self.task = task
         to = status
-        self.reason = reason.flatMap { $0.isEmpty ? nil : $0 }
+        self.reason = status.needsReason ? reason : nil
         self.actor = actor
         at = now
     }

@@ -13,11 +13,14 @@ public struct EventCorrection: Sendable {
     public var townCode: String?
     public var reportedAt: Instant
     public var routing: RecordedRouting
-    /// The people of the new place; nil when the place did not change.
+    /// The people of the place, as located again; nil when neither category nor place was corrected.
     public var people: [Person]?
     public var deadlineAt: Instant?
-    /// `类别 a → b`, `网格 x → y`, `平台 P → Q`, `单位 o → p`: what changed, in that order.
+    /// `类别 a → b`, `坐标 …`, `网格 x → y`, `平台 P → Q`, `单位 o → p`: what changed, in that order
+    /// (the village, town, deadline and people follow the place and category).
     public var changes: [String]
+    /// The override's reason, when the routing was overridden.
+    public var reason: String?
 
     /// `event` as `relocated` (the event located and routed again at its corrected category or
     /// place, nil when neither was corrected) and `override` (in the new town's `platforms`)
@@ -61,6 +64,9 @@ public struct EventCorrection: Sendable {
             change("单位", event.routing.office, routing.office),
         ].compactMap { $0 }
         if changes.isEmpty { throw .nothingChanged }
-        if let reason = routing.overrideReason, override != nil { changes.append("改派理由 \(reason)") }
+        reason = override == nil ? nil : routing.overrideReason
     }
+
+    /// The changes, then the override's reason: what the history row says.
+    public var summary: String { (changes + [reason.map { "改派理由 \($0)" }].compactMap { $0 }).joined(separator: "; ") }
 }

@@ -8,11 +8,12 @@ extension EventRepository {
                        at now: Instant, within scope: AccessScope = .everywhere) throws -> EventRecord {
         try updateEvents { transaction in
             let event = try transaction.event(id, within: scope)
+            guard event.status.allowedNext.contains(.triaged) else { throw EventError.illegalTransition(from: event.status, to: .triaged) }
             if let relocated { try scope.check(relocated) }
             let town = relocated?.resolution.town?.code ?? event.townCode
             let correction = try EventCorrection(event, relocated: relocated, override: override,
                                                  platforms: try town.map(transaction.platforms(town:)) ?? [], actor: actor)
-            let summary = "研判更正: " + correction.changes.joined(separator: "; ")
+            let summary = "研判更正: " + correction.summary
             try transaction.move(event, to: .triaged, actor: actor, note: [note, summary].compactMap { $0 }.joined(separator: "; "), at: now)
             try transaction.apply(correction)
             return try transaction.event(id)!

@@ -17,24 +17,19 @@ public struct RoutingOverride: Sendable, Equatable {
 extension RecordedRouting {
     /// `self` led by the override's platform and office in `platforms` (the town's model),
     /// recorded as `actor`'s: a platform alone is led by its first office; an office alone by
-    /// the platform listing it; the new lead platform leaves the assisting ones.
+    /// the event's platform when that lists it, else the first listing it; the new lead platform
+    /// leaves the assisting ones.
     public func overridden(_ o: RoutingOverride, by actor: String, platforms: [Platform]) throws(TriageError) -> RecordedRouting {
         let reason = o.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .reasonRequired }
-        let platform: Platform
-        if let code = o.platform {
-            guard let found = platforms.first(where: { $0.code == code }) else {
-                throw .unknownPlatform(code, known: platforms.map(\.code))
-            }
-            platform = found
-        } else if let office = o.office {
-            guard let found = platforms.first(where: { $0.offices.contains(office) }) else {
-                throw .unknownOffice(office, platform: nil, known: platforms.flatMap(\.offices))
-            }
-            platform = found
-        } else {
-            throw .unknownPlatform("", known: platforms.map(\.code))
+        // An office alone keeps the event's platform when that lists it, else takes the first listing it.
+        let listing = o.office.flatMap { office in
+            platforms.first { $0.code == self.platform.code && $0.offices.contains(office) } ?? platforms.first { $0.offices.contains(office) }
         }
+        guard let code = o.platform ?? listing?.code else {
+            throw .unknownOffice(o.office ?? "", platform: nil, known: platforms.flatMap(\.offices))
+        }
+        guard let platform = platforms.first(where: { $0.code == code }) else { throw .unknownPlatform(code, known: platforms.map(\.code)) }
         if let office = o.office, !platform.offices.contains(office) {
             throw .unknownOffice(office, platform: platform.code, known: platform.offices)
         }

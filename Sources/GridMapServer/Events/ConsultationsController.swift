@@ -17,9 +17,8 @@ struct ConsultationsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.id("id", what: "an event")
-        guard let event = try store.event(id), context.scope.covers(event) else {
-            throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
-        }
+        let event = try store.visibleEvent(id, in: context.scope)
+        context.audit.disclosed(events: [event], to: context.viewer)
         var json = JSONWriter(capacity: 512 + event.consultations.count * 400)
         json.object { json in
             json.key("consultations"); json.consultations(event.consultations, masked: !context.viewer.seesPersonal(event))
@@ -37,9 +36,8 @@ struct ConsultationsController<Context: AccessRequestContext>: Sendable {
             dispatch: try body.optionalBool("dispatch") ?? false)
         let (event, stored) = try store.consult(id, consultation, actor: context.actor, at: .now(), within: context.scope)
         context.audit.record("consultation_id", .number(Double(stored)))
-        guard let recorded = event.consultations.first(where: { $0.id == stored }) else { throw EventError.notFound(id) }
         var json = JSONWriter(capacity: 1024)
-        json.consultation(recorded, masked: !context.viewer.seesPersonal(event))
+        json.consultation(event.consultations.last { $0.id == stored }!, masked: !context.viewer.seesPersonal(event))
         var response = json.response(status: .created)
         response.headers[.location] = "/v1/events/\(id)/consultations"
         return response

@@ -54,10 +54,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.id("id", what: "an event")
-        // Outside the scope is as unknown: its existence is not told.
-        guard let event = try store.event(id), context.scope.covers(event) else {
-            throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
-        }
+        let event = try store.visibleEvent(id, in: context.scope)
         var json = JSONWriter(capacity: 2048)
         json.event(event, now: Instant.now(), history: true, viewer: context.viewer)
         context.audit.disclosed(events: [event], to: context.viewer)
@@ -74,6 +71,9 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         }
         let now = Instant.now(), note = try body.optionalString("note")
         let triage = try TriageRequest(body)
+        if !triage.isEmpty && status != .triaged {
+            throw APIError.badRequest("invalid_field", "category, place and routing are corrected at triage: send them with {\"to\":\"triaged\"}")
+        }
         let event: EventRecord
         if status == .evaluated {
             let (score, satisfaction) = try Self.evaluation(body)
@@ -82,13 +82,11 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         } else if triage.isEmpty {
             event = try store.transition(id, to: status, actor: context.actor, note: note, at: now, within: context.scope)
         } else {
-            guard status == .triaged else {
-                throw APIError.badRequest("invalid_field", "category, place and routing are corrected at triage: send them with {\"to\":\"triaged\"}")
-            }
-            guard let current = try store.event(id), context.scope.covers(current) else {
-                throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
-            }
-            let relocated = try triage.relocated(current, resolver: try served.current().boundaries.history.resolver(at: current.reportedAt))
+            // A move: outside the scope is refused (403) like any other, inside the transaction.
+            guard let current = try store.event(id) else { throw EventError.notFound(id) }
+            let state = try served.current()
+            let relocated = try triage.relocated(current, locatingBy: try state.boundaries.history.resolver(at: current.reportedAt),
+                                                 routingBy: state.boundaries.resolver)
             event = try store.triage(id, relocated: relocated, override: triage.override, actor: context.actor, note: note, at: now,
                                      within: context.scope)
         }

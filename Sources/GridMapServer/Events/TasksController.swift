@@ -19,9 +19,8 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.id("id", what: "an event")
-        guard let event = try store.event(id), context.scope.covers(event) else {
-            throw APIError(.notFound, "unknown_event", EventError.notFound(id).description)
-        }
+        let event = try store.visibleEvent(id, in: context.scope)
+        context.audit.disclosed(events: [event], to: context.viewer)
         var json = JSONWriter(capacity: 512 + event.tasks.count * 400)
         let masked = !context.viewer.seesPersonal(event)
         json.object { json in

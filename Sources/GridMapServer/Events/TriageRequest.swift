@@ -40,10 +40,17 @@ struct TriageRequest {
         }
     }
 
-    /// `event` located and routed again at the corrected category or place, by the boundaries
-    /// and platform model `resolver` holds (those valid when it was reported); nil when neither
-    /// was corrected. A category alone keeps the event's grid.
-    func relocated(_ event: EventRecord, resolver: Resolver) throws -> LocatedEvent? {
+    /// `event` located again at the corrected category or place by the boundaries `historic`
+    /// holds (those valid when it was reported) and routed by the town's current platform model
+    /// (`current`'s, as a migration re-routes open events); nil when neither was corrected. A
+    /// category alone keeps the event's grid.
+    func relocated(_ event: EventRecord, locatingBy historic: Resolver, routingBy current: Resolver) throws -> LocatedEvent? {
+        guard let located = try located(event, by: historic) else { return nil }
+        return LocatedEvent(report: located.report, point: located.point, resolution: located.resolution,
+                            routed: try current.route(located.resolution, category: located.report.category), people: located.people)
+    }
+
+    private func located(_ event: EventRecord, by resolver: Resolver) throws -> LocatedEvent? {
         guard category != nil || coordinate != nil || grid != nil else { return nil }
         var report = EventReport(category: category ?? event.category, description: event.description, coordinate: event.input,
                                  crs: try CoordinateSystem(requested: event.crs), reportedAt: event.reportedAt,

@@ -79,18 +79,18 @@ struct EventWriter {
     }
 
     /// Stores a triage correction: category, place, routing and people snapshots, deadline, and
-    /// the grid boundary version valid at the report's time.
+    /// the grid boundary and platform model versions valid at the report's time.
     mutating func correct(_ c: EventCorrection) throws {
         let routingID = try snapshotID(RecordedJSON.routing(c.routing))
         let peopleID = try c.people.map { try snapshotID(peopleSnapshot($0)) }
         try db.execute(sql: """
             UPDATE events SET category_code = ?, input_x = ?, input_y = ?, crs = ?, lon = ?, lat = ?, grid_code = ?,
                 village_code = ?, town_code = ?, platform_code = ?, routing_id = ?, people_id = COALESCE(?, people_id),
-                deadline_at = ?, grid_boundary_id = ?
+                deadline_at = ?, grid_boundary_id = ?, taxonomy_id = ?
             WHERE id = ?
             """, arguments: [c.category, c.input.x, c.input.y, c.crs, c.point.x, c.point.y, c.gridCode, c.villageCode,
                              c.townCode, c.routing.platform.code, routingID, peopleID, c.deadlineAt,
-                             gridBoundaries.id(c.gridCode, at: c.reportedAt), c.eventID])
+                             gridBoundaries.id(c.gridCode, at: c.reportedAt), taxonomies.id(c.townCode, at: c.reportedAt), c.eventID])
     }
 
     /// The id of a stored snapshot, storing it when new.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GridMapCore
 import GridMapJSON
@@ -31,8 +32,9 @@ extension SpatiaLiteStore {
                 SELECT count(*) FROM events WHERE town_code = ? AND status IN ('resolved', 'evaluated')
                 """, arguments: [town]) ?? 0
             let open = try Row.fetchAll(db, sql: """
-                SELECT id, category_code, grid_code, village_code, platform_code FROM events
-                WHERE town_code = ? AND status NOT IN ('resolved', 'evaluated') ORDER BY id
+                SELECT e.id, e.category_code, e.grid_code, e.village_code, e.platform_code, r.json AS routing
+                FROM events e JOIN event_snapshots r ON r.id = e.routing_id
+                WHERE e.town_code = ? AND e.status NOT IN ('resolved', 'evaluated') ORDER BY e.id
                 """, arguments: [town])
             var missing: [String] = []
             var writer = try EventWriter(db)
@@ -42,15 +44,28 @@ extension SpatiaLiteStore {
                     missing.append("event \(id): category \(category) is not in the \(taxonomy.model) model")
                     continue
                 }
+                let stored = try JSONDecoder().decode(RecordedRouting.self, from: Data((row["routing"] as String).utf8))
+                let (routing, kept) = Self.keepingOverride(of: stored, RecordedRouting(routed), platforms: taxonomy.platforms)
                 try db.execute(sql: "UPDATE events SET platform_code = ?, routing_id = ?, taxonomy_id = ? WHERE id = ?",
-                               arguments: [routed.routing.platform.code, try writer.snapshotID(RecordedJSON.routing(RecordedRouting(routed))),
-                                           taxonomyID, id])
+                               arguments: [routing.platform.code, try writer.snapshotID(RecordedJSON.routing(routing)), taxonomyID, id])
                 try Self.appendHistory(id, at: validFrom, actor: actor, action: "rerouted", from: nil, to: nil,
-                                       note: "platform model → \(taxonomy.model): \(old) → \(routed.routing.platform.code)", db)
-                migration.moved["\(old) → \(routed.routing.platform.code)", default: 0] += 1
+                                       note: "platform model → \(taxonomy.model): \(old) → \(routing.platform.code)" + kept, db)
+                migration.moved["\(old) → \(routing.platform.code)", default: 0] += 1
             }
             if !missing.isEmpty { throw DatasetError(missing) }
             return migration
         }
+    }
+
+    /// The new model's routing with the command room's override of `stored` (研判) carried over
+    /// when the new `platforms` still have its office, and the history note's addition saying so.
+    private static func keepingOverride(of stored: RecordedRouting, _ routing: RecordedRouting,
+                                        platforms: [Platform]) -> (RecordedRouting, String) {
+        guard let by = stored.overriddenBy, let office = stored.office else { return (routing, "") }
+        let override = RoutingOverride(platform: nil, office: office, reason: stored.overrideReason ?? "改派")
+        guard let kept = try? routing.overridden(override, by: by, platforms: platforms) else {
+            return (routing, "; 改派 \(office) 不在新模型, 按规则派往 \(routing.office ?? routing.platform.name)")
+        }
+        return (kept, "; 保留改派 \(office)")
     }
 }

@@ -33,7 +33,7 @@ export const tasks = {
 
   async move(eventID, taskID, to, refresh) {
     try {
-      const reason = $('detail-note').value.trim() || undefined;
+      const reason = (to === 'rejected' || to === 'cancelled') ? $('detail-note').value.trim() || undefined : undefined;
       await api(`/v1/events/${eventID}/tasks/${taskID}/transitions`, { method: 'POST', body: { to, reason } });
       $('detail-note').value = '';
       await refresh();
