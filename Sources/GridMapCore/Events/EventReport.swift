@@ -56,23 +56,27 @@ extension Resolver {
         try locate(report, at: report.crs.toWGS84(report.coordinate))
     }
 
-    /// The same for a report whose coordinate the caller already converted to WGS84 (`point`).
-    public func locate(_ report: EventReport, at point: Coordinate) throws(RoutingError) -> LocatedEvent {
-        try located(report, at: point, resolution: resolve(point))
+    /// The same for a report whose coordinate the caller already converted to WGS84 (`point`),
+    /// routed by `router`'s platform models (default this resolver's; the current one's for an
+    /// open event corrected at triage).
+    public func locate(_ report: EventReport, at point: Coordinate, routedBy router: Resolver? = nil) throws(RoutingError) -> LocatedEvent {
+        try located(report, at: point, resolution: resolve(point), routedBy: router ?? self)
     }
 
     /// Locates and routes a report at `point` but in grid `code` whatever the point says (the
-    /// command room's correction at triage), with that grid's village, town and people; nil when
-    /// no current grid has that code.
-    public func locate(_ report: EventReport, at point: Coordinate, inGrid code: String) throws(RoutingError) -> LocatedEvent? {
+    /// command room's correction at triage), with that grid's village, town and people, routed
+    /// by `router`'s platform models; nil when this resolver has no grid of that code.
+    public func locate(_ report: EventReport, at point: Coordinate, inGrid code: String,
+                       routedBy router: Resolver? = nil) throws(RoutingError) -> LocatedEvent? {
         guard let position = grids.firstIndex(where: { $0.code == code }) else { return nil }
         return try located(report, at: point, resolution: Resolution(
-            grid: grids[position], village: village(ofGrid: position), town: town(ofGrid: position), candidates: [code]))
+            grid: grids[position], village: village(ofGrid: position), town: town(ofGrid: position), candidates: [code]),
+            routedBy: router ?? self)
     }
 
-    private func located(_ report: EventReport, at point: Coordinate, resolution: Resolution) throws(RoutingError) -> LocatedEvent {
-        LocatedEvent(report: report, point: point, resolution: resolution, routed: try route(resolution, category: report.category),
+    private func located(_ report: EventReport, at point: Coordinate, resolution: Resolution,
+                         routedBy router: Resolver) throws(RoutingError) -> LocatedEvent {
+        LocatedEvent(report: report, point: point, resolution: resolution, routed: try router.route(resolution, category: report.category),
                      people: people(of: resolution.grid) + people(of: resolution.village))
     }
 }
-

@@ -16,9 +16,7 @@ struct ConsultationsController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.id("id", what: "an event")
-        let event = try store.visibleEvent(id, in: context.scope)
-        context.audit.disclosed(events: [event], to: context.viewer)
+        let event = try context.readEvent(from: store)
         var json = JSONWriter(capacity: 512 + event.consultations.count * 400)
         json.object { json in
             json.key("consultations"); json.consultations(event.consultations, masked: !context.viewer.seesPersonal(event))

@@ -53,11 +53,9 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.id("id", what: "an event")
-        let event = try store.visibleEvent(id, in: context.scope)
+        let event = try context.readEvent(from: store)
         var json = JSONWriter(capacity: 2048)
         json.event(event, now: Instant.now(), history: true, viewer: context.viewer)
-        context.audit.disclosed(events: [event], to: context.viewer)
         return json.response()
     }
 

@@ -18,9 +18,7 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.id("id", what: "an event")
-        let event = try store.visibleEvent(id, in: context.scope)
-        context.audit.disclosed(events: [event], to: context.viewer)
+        let event = try context.readEvent(from: store)
         var json = JSONWriter(capacity: 512 + event.tasks.count * 400)
         let masked = !context.viewer.seesPersonal(event)
         json.object { json in

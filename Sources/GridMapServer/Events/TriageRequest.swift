@@ -40,17 +40,11 @@ struct TriageRequest {
         }
     }
 
-    /// `event` located again at the corrected category or place by the boundaries `historic`
+    /// `event` located again at the corrected category or place by the boundaries `resolver`
     /// holds (those valid when it was reported) and routed by the town's current platform model
     /// (`current`'s, as a migration re-routes open events); nil when neither was corrected. A
     /// category alone keeps the event's grid.
-    func relocated(_ event: EventRecord, locatingBy historic: Resolver, routingBy current: Resolver) throws -> LocatedEvent? {
-        guard let located = try located(event, by: historic) else { return nil }
-        return LocatedEvent(report: located.report, point: located.point, resolution: located.resolution,
-                            routed: try current.route(located.resolution, category: located.report.category), people: located.people)
-    }
-
-    private func located(_ event: EventRecord, by resolver: Resolver) throws -> LocatedEvent? {
+    func relocated(_ event: EventRecord, locatingBy resolver: Resolver, routingBy current: Resolver) throws -> LocatedEvent? {
         guard category != nil || coordinate != nil || grid != nil else { return nil }
         var report = EventReport(category: category ?? event.category, description: event.description, coordinate: event.input,
                                  crs: try CoordinateSystem(requested: event.crs), reportedAt: event.reportedAt,
@@ -61,13 +55,13 @@ struct TriageRequest {
             try PointCheck.validate(coordinate, label: "the corrected coordinate")
             let point = report.crs.toWGS84(coordinate)
             try PointCheck.rejectSwapped(coordinate, used: point, crs: report.crs, resolver: resolver, label: "the corrected coordinate")
-            return try resolver.locate(report, at: point)
+            return try resolver.locate(report, at: point, routedBy: current)
         }
         if let grid {
-            guard let located = try resolver.locate(report, at: event.point, inGrid: grid) else { throw TriageError.unknownGrid(grid) }
+            guard let located = try resolver.locate(report, at: event.point, inGrid: grid, routedBy: current) else { throw TriageError.unknownGrid(grid) }
             return located
         }
-        return try event.gridCode.flatMap { try resolver.locate(report, at: event.point, inGrid: $0) }
-            ?? resolver.locate(report, at: event.point)
+        return try event.gridCode.flatMap { try resolver.locate(report, at: event.point, inGrid: $0, routedBy: current) }
+            ?? resolver.locate(report, at: event.point, routedBy: current)
     }
 }
