@@ -33,7 +33,7 @@ struct EventFeaturePages: ExportFeatureSource {
     static func feature(_ event: EventSummary, masked: Bool) -> ExportFeature {
         let values: [ExportValue] = [
             .integer(event.id), .text(event.category), .optional(event.categoryName), .text(event.platform),
-            .optional(event.platformName), .text(event.status), .integer(event.supervised ? 1 : 0), .text(event.source),
+            .optional(event.platformName), .text(event.status), .integer(Int64(event.supervisionLevel)), .text(event.source),
             .text(event.reportedAt.iso), .optional(event.deadlineAt?.iso), .optional(event.closedAt?.iso), .optional(event.gridCode),
             .optional(event.villageCode), .optional(event.townCode), .text(masked ? "" : event.description),
         ]

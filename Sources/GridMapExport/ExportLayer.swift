@@ -3,7 +3,7 @@ import GridMapCore
 /// The layers GridMap exports for county GIS, with their attributes. The names are stable and
 /// the same in every format (GeoJSON, GeoPackage, Shapefile); see the README's table.
 public enum ExportLayer: String, CaseIterable, Sendable {
-    case towns, villages, grids, events, coverage, density
+    case towns, villages, grids, events, coverage, density, operations
 
     public var schema: ExportSchema {
         switch self {
@@ -13,6 +13,7 @@ public enum ExportLayer: String, CaseIterable, Sendable {
         case .density: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.grid + Self.densityFigures)
         case .coverage: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.grid + Self.coverageFigures)
         case .events: ExportSchema(name: rawValue, geometryType: .point, fields: Self.event)
+        case .operations: ExportSchema(name: rawValue, geometryType: .multiPolygon, fields: Self.operation)
         }
     }
 
@@ -35,6 +36,8 @@ public enum ExportLayer: String, CaseIterable, Sendable {
             let rows = try store.coverageReport(period: try options.patrolDays(), scope: CoverageScope(), options: CoverageOptions(),
                                                 frequency: nil, withGaps: false, resolvers: HistoricalResolvers(store: store))
             return ExportFeatureList(schema: schema, features: rows.map(CoverageFeatures.feature))
+        case .operations:
+            return ExportFeatureList(schema: schema, features: try OperationFeatures.features(store: store, options: options))
         }
     }
 
@@ -63,10 +66,16 @@ public enum ExportLayer: String, CaseIterable, Sendable {
         ExportField("dwell_min", .real(decimals: 1)), ExportField("visits", .integer),
         ExportField("last_visit", .text(width: 29)), ExportField("frequency", .text(width: 7)), ExportField("compliant", .integer),
     ]
+    private static let operation = [
+        ExportField("id", .integer), ExportField("title", .text(width: 120)), ExportField("town", .text(width: 12)),
+        ExportField("offices", .text(width: 254)), ExportField("area_kind", .text(width: 8)), ExportField("grids", .text(width: 254)),
+        ExportField("start", .text(width: 29)), ExportField("end", .text(width: 29)), ExportField("events", .text(width: 254)),
+        ExportField("outcome", .text(width: 254)),
+    ]
     private static let event = [
         ExportField("id", .integer), ExportField("category", .text(width: 40)), ExportField("cat_name", .text(width: 120)),
         ExportField("platform", .text(width: 20)), ExportField("plat_name", .text(width: 60)), ExportField("status", .text(width: 11)),
-        ExportField("supervised", .integer), ExportField("source", .text(width: 13)), ExportField("reported", .text(width: 29)),
+        ExportField("sup_level", .integer), ExportField("source", .text(width: 13)), ExportField("reported", .text(width: 29)),
         ExportField("deadline", .text(width: 29)), ExportField("closed", .text(width: 29)), ExportField("grid", .text(width: 15)),
         ExportField("village", .text(width: 12)), ExportField("town", .text(width: 12)), ExportField("descr", .text(width: 254)),
     ]

@@ -7,6 +7,7 @@ extension JSONWriter {
         let masked = !viewer.seesPersonal(e)
         raw("{\"id\":"); number(Int(e.id))
         eventMembers(e, now: now, masked: masked)
+        key("supervision"); supervision(e, now: now, detail: history, masked: masked)
         raw(",\"input\":["); number(e.input.x); raw(","); number(e.input.y)
         raw("],\"point\":["); number(e.point.x); raw(","); number(e.point.y); raw("]")
         if history {
@@ -40,6 +41,7 @@ extension JSONWriter {
         raw(",\"geometry\":{\"type\":\"Point\",\"coordinates\":["); number(e.point.x); raw(","); number(e.point.y)
         raw("]},\"properties\":{\"id\":"); number(Int(e.id))
         eventMembers(e, now: now, masked: masked)
+        key("supervision"); supervision(e, now: now, detail: false, masked: masked)
         raw("}}")
     }
 
@@ -50,7 +52,6 @@ extension JSONWriter {
         raw(",\"status\":"); string(e.status.rawValue)
         key("status_name"); string(e.status.name)
         key("allowed_next"); array(e.status.allowedNext.map(\.rawValue))
-        raw(",\"supervised\":"); bool(e.supervised)
         raw(",\"overdue\":"); bool(e.isOverdue(at: now))
         raw(",\"reported_at\":"); instant(e.reportedAt)
         raw(",\"deadline_at\":"); instant(e.deadlineAt)

@@ -26,6 +26,7 @@ public enum TaxonomyJSON {
                     switch listing {
                     case .platforms:
                         json.key("platforms"); json.array(router.taxonomy.platforms) { $0.platform($1, withLead: true, withOffices: true) }
+                        json.key("supervision"); json.supervisionPolicy(router.taxonomy.supervision ?? .defaults)
                     case .categories:
                         json.key("categories"); json.array(router.taxonomy.categories) { json, category in json.category(category, in: router) }
                     }
@@ -37,6 +38,17 @@ public enum TaxonomyJSON {
 }
 
 extension JSONWriter {
+    /// A model's 督办 rules, the defaults filled in.
+    mutating func supervisionPolicy(_ p: SupervisionPolicy) {
+        object { json in
+            json.key("triage_hours"); json.number(p.triageHours)
+            json.key("acceptance_hours"); json.number(p.acceptanceHours)
+            json.key("handling_hours"); json.optionalNumber(p.handlingHours)
+            json.key("warning"); json.number(p.warning)
+            json.key("escalate_after_hours"); json.number(p.escalateAfterHours)
+        }
+    }
+
     mutating func category(_ c: EventCategory, in router: TaxonomyRouter) {
         object { json in
             json.key("code"); json.string(c.code)

@@ -37,6 +37,7 @@ struct ServerOptions: Sendable {
     var console: WebConsole
     /// Where reads that showed personal data wait for their audit rows.
     var readAudit = ReadAuditQueue()
+    var clock: ServerClock = .system
 }
 
 /// Builds the GridMap HTTP application over a store.
@@ -44,13 +45,14 @@ public enum GridMapServer {
     public static func application(store: any GridMapRepository, host: String = "127.0.0.1", port: Int = 8080,
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
                                    planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
+                                   clock: ServerClock = .system, sweepInterval: Duration = .seconds(30),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let served = try ServedStateHolder(store: store, logger: logger)
         logger.info("boundaries loaded", metadata: ["grids": "\(served.resolver.grids.count)",
                                                      "revision": "\(served.resolver.snapshot.revision)"])
         if store.isReadOnly { logger.notice("the database is open read-only: reads are served, changes answered 503 read_only_database", metadata: ["path": "\(store.location)"]) }
         let cap = ConnectionCap(maximum: limits.maxConnections)
-        let options = ServerOptions(limits: limits, access: access, planner: planner, console: console)
+        let options = ServerOptions(limits: limits, access: access, planner: planner, console: console, clock: clock)
         var app = Application(router: router(store: store, served: served, options: options),
                               server: .http1(configuration: .init(additionalChannelHandlers: [cap.handler()],
                                                                   idleTimeout: TimeAmount(limits.idleTimeout))),
@@ -63,10 +65,13 @@ public enum GridMapServer {
             PeriodicTask(name: "refreshing the served state", interval: reloadInterval, logger: logger) {
                 _ = try served.current().events.facts()
             },
-            PeriodicTask(name: "flagging overdue events", interval: reloadInterval, logger: logger) {
+            // 督办 by the clock: 催办 at red, 督办 after a red spell (``EventRepository/sweepSupervision(at:)``).
+            PeriodicTask(name: "supervising red events", interval: sweepInterval, logger: logger) {
                 guard !store.isReadOnly else { return }
-                let flagged = try store.superviseOverdue(at: Instant.now())
-                if flagged > 0 { logger.info("overdue events flagged for supervision (督办)", metadata: ["count": "\(flagged)"]) }
+                let sweep = try store.sweepSupervision(at: clock.now())
+                if sweep.urged + sweep.escalated > 0 {
+                    logger.info("red events supervised", metadata: ["催办": "\(sweep.urged)", "督办": "\(sweep.escalated)"])
+                }
             },
             PeriodicTask(name: "writing the audit rows of personal reads", interval: .milliseconds(250), logger: logger, lastRunOnStop: true) {
                 try options.readAudit.flush(to: store)
@@ -102,10 +107,13 @@ public enum GridMapServer {
                           policy: options.access).addRoutes(to: routes)
         ResolveController(served: served, limits: limits).addRoutes(to: routes)
         PlatformsController(served: served).addRoutes(to: routes)
-        EventsController(store: store, served: served).addRoutes(to: routes)
-        TasksController(store: store).addRoutes(to: routes)
-        ConsultationsController(store: store).addRoutes(to: routes)
-        StatsController(store: store, served: served).addRoutes(to: routes)
+        let clock = options.clock
+        EventsController(store: store, served: served, clock: clock).addRoutes(to: routes)
+        TasksController(store: store, clock: clock).addRoutes(to: routes)
+        ConsultationsController(store: store, clock: clock).addRoutes(to: routes)
+        SupervisionController(store: store, clock: clock).addRoutes(to: routes)
+        OperationsController(store: store, served: served, clock: clock).addRoutes(to: routes)
+        StatsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
         TilesController(served: served).addRoutes(to: routes)
         PeopleController(store: store, served: served).addRoutes(to: routes)

@@ -6,7 +6,21 @@ import GridMapSpatiaLite
 
 /// The sample towns with their events, shared by the export and OGC tests (read only).
 public enum ExportSample {
-    public static let store: Result<SpatiaLiteStore, any Error> = Result { try Fixtures.storeWithEvents(["dagangtou", "ganpu"]) }
+    public static let store: Result<SpatiaLiteStore, any Error> = Result {
+        let store = try Fixtures.storeWithEvents(["dagangtou", "ganpu"])
+        try recordOperation(in: store)
+        return store
+    }
+
+    /// One joint operation (联合执法) over dagangtou's first village, for the operations layer.
+    static func recordOperation(in store: SpatiaLiteStore) throws {
+        let snapshot = try store.snapshot()
+        guard let village = snapshot.villages.map(\.unit).filter({ $0.parentCode == "331102102000" }).map(\.code).min() else { return }
+        let draft = OperationDraft(title: "夜间联合整治", offices: ["派出所", "综合行政执法队"], area: .villages([village]),
+                                   start: "2025-06-01T12:00:00.000Z", end: "2025-06-01T16:00:00.000Z", events: [], outcome: "查处3起",
+                                   notes: nil)
+        _ = try store.recordOperation(try draft.resolved(in: snapshot, within: .everywhere, by: "值班员", at: "2025-06-02T00:00:00.000Z"))
+    }
 
     /// Coverage needs a period; the sample has no patrols, so every grid is uncovered in it.
     public static let options: [ExportLayer: ExportOptions] = [.coverage: ExportOptions(from: "2025-11-01", to: "2025-11-04")]
@@ -19,6 +33,7 @@ public enum ExportSample {
         case .villages: "village_boundaries WHERE valid_to IS NULL"
         case .grids, .coverage, .density: "grid_boundaries WHERE valid_to IS NULL"
         case .events: "events"
+        case .operations: "operations"
         }
         return Int(try sql("SELECT count(*) AS n FROM \(table)", store)[0]["n"]!)!
     }

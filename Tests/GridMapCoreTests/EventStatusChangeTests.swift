@@ -12,7 +12,7 @@ import Testing
                     routing: RecordedRouting(category: .init(code: "fire.ebike", name: "电动车"), deadlineHours: nil,
                                              platform: .init(code: "PAFZ", name: "平安法治"), lead: "", office: nil, assisting: [],
                                              model: "2022", rule: "fire.ebike", place: "everywhere", note: nil),
-                    people: [], deadlineAt: nil, status: status, supervised: false, closedAt: closedAt,
+                    people: [], deadlineAt: nil, status: status, supervision: EventSupervision(), closedAt: closedAt,
                     dutyLeader: nil, history: [])
     }
 

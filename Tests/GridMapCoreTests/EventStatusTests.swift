@@ -6,6 +6,7 @@ import Testing
     static let legal: Set<String> = [
         "received→triaged", "triaged→dispatched", "dispatched→in_progress", "dispatched→returned",
         "in_progress→resolved", "in_progress→returned", "resolved→evaluated", "resolved→returned", "returned→triaged",
+        "triaged→parked", "dispatched→parked", "in_progress→parked", "returned→parked", "parked→triaged",
     ]
 
     @Test func everyPairIsLegalExactlyWhenTheLoopSaysSo() {

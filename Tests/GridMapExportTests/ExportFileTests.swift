@@ -56,6 +56,8 @@ struct ExportFileTests {
             query.after = id - 1
             query.limit = 1
             expected = try store.eventSummaries(query).first.map { BoundingBox(minX: $0.point.x, minY: $0.point.y, maxX: $0.point.x, maxY: $0.point.y) }
+        } else if layer == .operations {
+            expected = try store.operation(Int64(try #require(feature["properties"]?["id"]?.number)))?.area.boundingBox
         } else {
             let code = try #require(feature["properties"]?["code"]?.string)
             let level: AdminLevel = layer == .towns ? .town : layer == .villages ? .village : .grid

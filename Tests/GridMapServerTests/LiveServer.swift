@@ -77,12 +77,15 @@ enum LiveServer {
 
     /// Runs `body` against a server over `store` listening on a free port, under `access`; calls
     /// carry a new token of `role` (none when nil), under `limits`, logging to `logger`; request bodies
-    /// are sent as `bytes` makes them.
+    /// are sent as `bytes` makes them. The server reads the time from `clock` and sweeps 督办 every
+    /// `sweepInterval`.
     static func run<Body>(_ store: SpatiaLiteStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
-                          limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "gridmap"),
+                          limits: ServerLimits = ServerLimits(), clock: ServerClock = .system, sweepInterval: Duration = .seconds(60),
+                          logger: Logger = Logger(label: "gridmap"),
                           bytes: @escaping @Sendable (Body) -> ByteBuffer, _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
         let token = try role.map { try store.createToken(name: "test \($0.rawValue)", role: $0, by: .test).token }
-        let app = try GridMapServer.application(store: store, port: 0, limits: limits, access: access, reloadInterval: .seconds(60), logger: logger)
+        let app = try GridMapServer.application(store: store, port: 0, limits: limits, access: access, reloadInterval: .seconds(60),
+                                                clock: clock, sweepInterval: sweepInterval, logger: logger)
         try await app.test(.live) { client in
             try await body(Call(client: client, bytes: bytes, token: token))
         }

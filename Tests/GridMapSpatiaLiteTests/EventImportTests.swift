@@ -50,7 +50,7 @@ import Testing
         _ = try store.transition(open.id, to: .resolved, actor: "x", note: nil, at: "2026-01-02T00:00:00.000Z")
         _ = try store.importEvents(try EventFile.csv("category,description,lon,lat,crs,reported_at,source,reporter\n"
             + "party,x,119.72,28.27,wgs84,2025-06-01T00:00:00Z,app,甲\n"), resolvers: HistoricalResolvers(store: store))
-        try store.superviseOverdue(at: "2026-01-05T00:00:00.000Z")
+        try store.sweepSupervision(at: "2026-01-05T00:00:00.000Z")
         try store.refresh(&refreshed)
         let fresh = try store.eventFactsTable()
         #expect(refreshed.count == table.count + 1)

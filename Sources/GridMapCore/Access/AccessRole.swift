@@ -15,24 +15,26 @@ public enum AccessRole: String, CaseIterable, Codable, Sendable {
 
     /// What the role may do:
     ///
-    /// | role | read | resolve | view_personal | manage_events | upload_patrols | edit_boundaries | export | administer |
-    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
-    /// | planner | ✓ | ✓ | | | | ✓ | | |
-    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | ✓ | | | |
-    /// | gis | ✓ | ✓ | | | | | ✓ | |
-    /// | leader | ✓ | ✓ | ✓ | | | | | |
-    /// | county | ✓ | ✓ | | | | | ✓ | |
-    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
+    /// | role | read | resolve | view_personal | manage_events | supervise | approve | upload_patrols | edit_boundaries | export | administer |
+    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
+    /// | planner | ✓ | ✓ | | | | | | ✓ | | |
+    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | ✓ | | ✓ | | | |
+    /// | gis | ✓ | ✓ | | | | | | | ✓ | |
+    /// | leader | ✓ | ✓ | ✓ | | ✓ | ✓ | | | | |
+    /// | county | ✓ | ✓ | | | | | | | ✓ | |
+    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
     ///
     /// Patrol uploads and people's absences are the command room's work, so they belong to
     /// dispatchers; planners change boundaries but not events. Who sees names, phones and
     /// descriptions unmasked is the 保密管理 rule: the command room, the town's leaders, admins.
+    /// 督办 is the command room's and the leaders' (督导权); 领导督办, 延期 and 挂账 are approved by
+    /// leaders, who do not move events themselves.
     public var permissions: Set<Permission> {
         switch self {
         case .planner: [.read, .resolve, .editBoundaries]
-        case .dispatcher: [.read, .resolve, .viewPersonal, .manageEvents, .uploadPatrols]
+        case .dispatcher: [.read, .resolve, .viewPersonal, .manageEvents, .supervise, .uploadPatrols]
         case .gis: [.read, .resolve, .export]
-        case .leader: [.read, .resolve, .viewPersonal]
+        case .leader: [.read, .resolve, .viewPersonal, .supervise, .approve]
         case .county: [.read, .resolve, .export]
         case .admin: Set(Permission.allCases)
         }
@@ -55,6 +57,10 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewPersonal = "view_personal"
     /// Report events, move them through the loop, mark people absent or back.
     case manageEvents = "manage_events"
+    /// Issue 督办 on events.
+    case supervise
+    /// A leader's decisions: 领导督办, approving or refusing 延期, 挂账.
+    case approve
     /// Upload patrol tracks.
     case uploadPatrols = "upload_patrols"
     /// Preview and commit boundary edits.

@@ -14,6 +14,8 @@ public struct EventQuery: Sendable {
     public var town: String?
     /// Only events past their deadline and not handled, at `now`.
     public var overdueAt: Instant?
+    /// Only unclosed events showing this light at that time (``SupervisionLight/of(_:window:overall:at:)``).
+    public var light: (SupervisionLight, Instant)?
     /// Events with ids above this (the page cursor).
     public var after: Int64 = 0
     /// The box holds a large share of the events: pages then scan events in id order, reading

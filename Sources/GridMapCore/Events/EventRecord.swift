@@ -22,8 +22,8 @@ public struct EventRecord: Sendable {
     public var people: [RecordedPerson]
     public var deadlineAt: Instant?
     public var status: EventStatus
-    /// 督办: set (with a history entry) once the deadline passed before the event was handled.
-    public var supervised: Bool
+    /// 督办: the level reached, the current stage and, read with the history, the records and extensions.
+    public var supervision: EventSupervision
     public var closedAt: Instant?
     /// The command room's duty leader (值班领导) when the event was dispatched.
     public var dutyLeader: DutyDay?
@@ -39,7 +39,7 @@ public struct EventRecord: Sendable {
     public init(id: Int64, category: String, description: String, input: Coordinate, crs: String, point: Coordinate,
                 reportedAt: Instant, source: String, reporter: String, gridCode: String?, villageCode: String?,
                 townCode: String?, platformCode: String, routing: RecordedRouting, people: [RecordedPerson], deadlineAt: Instant?,
-                status: EventStatus, supervised: Bool, closedAt: Instant?, dutyLeader: DutyDay?, history: [EventHistoryEntry]) {
+                status: EventStatus, supervision: EventSupervision, closedAt: Instant?, dutyLeader: DutyDay?, history: [EventHistoryEntry]) {
         self.id = id
         self.category = category
         self.description = description
@@ -57,15 +57,15 @@ public struct EventRecord: Sendable {
         self.people = people
         self.deadlineAt = deadlineAt
         self.status = status
-        self.supervised = supervised
+        self.supervision = supervision
         self.closedAt = closedAt
         self.dutyLeader = dutyLeader
         self.history = history
     }
 
-    /// Past its deadline and not handled, at `now`.
+    /// Past its overall deadline and not handled, at `now` (a parked event is never overdue).
     public func isOverdue(at now: Instant) -> Bool {
-        !status.isClosed && (deadlineAt.map { $0 < now } ?? false)
+        !status.isClosed && status != .parked && (deadlineAt.map { $0 < now } ?? false)
     }
 }
 
@@ -74,7 +74,8 @@ public struct EventHistoryEntry: Sendable, Equatable {
     public var seq: Int
     public var at: Instant
     public var actor: String
-    /// `received`, `transition`, `supervised`, or a task's move: `task_assigned`, `task_accepted`, ….
+    /// `received`, `transition`, `supervision`, `extension_requested`, `extension_approved`,
+    /// `extension_refused`, `supervision_reply`, or a task's move: `task_assigned`, `task_accepted`, ….
     public var action: String
     public var from: EventStatus?
     public var to: EventStatus?

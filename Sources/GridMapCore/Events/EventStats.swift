@@ -17,8 +17,10 @@ public struct GroupStats: Sendable, Equatable {
     /// Hours from report to resolution of the closed ones (nil when none closed).
     public var medianHours: Double?
     public var p90Hours: Double?
-    /// Of those reported, the ones handled after their deadline or still open past it.
+    /// Of those reported, the ones handled after their deadline or still open past it (parked ones aside).
     public var overdue: Int
+    /// Of those reported, the ones parked (挂账) now.
+    public var parked: Int = 0
 }
 
 extension EventFactsTable {
@@ -30,7 +32,7 @@ extension EventFactsTable {
         if town != nil && townFilter == nil { return [] }
         let townOf = keyIndex[.town] ?? []
         var received = [Int](repeating: 0, count: groupKeys.count)
-        var overdue = received
+        var overdue = received, parked = received
         var durations = [[Double]](repeating: [], count: groupKeys.count)
         let from = from.milliseconds, to = to.milliseconds, now = now.milliseconds
         for i in 0..<count {
@@ -42,6 +44,7 @@ extension EventFactsTable {
             received[g] += 1
             let end = closed[i]
             if end >= 0 { durations[g].append(Double(end - t) / 3_600_000) }
+            if status[i] == .parked { parked[g] += 1; continue }
             let due = deadline[i]
             if due >= 0 && (end >= 0 ? end > due : now > due) { overdue[g] += 1 }
         }
@@ -49,7 +52,7 @@ extension EventFactsTable {
             var hours = durations[g]
             let median = Self.quantile(&hours, 0.5), p90 = Self.quantile(&hours, 0.9)
             return GroupStats(key: groupKeys[g], received: received[g], closed: hours.count,
-                              medianHours: median, p90Hours: p90, overdue: overdue[g])
+                              medianHours: median, p90Hours: p90, overdue: overdue[g], parked: parked[g])
         }
     }
 

@@ -14,16 +14,19 @@ public enum EventStatus: String, CaseIterable, Codable, Sendable {
     case evaluated
     /// Sent back to triage (by the office, or when an evaluation rejects the handling).
     case returned
+    /// 挂账: set aside by a leader until a review date (cannot be handled now); never overdue.
+    case parked
 
     /// The statuses this one may move to.
     public var allowedNext: [EventStatus] {
         switch self {
         case .received: [.triaged]
-        case .triaged: [.dispatched]
-        case .dispatched: [.inProgress, .returned]
-        case .inProgress: [.resolved, .returned]
+        case .triaged: [.dispatched, .parked]
+        case .dispatched: [.inProgress, .returned, .parked]
+        case .inProgress: [.resolved, .returned, .parked]
         case .resolved: [.evaluated, .returned]
-        case .returned: [.triaged]
+        case .returned: [.triaged, .parked]
+        case .parked: [.triaged]
         case .evaluated: []
         }
     }
@@ -38,6 +41,7 @@ public enum EventStatus: String, CaseIterable, Codable, Sendable {
         case .resolved: "办结"
         case .evaluated: "考核"
         case .returned: "退回"
+        case .parked: "挂账"
         }
     }
 

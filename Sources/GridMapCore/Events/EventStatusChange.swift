@@ -12,6 +12,10 @@ public struct EventStatusChange: Sendable, Equatable {
     public var at: Instant
     /// The history entry's note: the caller's, then the duty leader's name and phone.
     public var note: String?
+    /// What the move does to the event's stage (``SupervisionStage``).
+    public var stage: StageMove = .stays
+    /// The event's new overall deadline when the move shifts it (leaving 挂账), else nil.
+    public var deadlineAt: Instant?
 
     /// The loop's rule for moving `current` to `status` at `now`: legal only
     /// to one of ``EventStatus/allowedNext`` (else ``EventError/illegalTransition(from:to:)``), and
@@ -45,14 +49,24 @@ extension EventRepository {
     /// history, with what follows for its tasks (``EventTransaction/move(_:to:actor:note:at:)``),
     /// in one transaction; ``EventError/notFound(_:)`` for an unknown id, ``ScopeError`` for an
     /// event outside `scope` (nothing stored). Evaluating takes a score and satisfaction
-    /// (``evaluate(_:score:satisfaction:remark:actor:at:within:)``), not a plain move.
+    /// (``evaluate(_:score:satisfaction:remark:actor:at:within:)``) and 挂账 a reason and review
+    /// date (``park(_:reason:review:actor:at:within:)``), not a plain move.
     public func transition(_ id: Int64, to status: EventStatus, actor: String, note: String?, at now: Instant,
                            within scope: AccessScope = .everywhere) throws -> EventRecord {
         try updateEvents { transaction in
             let event = try transaction.event(id, within: scope)
             if status == .evaluated && event.status.allowedNext.contains(.evaluated) { throw EvaluationError.evaluationRequired }
+            if status == .parked && event.status.allowedNext.contains(.parked) { throw SupervisionError.parkingRequired }
             try transaction.move(event, to: status, actor: actor, note: note, at: now)
             return try transaction.event(id)!
         }
     }
+}
+
+/// What a move does to an event's stage.
+public enum StageMove: Sendable, Equatable {
+    /// It stays in its stage (received → triaged, returned → triaged: still the command room's).
+    case stays
+    /// The current stage ends and `window` begins (nil: none, the event is closed).
+    case enters(StageWindow?)
 }

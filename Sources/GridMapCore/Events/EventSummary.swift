@@ -11,7 +11,8 @@ public struct EventSummary: Sendable {
     public var platform: String
     public var platformName: String?
     public var status: String
-    public var supervised: Bool
+    /// The highest 督办 level reached (0–3).
+    public var supervisionLevel: Int
     public var source: String
     public var reportedAt: Instant
     public var deadlineAt: Instant?
@@ -22,7 +23,7 @@ public struct EventSummary: Sendable {
     public var description: String
 
     public init(id: Int64, point: Coordinate, category: String, categoryName: String?, platform: String, platformName: String?,
-                status: String, supervised: Bool, source: String, reportedAt: Instant, deadlineAt: Instant?, closedAt: Instant?,
+                status: String, supervisionLevel: Int, source: String, reportedAt: Instant, deadlineAt: Instant?, closedAt: Instant?,
                 gridCode: String?, villageCode: String?, townCode: String?, description: String) {
         self.id = id
         self.point = point
@@ -31,7 +32,7 @@ public struct EventSummary: Sendable {
         self.platform = platform
         self.platformName = platformName
         self.status = status
-        self.supervised = supervised
+        self.supervisionLevel = supervisionLevel
         self.source = source
         self.reportedAt = reportedAt
         self.deadlineAt = deadlineAt

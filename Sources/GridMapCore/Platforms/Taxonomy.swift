@@ -13,13 +13,17 @@ public struct Taxonomy: Codable, Sendable, Equatable {
     public var categories: [EventCategory]
     /// Routing rules; see ``TaxonomyRouter`` for which rule wins.
     public var routes: [Route]
+    /// The 督办 rules; nil: ``SupervisionPolicy/defaults``.
+    public var supervision: SupervisionPolicy?
 
-    public init(model: String, name: String, platforms: [Platform], categories: [EventCategory], routes: [Route]) {
+    public init(model: String, name: String, platforms: [Platform], categories: [EventCategory], routes: [Route],
+                supervision: SupervisionPolicy? = nil) {
         self.model = model
         self.name = name
         self.platforms = platforms
         self.categories = categories
         self.routes = routes
+        self.supervision = supervision
     }
 }
 

@@ -7,6 +7,7 @@ extension Taxonomy {
         let platformByCode = Dictionary(platforms.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let categoryByCode = Dictionary(categories.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         problems += duplicates(platforms.map(\.code)).map { "platform code \($0) appears more than once" }
+        problems += supervision?.problems ?? []
         problems += duplicates(categories.map(\.code)).map { "category code \($0) appears more than once" }
         for category in categories {
             if let parent = category.parent, categoryByCode[parent] == nil {

@@ -12,10 +12,11 @@ public protocol EventRepository: Sendable {
     /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
     /// remains. The loop's rules are Core's (``EventRepository/transition(_:to:actor:note:at:within:)``).
     func updateEvents<T>(_ body: (any EventTransaction) throws -> T) throws -> T
-    /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
-    /// entry; returns how many were flagged.
-    @discardableResult
-    func superviseOverdue(at now: Instant) throws -> Int
+    /// The unclosed, unparked events red at `now` that no level-2 or higher record supervises
+    /// in their current stage: what the sweep (``EventRepository/sweepSupervision(at:)``) looks at.
+    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate]
+    /// The extension requests in `status` of the events inside `scope`, oldest first.
+    func extensions(_ status: ExtensionStatus, within scope: AccessScope) throws -> [StageExtension]
     /// Events matching `query`, by id, without their history.
     func events(_ query: EventQuery) throws -> [EventRecord]
     /// Summaries of the events matching `query` (its filters, `after` and `limit`), by id.
@@ -30,6 +31,8 @@ public protocol EventRepository: Sendable {
     func eventsRevision() throws -> Int64
     /// The tasks assigned in [from, to), optionally to events of one town, for office statistics.
     func taskFacts(assignedFrom from: Instant, to: Instant, town: String?) throws -> [TaskFact]
+    /// The loop's figures for [from, to), optionally of one town's events (``LoopStats``); parked ones as they stand now.
+    func loopStats(from: Instant, to: Instant, town: String?) throws -> LoopStats
     /// Brings a facts table up to date: only the events changed since its mark are read.
     func refresh(_ table: inout EventFactsTable) throws
     /// Locates, routes and stores historical events in one transaction, each by what was valid
@@ -59,6 +62,16 @@ public protocol EventTransaction {
     func record(_ evaluation: EventEvaluation) throws
     /// Stores a consultation with a history row carrying `note`; returns its id.
     func record(_ consultation: Consultation, note: String) throws -> Int64
+    /// The 督办 rules of the town's current platform model (the defaults without a town or rules).
+    func supervisionPolicy(town: String?) throws -> SupervisionPolicy
+    /// Stores a supervision record with a history row, raising the event's level; returns its id.
+    func issue(_ record: SupervisionRecord) throws -> Int64
+    /// Stores an office's answer to a record, with a history row.
+    func apply(_ reply: SupervisionReply) throws
+    /// Stores a pending extension request with a history row; returns its id.
+    func request(_ extension: StageExtension) throws -> Int64
+    /// Stores a leader's decision on an extension and what it moves, with a history row.
+    func apply(_ decision: ExtensionDecision) throws
 }
 
 extension EventRepository {

@@ -6,22 +6,35 @@ extension EventTransaction {
         return event
     }
 
-    /// Moves `event` to `status` (``EventStatusChange``) with what follows for its tasks:
-    /// dispatching gives the offices theirs (`tasks`, else by the routing:
-    /// ``TaskAssignment/onDispatch(_:platforms:actor:at:)``); going back to triage (returned)
-    /// withdraws the open ones.
+    /// Moves `event` to `status` (``EventStatusChange``) with what follows: the stage it enters
+    /// when it leaves its own (``SupervisionPolicy/window(entering:at:overall:)``; for parked, until
+    /// `review`); leaving 挂账
+    /// moves the overall deadline on by the time parked; dispatching gives the offices their tasks
+    /// (`tasks`, else by the routing: ``TaskAssignment/onDispatch(_:platforms:actor:at:)``); going
+    /// back to triage or to 挂账 withdraws the open ones.
     func move(_ event: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant,
-              giving tasks: [TaskAssignment]? = nil) throws {
-        try apply(EventStatusChange(event, to: status, actor: actor, note: note, at: now,
-                                    dutyLeader: { try dutyLeader(town: $0, date: $1) }))
+              giving tasks: [TaskAssignment]? = nil, review: Instant? = nil) throws {
+        var change = try EventStatusChange(event, to: status, actor: actor, note: note, at: now,
+                                           dutyLeader: { try dutyLeader(town: $0, date: $1) })
+        if event.status == .parked, let parked = event.supervision.window, let deadline = event.deadlineAt {
+            change.deadlineAt = deadline.adding(milliseconds: now.milliseconds - parked.startedAt.milliseconds)
+        }
+        if status == .parked, let review {
+            change.stage = .enters(.parked(at: now, review: review))
+        } else if SupervisionStage(status) != event.supervision.window?.stage || SupervisionStage(status) == nil {
+            change.stage = .enters(try supervisionPolicy(town: event.townCode)
+                .window(entering: status, at: now, overall: change.deadlineAt ?? event.deadlineAt))
+        }
+        try apply(change)
         switch status {
         case .dispatched:
             let given = try tasks ?? TaskAssignment.onDispatch(event, platforms: try event.townCode.map(platforms(town:)) ?? [],
                                                                actor: actor, at: now)
             for task in given { _ = try assign(task) }
-        case .returned:
+        case .returned, .parked:
+            let reason = status == .parked ? "事件挂账" : "事件退回研判"
             for task in event.tasks where task.status.isOpen {
-                try apply(TaskMove(task, to: .cancelled, reason: "事件退回研判", actor: actor, at: now))
+                try apply(TaskMove(task, to: .cancelled, reason: reason, actor: actor, at: now))
             }
         default:
             break

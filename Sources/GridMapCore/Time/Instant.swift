@@ -27,6 +27,12 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String { iso }
 
+    /// The Beijing time to the minute, `2024-01-01 08:00`: how history notes name a time.
+    public var beijingMinute: String {
+        let text = adding(hours: 8).iso
+        return "\(text.prefix(10)) \(text.dropFirst(11).prefix(5))"
+    }
+
     public var date: Date { Date(timeIntervalSince1970: TimeInterval(milliseconds) / 1000) }
 
     /// This instant moved by `hours` (negative: earlier).

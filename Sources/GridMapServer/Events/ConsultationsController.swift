@@ -9,6 +9,7 @@ import Hummingbird
 /// Scope and masking as for events.
 struct ConsultationsController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
+    let clock: ServerClock
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.get("/v1/events/:id/consultations", use: list)
@@ -32,7 +33,7 @@ struct ConsultationsController<Context: AccessRequestContext>: Sendable {
             decision: try body.optionalString("decision") ?? "", leadOffice: try body.optionalString("lead_office"),
             assistingOffices: try body.optionalStrings("assisting_offices") ?? [], deadline: try body.optionalDeadline("deadline"),
             dispatch: try body.optionalBool("dispatch") ?? false)
-        let (event, stored) = try store.consult(id, consultation, actor: context.actor, at: .now(), within: context.scope)
+        let (event, stored) = try store.consult(id, consultation, actor: context.actor, at: clock.now(), within: context.scope)
         context.audit.record("consultation_id", .number(Double(stored)))
         var json = JSONWriter(capacity: 1024)
         json.consultation(event.consultations.last { $0.id == stored }!, masked: !context.viewer.seesPersonal(event))

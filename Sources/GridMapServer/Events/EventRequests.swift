@@ -43,7 +43,7 @@ enum EventReportParser {
 }
 
 /// `GET /v1/events` query: `bbox=minLon,minLat,maxLon,maxLat`, `from`, `to`, `status`, `category`,
-/// `platform`, `grid`, `village`, `town`, `overdue=true`, `limit` (1–1000, default 100), `cursor`.
+/// `platform`, `grid`, `village`, `town`, `overdue=true`, `light` (green, yellow, red: at the time asked), `limit` (1–1000, default 100), `cursor`.
 enum EventQueryParser {
     static func parse(_ request: Request, now: Instant) throws -> EventQuery {
         let parameters = QueryParameters(request)
@@ -58,6 +58,13 @@ enum EventQueryParser {
         query.village = parameters.text("village")
         query.town = parameters.text("town")
         if parameters.text("overdue") == "true" { query.overdueAt = now }
+        if let text = parameters.text("light") {
+            guard let light = SupervisionLight(rawValue: text) else {
+                throw APIError.badRequest("invalid_parameter", "'light' must be one of: "
+                    + SupervisionLight.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            query.light = (light, now)
+        }
         query.limit = try parameters.integer("limit", in: 1...1000) ?? query.limit
         if let cursor = parameters.text("cursor") {
             guard let value = Int64(cursor), value >= 0 else {

@@ -17,6 +17,7 @@ import Hummingbird
 struct EventsController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
     let served: ServedStateHolder
+    let clock: ServerClock
     /// Event bodies are small; anything larger is refused.
     static var maxBodyBytes: Int { 64 << 10 }
 
@@ -34,7 +35,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
         let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
-        let now = Instant.now()
+        let now = clock.now()
         let report = try EventReportParser.parse(body, now: now)
         let resolver = try served.current().boundaries.history.resolver(at: report.reportedAt)
         try PointCheck.validate(report.coordinate, label: "the event's coordinate")
@@ -55,7 +56,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let event = try context.readEvent(from: store)
         var json = JSONWriter(capacity: 2048)
-        json.event(event, now: Instant.now(), history: true, viewer: context.viewer)
+        json.event(event, now: clock.now(), history: true, viewer: context.viewer)
         return json.response()
     }
 
@@ -67,7 +68,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
             throw APIError.badRequest("invalid_status", "'to': unknown status '\(target)' (one of: "
                 + EventStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        let now = Instant.now(), note = try body.optionalString("note")
+        let now = clock.now(), note = try body.optionalString("note")
         let triage = try TriageRequest(body)
         if !triage.isEmpty && status != .triaged {
             throw APIError.badRequest("invalid_field", "category, place and routing are corrected at triage: send them with {\"to\":\"triaged\"}")
@@ -107,7 +108,7 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let now = Instant.now()
+        let now = clock.now()
         let asked = try EventQueryParser.parse(request, now: now)
         let query = context.scope.narrowing(asked)
         let events = try query.map(store.events) ?? []

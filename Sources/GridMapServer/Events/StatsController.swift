@@ -4,12 +4,13 @@ import Hummingbird
 
 /// `GET /v1/stats?by=grid|village|town|platform|category&from=&to=&town=`: per group, events
 /// received in [from, to) (default: the year up to now), closed, closure rate, median and p90
-/// hours to close, overdue; aggregated in memory from a table of event facts refreshed when
-/// events change. `by=office` counts the offices' tasks (``OfficeStats``) assigned in the period
+/// hours to close, overdue, parked; aggregated in memory from a table of event facts refreshed when
+/// events change; and `loop` (``LoopStats``) for the period, read from the store. `by=office` counts the offices' tasks (``OfficeStats``) assigned in the period
 /// instead, read from the store.
 struct StatsController<Context: RequestContext>: Sendable {
     let store: any EventRepository
     let served: ServedStateHolder
+    let clock: ServerClock
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.get("/v1/stats", use: stats)
@@ -17,7 +18,7 @@ struct StatsController<Context: RequestContext>: Sendable {
 
     @Sendable func stats(_ request: Request, context: Context) async throws -> Response {
         let parameters = QueryParameters(request)
-        let now = Instant.now()
+        let now = clock.now()
         let to = try parameters.instant("to") ?? now
         let from = try parameters.instant("from") ?? to.adding(hours: -365 * 24)
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
@@ -28,7 +29,8 @@ struct StatsController<Context: RequestContext>: Sendable {
             return StatsJSON.offices(offices, from: from, to: to).response()
         case .events(let dimension):
             let groups = try served.current().events.facts().stats(by: dimension, from: from, to: to, now: now, town: town)
-            return StatsJSON.groups(groups, by: dimension, from: from, to: to).response()
+            return StatsJSON.groups(groups, by: dimension, from: from, to: to,
+                                    loop: try store.loopStats(from: from, to: to, town: town)).response()
         }
     }
 

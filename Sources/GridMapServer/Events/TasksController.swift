@@ -10,6 +10,7 @@ import Hummingbird
 /// a reason is required to reject or cancel). Scope and masking as for events.
 struct TasksController<Context: AccessRequestContext>: Sendable {
     let store: any EventRepository
+    let clock: ServerClock
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.get("/v1/events/:id/tasks", use: list)
@@ -22,7 +23,7 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
         var json = JSONWriter(capacity: 512 + event.tasks.count * 400)
         let masked = !context.viewer.seesPersonal(event)
         json.object { json in
-            json.key("tasks"); json.tasks(event.tasks, now: .now(), masked: masked)
+            json.key("tasks"); json.tasks(event.tasks, now: clock.now(), masked: masked)
         }
         return json.response()
     }
@@ -30,7 +31,7 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
     @Sendable func assign(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.id("id", what: "an event")
         let body = try await JSONBody(request, maxBytes: EventsController<Context>.maxBodyBytes)
-        let now = Instant.now()
+        let now = clock.now()
         let (event, taskID) = try store.assignTask(event: id, office: try body.requiredString("office"),
                                                    note: try body.optionalString("note"),
                                                    deadline: try body.optionalDeadline("deadline"),
@@ -50,7 +51,7 @@ struct TasksController<Context: AccessRequestContext>: Sendable {
             throw APIError.badRequest("invalid_status", "'to': unknown task status '\(target)' (one of: "
                 + TaskStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        let now = Instant.now()
+        let now = clock.now()
         let event = try store.moveTask(taskID, of: id, to: status, reason: try body.optionalString("reason"),
                                        actor: context.actor, at: now, within: context.scope)
         return try Self.taskResponse(taskID, of: event, now: now, context: context, status: .ok)

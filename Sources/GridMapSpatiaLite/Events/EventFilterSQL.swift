@@ -25,8 +25,12 @@ struct EventFilterSQL {
         if let from = query.from { conditions.append("e.reported_at >= :from"); values["from"] = from }
         if let to = query.to { conditions.append("e.reported_at < :to"); values["to"] = to }
         if let now = query.overdueAt {
-            conditions.append("e.deadline_at < :now AND e.status NOT IN ('resolved', 'evaluated')")
+            conditions.append("e.deadline_at < :now AND e.status NOT IN ('resolved', 'evaluated', 'parked')")
             values["now"] = now
+        }
+        if let (light, at) = query.light {
+            conditions.append(Self.lightCondition(light))
+            values["light_at"] = at
         }
         if let box = query.bbox {
             conditions.append(query.boxIsDense ? Self.coordinateCondition : Self.placeCondition(box))
@@ -41,6 +45,20 @@ struct EventFilterSQL {
         var values = values
         if let limit { values["limit"] = limit }
         return StatementArguments(values)
+    }
+
+    /// Unclosed events showing `light` at `:light_at`, by their open stage's window and overall
+    /// deadline, as ``SupervisionLight/of(_:window:overall:at:)`` decides.
+    private static func lightCondition(_ light: SupervisionLight) -> String {
+        func stage(_ column: String) -> String { "(SELECT s.\(column) FROM event_stages s WHERE s.event_id = e.id AND s.ended_at IS NULL)" }
+        let red = "(e.status != 'parked' AND (COALESCE(e.deadline_at <= :light_at, 0) OR COALESCE(\(stage("due_at")) <= :light_at, 0)))"
+        let yellow = "COALESCE(\(stage("warn_at")) <= :light_at, 0)"
+        let unclosed = "e.status NOT IN ('resolved', 'evaluated')"
+        return switch light {
+        case .red: "\(unclosed) AND \(red)"
+        case .yellow: "\(unclosed) AND e.status != 'parked' AND NOT \(red) AND \(yellow)"
+        case .green: "\(unclosed) AND (e.status = 'parked' OR (NOT \(red) AND NOT \(yellow)))"
+        }
     }
 
     /// Points inside the box (parameters :minx … :maxy), by their coordinates alone.

@@ -30,6 +30,7 @@ extension SpatiaLiteStore {
                               to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"], task: $0["task_id"])
         }
         event.tasks = try TaskStore.tasks(of: id, db)
+        try SupervisionStore.read(id, into: &event.supervision, db)
         event.consultations = try ConsultationStore.consultations(of: id, db)
         event.evaluations = try Row.fetchAll(db, sql: "SELECT * FROM event_evaluations WHERE event_id = ? ORDER BY id", arguments: [id]).map {
             EventEvaluation(eventID: id, score: $0["score"], satisfaction: Satisfaction(rawValue: $0["satisfaction"]) ?? .satisfied,
@@ -42,23 +43,6 @@ extension SpatiaLiteStore {
         try write { db in try body(EventUpdate(db: db)) }
     }
 
-    /// Flags (督办) every event past its deadline and not handled at `now`, each with a history
-    /// entry; returns how many were flagged.
-    @discardableResult
-    public func superviseOverdue(at now: Instant) throws -> Int {
-        try write { db in
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT id FROM events WHERE supervised = 0 AND deadline_at < ? AND status NOT IN ('resolved', 'evaluated')
-                """, arguments: [now])
-            for id in ids {
-                try db.execute(sql: "UPDATE events SET supervised = 1 WHERE id = ?", arguments: [id])
-                try Self.appendHistory(id, at: now, actor: "system", action: "supervised", from: nil, to: nil,
-                                  note: "handling deadline passed: 督办", db)
-            }
-            return ids.count
-        }
-    }
-
     /// Events matching `query`, by id, without their history.
     public func events(_ query: EventQuery) throws -> [EventRecord] {
         let filter = EventFilterSQL(query)
@@ -68,12 +52,14 @@ extension SpatiaLiteStore {
         }
     }
 
-    /// Events with their snapshots' JSON, in the columns ``SnapshotCache/record(_:)`` reads by position.
+    /// Events with their snapshots' JSON and open stage, in the columns ``SnapshotCache/record(_:)`` reads by position.
     private static let selectEvents = """
         SELECT e.id, e.category_code, e.description, e.input_x, e.input_y, e.crs, e.lon, e.lat, e.reported_at,
             e.source, e.reporter, e.grid_code, e.village_code, e.town_code, e.platform_code, e.routing_id, r.json,
-            e.people_id, p.json, e.deadline_at, e.status, e.supervised, e.closed_at, e.duty_leader
+            e.people_id, p.json, e.deadline_at, e.status, e.supervision_level, e.closed_at, e.duty_leader,
+            \(SupervisionStore.openStageColumns)
         FROM events e JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
+            \(SupervisionStore.openStageJoin)
         """
 
     /// Appends to an event's history.
@@ -95,8 +81,9 @@ struct EventUpdate: EventTransaction {
     }
 
     func apply(_ change: EventStatusChange) throws {
-        try db.execute(sql: "UPDATE events SET status = ?, closed_at = ? WHERE id = ?",
-                       arguments: [change.to.rawValue, change.closedAt, change.eventID])
+        try db.execute(sql: "UPDATE events SET status = ?, closed_at = ?, deadline_at = COALESCE(?, deadline_at) WHERE id = ?",
+                       arguments: [change.to.rawValue, change.closedAt, change.deadlineAt, change.eventID])
+        if case .enters(let window) = change.stage { try SupervisionStore.enter(window, event: change.eventID, at: change.at, db) }
         if let leader = change.dutyLeader {
             try db.execute(sql: "UPDATE events SET duty_leader = ? WHERE id = ?", arguments: [RecordedJSON.dutyLeader(leader), change.eventID])
         }
@@ -119,6 +106,16 @@ struct EventUpdate: EventTransaction {
                        arguments: [evaluation.eventID, evaluation.score, evaluation.satisfaction.rawValue, evaluation.remark,
                                    evaluation.actor, evaluation.at])
     }
+
+    func supervisionPolicy(town: String?) throws -> SupervisionPolicy { try SupervisionStore.policy(town: town, db) }
+
+    func issue(_ record: SupervisionRecord) throws -> Int64 { try SupervisionStore.issue(record, db) }
+
+    func apply(_ reply: SupervisionReply) throws { try SupervisionStore.apply(reply, db) }
+
+    func request(_ extension: StageExtension) throws -> Int64 { try SupervisionStore.request(`extension`, db) }
+
+    func apply(_ decision: ExtensionDecision) throws { try SupervisionStore.apply(decision, db) }
 
     func apply(_ correction: EventCorrection) throws {
         var writer = try EventWriter(db)

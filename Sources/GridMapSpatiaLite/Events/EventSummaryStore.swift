@@ -11,7 +11,7 @@ extension SpatiaLiteStore {
         return try pool.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT e.id, e.lon, e.lat, e.category_code, json_extract(r.json, '$.category.name'), e.platform_code,
-                       json_extract(r.json, '$.platform.name'), e.status, e.supervised, e.source, e.reported_at,
+                       json_extract(r.json, '$.platform.name'), e.status, e.supervision_level, e.source, e.reported_at,
                        e.deadline_at, e.closed_at, e.grid_code, e.village_code, e.town_code, e.description
                 FROM (SELECT e.id FROM events e WHERE \(filter.condition) ORDER BY e.id LIMIT :limit) page
                 JOIN events e ON e.id = page.id JOIN event_snapshots r ON r.id = e.routing_id
@@ -19,7 +19,7 @@ extension SpatiaLiteStore {
                 """)
             return try Row.fetchAll(statement, arguments: filter.arguments(limit: query.limit)).map { row in
                 EventSummary(id: row[0], point: Coordinate(row[1], row[2]), category: row[3], categoryName: row[4],
-                             platform: row[5], platformName: row[6], status: row[7], supervised: row[8], source: row[9],
+                             platform: row[5], platformName: row[6], status: row[7], supervisionLevel: row[8], source: row[9],
                              reportedAt: row[10], deadlineAt: row[11], closedAt: row[12], gridCode: row[13],
                              villageCode: row[14], townCode: row[15], description: row[16])
             }

@@ -15,6 +15,7 @@ struct EventWriter {
     private let gridBoundaries: VersionTable
     private let taxonomies: VersionTable
     private var snapshotIDs: [String: Int64] = [:]
+    private var policies: [String?: SupervisionPolicy] = [:]
 
     init(_ db: Database) throws {
         self.db = db
@@ -31,8 +32,8 @@ struct EventWriter {
         taxonomies = try VersionTable(db, table: "taxonomies", keyColumn: "town_code")
     }
 
-    /// Stores a new event, rendering its snapshots, with status `received` and its first history
-    /// entry; keyed by its external id when it has one (``DuplicateEventError`` when that is stored).
+    /// Stores a new event, rendering its snapshots, with status `received`, its first history
+    /// entry and its triage stage (``SupervisionPolicy``); keyed by its external id when it has one (``DuplicateEventError`` when that is stored).
     mutating func insert(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64 {
         let key = event.report.externalID.map(EventSourceKey.external)
         if let key, let externalID = event.report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
@@ -42,11 +43,16 @@ struct EventWriter {
                             peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil,
                             sourceKey: key)
         try history.append(id, seq: 1, at: now, actor: actor, action: "received", from: nil, to: .received, note: nil)
+        let town = event.resolution.town?.code
+        let policy = try policies[town] ?? SupervisionStore.policy(town: town, db)
+        policies[town] = policy
+        try SupervisionStore.enter(policy.window(entering: .received, at: now, overall: event.deadline), event: id, at: now, db)
         return id
     }
 
     /// Stores an event row with stored snapshots and `status` (imports carry the status reached
-    /// in the source system), without history. The caller checks that no stored event has its
+    /// in the source system), without history or stages (the source's stage times are unknown, so
+    /// such an event's light follows its overall deadline alone). The caller checks that no stored event has its
     /// `sourceKey` (the unique index refuses a second one).
     func insert(_ event: LocatedEvent, routingID: Int64, peopleID: Int64, status: EventStatus,
                 closedAt: Instant?, sourceKey: EventSourceKey.Key?) throws -> Int64 {

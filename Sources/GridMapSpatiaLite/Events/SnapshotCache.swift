@@ -28,7 +28,10 @@ final class SnapshotCache: Sendable {
                            point: Coordinate(row[6], row[7]), reportedAt: row[8], source: row[9], reporter: row[10],
                            gridCode: row[11], villageCode: row[12], townCode: row[13], platformCode: row[14],
                            routing: routing, people: people, deadlineAt: row[19],
-                           status: EventStatus(rawValue: row[20]) ?? .received, supervised: row[21], closedAt: row[22],
+                           status: EventStatus(rawValue: row[20]) ?? .received,
+                           supervision: EventSupervision(level: SupervisionLevel(rawValue: row[21]) ?? .none,
+                                                         window: SupervisionStore.window(row, at: 24)),
+                           closedAt: row[22],
                            dutyLeader: leader, history: [])
     }
 

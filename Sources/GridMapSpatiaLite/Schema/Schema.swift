@@ -184,6 +184,12 @@ enum Schema {
         migrator.registerMigration("v13: consultations on events") { db in
             try db.execute(sql: ConsultationSchema.sql)
         }
+        migrator.registerMigration("v14: supervision stages, records and extensions") { db in
+            try db.execute(sql: SupervisionSchema.sql)
+        }
+        migrator.registerMigration("v15: joint enforcement operations") { db in
+            try db.execute(sql: OperationSchema.sql)
+        }
         return migrator
     }
 }

@@ -13,8 +13,11 @@ extension SpatiaLiteStore {
         try Row.fetchAll(db, sql: "SELECT * FROM taxonomies t WHERE \(Validity.sql("t", instant)) ORDER BY town_code",
                          arguments: Validity.arguments(instant)).map { row in
             let id: Int64 = row["id"]
-            return StoredTaxonomy(id: id, townCode: row["town_code"], validFrom: row["valid_from"],
-                                  taxonomy: try readTaxonomy(id: id, model: row["model"], name: row["name"], db))
+            var taxonomy = try readTaxonomy(id: id, model: row["model"], name: row["name"], db)
+            taxonomy.supervision = try (row["supervision"] as String?).map {
+                try JSONDecoder().decode(SupervisionPolicy.self, from: Data($0.utf8))
+            }
+            return StoredTaxonomy(id: id, townCode: row["town_code"], validFrom: row["valid_from"], taxonomy: taxonomy)
         }
     }
 
@@ -56,8 +59,9 @@ extension SpatiaLiteStore {
             try db.execute(sql: "UPDATE taxonomies SET valid_to = ? WHERE id = ?",
                            arguments: [max(validFrom, current.validFrom), current.id])
         }
-        try db.execute(sql: "INSERT INTO taxonomies (town_code, model, name, valid_from) VALUES (?, ?, ?, ?)",
-                       arguments: [town, taxonomy.model, taxonomy.name, validFrom])
+        let supervision = try taxonomy.supervision.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try db.execute(sql: "INSERT INTO taxonomies (town_code, model, name, valid_from, supervision) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [town, taxonomy.model, taxonomy.name, validFrom, supervision])
         let id = db.lastInsertedRowID
         for p in taxonomy.platforms {
             try db.execute(sql: "INSERT INTO platforms VALUES (?, ?, ?, ?, ?)",

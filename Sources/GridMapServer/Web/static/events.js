@@ -8,11 +8,15 @@ import { tasks } from './tasks.js';
 import { triage } from './triage.js';
 import { evaluation } from './evaluation.js';
 import { catalogue } from './catalogue.js';
+import { supervision } from './supervision.js';
 
 const statusColours = {
   received: '#1f6feb', triaged: '#8957e5', dispatched: '#bf8700', in_progress: '#d9480f',
-  returned: '#cf222e', resolved: '#1a7f37', evaluated: '#57606a',
+  returned: '#cf222e', resolved: '#1a7f37', evaluated: '#57606a', parked: '#6e7781',
 };
+const lightColours = { red: '#cf222e', yellow: '#bf8700', green: '#fff' };
+/** Red first, then yellow, green, and closed events last. */
+const lightRank = (p) => ({ red: 0, yellow: 1, green: 2 })[p.supervision?.light] ?? 3;
 /** The loop's statuses by code, from GET /v1/statuses: the names of the moves and history rows. */
 const statuses = new Map();
 const statusName = (code) => statuses.get(code)?.name ?? code;
@@ -30,7 +34,7 @@ export const events = {
 
   async load() {
     const filters = { format: 'geojson', limit: 1000, from: $('filter-from').value, to: $('filter-to').value,
-                      category: $('filter-category').value, platform: $('filter-platform').value };
+                      category: $('filter-category').value, platform: $('filter-platform').value, light: $('filter-light').value };
     const features = [];
     let cursor = null;
     try {
@@ -43,20 +47,22 @@ export const events = {
       $('event-count').textContent = explain(error);
       return;
     }
-    features.sort((a, b) => (b.properties.overdue - a.properties.overdue) || b.properties.reported_at.localeCompare(a.properties.reported_at));
+    features.sort((a, b) => (lightRank(a.properties) - lightRank(b.properties))
+      || b.properties.reported_at.localeCompare(a.properties.reported_at));
     this.layer.clearLayers();
     const items = features.map((feature) => {
       const p = feature.properties;
       const [lon, lat] = feature.geometry.coordinates;
       const marker = L.circleMarker([lat, lon], {
-        radius: p.overdue ? 7 : 5, color: p.overdue ? '#cf222e' : '#fff', weight: p.overdue ? 3 : 1,
+        radius: p.overdue ? 7 : 5, color: lightColours[p.supervision?.light] ?? '#fff', weight: p.supervision?.light === 'green' ? 1 : 3,
         fillColor: statusColours[p.status] || '#888', fillOpacity: 0.9,
-      }).bindPopup(`#${p.id} ${escapeHTML(described(p))}<br>${p.status_name}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervised ? ' · 督办' : ''}<br>${beijingTime(p.reported_at)}`);
+      }).bindPopup(`#${p.id} ${escapeHTML(described(p))}<br>${p.status_name}${p.overdue ? ' · <b>超期</b>' : ''}${p.supervision?.light_name ? ` · ${p.supervision.light_name}` : ''}${p.supervision?.level ? ` · ${p.supervision.level_name}` : ''}<br>${beijingTime(p.reported_at)}`);
       this.layer.addLayer(marker);
       const item = document.createElement('li');
       item.textContent = `#${p.id} ${p.status_name} ${described(p)}${p.overdue ? '（超期）' : ''}`;
       item.dataset.id = p.id;
       item.classList.toggle('overdue', p.overdue);
+      if (p.supervision?.light) item.classList.add(p.supervision.light);
       item.addEventListener('click', () => {
         map.setView([lat, lon], Math.max(map.getZoom(), 15));
         marker.openPopup();
@@ -65,7 +71,9 @@ export const events = {
       return item;
     });
     $('event-list').replaceChildren(...items);
-    $('event-count').textContent = `${features.length} 件（超期 ${features.filter((f) => f.properties.overdue).length} 件）`;
+    const red = features.filter((f) => f.properties.supervision?.light === 'red').length;
+    $('event-count').textContent = `${features.length} 件（超期 ${features.filter((f) => f.properties.overdue).length} 件，红灯 ${red} 件）`;
+    await supervision.loadPending((id) => this.show(id));
   },
 
   /** One event with its history and the moves the closed loop allows next (受理 → … → 考核). */
@@ -75,11 +83,12 @@ export const events = {
       $('event-detail').hidden = false;
       $('event-detail').dataset.id = id;
       $('detail-title').textContent = `#${json.id} ${described(json)}`;
-      $('detail-status').textContent = `${json.status_name}${json.overdue ? ' · 超期' : ''}${json.supervised ? ' · 督办' : ''}`
+      $('detail-status').textContent = `${json.status_name}${json.overdue ? ' · 超期' : ''}`
         + ` · ${json.routing ? json.routing.platform.name : ''} ${json.routing?.office ?? ''}${json.routing?.overridden_by ? '（改派）' : ''}`
         + ` · 期限 ${beijingTime(json.deadline_at)}`;
-      // Evaluating takes a score and satisfaction: its own form, not a plain move.
-      $('detail-actions').replaceChildren(...json.allowed_next.filter((next) => next !== 'evaluated').map((next) => {
+      // Evaluating takes a score and satisfaction, 挂账 a leader's reason and review day: their own
+      // forms, not plain moves.
+      $('detail-actions').replaceChildren(...json.allowed_next.filter((next) => next !== 'evaluated' && next !== 'parked').map((next) => {
         const button = document.createElement('button');
         button.textContent = statusName(next);
         button.dataset.to = next;
@@ -90,6 +99,7 @@ export const events = {
       triage.render(json, refresh);
       evaluation.render(json, refresh);
       tasks.render(json, refresh);
+      supervision.render(json, refresh);
       $('detail-history').replaceChildren(...(json.history || []).map((h) => {
         const item = document.createElement('li');
         item.textContent = `${beijingTime(h.at)} ${h.actor} ${h.to ? statusName(h.to) : h.action}${h.note ? `：${h.note}` : ''}`;

@@ -1,0 +1,61 @@
+/// An event the sweep looks at: red, unclosed, unparked, with no level-2 or higher record in its
+/// current stage.
+public struct SupervisionCandidate: Sendable, Equatable {
+    public var eventID: Int64
+    public var town: String?
+    /// When its current stage's 催办 was issued; nil when none was.
+    public var urgedAt: Instant?
+
+    public init(eventID: Int64, town: String?, urgedAt: Instant?) {
+        self.eventID = eventID
+        self.town = town
+        self.urgedAt = urgedAt
+    }
+
+    /// The level the sweep issues now under `policy`: 催办 at red, 督办 once 催办 has stayed red
+    /// for the policy's escalation delay; nil when neither is due.
+    public func due(under policy: SupervisionPolicy, at now: Instant) -> SupervisionLevel? {
+        guard let urgedAt else { return .urged }
+        return now.milliseconds - urgedAt.milliseconds >= policy.escalationDelay ? .supervised : nil
+    }
+}
+
+/// What one sweep issued.
+public struct SupervisionSweep: Sendable, Equatable {
+    public var urged: Int
+    public var escalated: Int
+
+    public init(urged: Int = 0, escalated: Int = 0) {
+        self.urged = urged
+        self.escalated = escalated
+    }
+}
+
+extension EventRepository {
+    /// 督办 by the clock, as the server's periodic task runs it: each red event gets 催办 (level 1)
+    /// once per stage, and 督办 (level 2) when it stays red for the policy's escalation delay, each
+    /// a record with a history row; one transaction. Lights need no sweep: they are a function of
+    /// the time (``SupervisionLight/of(_:window:overall:at:)``), computed at every read.
+    @discardableResult
+    public func sweepSupervision(at now: Instant) throws -> SupervisionSweep {
+        let candidates = try supervisionCandidates(at: now)
+        guard !candidates.isEmpty else { return SupervisionSweep() }
+        return try updateEvents { transaction in
+            var sweep = SupervisionSweep()
+            var policies: [String?: SupervisionPolicy] = [:]
+            for candidate in candidates {
+                let policy = try policies[candidate.town] ?? transaction.supervisionPolicy(town: candidate.town)
+                policies[candidate.town] = policy
+                guard let level = candidate.due(under: policy, at: now),
+                      let event = try transaction.event(candidate.eventID) else { continue }
+                let stage = event.supervision.window
+                let note = level == .urged ? "红灯: \(stage?.stage.name ?? "总办理时限")超时，自动催办"
+                    : "催办后持续红灯，自动督办"
+                _ = try transaction.issue(SupervisionRecord(eventID: event.id, level: level, stageID: stage?.id, stage: stage?.stage,
+                                                            office: event.responsibleOffice, note: note, issuedAt: now, issuedBy: "system"))
+                if level == .urged { sweep.urged += 1 } else { sweep.escalated += 1 }
+            }
+            return sweep
+        }
+    }
+}
