@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command to get GridMap running: installs the Debian packages, builds the release
-# binary, imports the sample towns in geodata/, their sample year of events and a simulated
-# month of patrols (November 2025) into a new database (only when the database does not exist
+# binary, imports the sample towns in geodata/, their sample year of events, a simulated quarter
+# of events taken through the loop (October–December 2025) and a simulated month of patrols
+# (November 2025) into a new database (only when the database does not exist
 # yet), writes their vector tiles to
 # tiles/<town>.mbtiles and serves the HTTP API, reads open to all with personal data masked
 # (names, phones, reporters, descriptions: 保密管理). Changes, and personal data in full, need
@@ -19,6 +20,7 @@ if [ ! -e "$db" ]; then
     for dataset in geodata/dagangtou geodata/ganpu; do
         "$gridmap" import "$dataset" --db "$db"
         "$gridmap" events import "$dataset/events.csv" --db "$db"
+        "$gridmap" events simulate-loop --db "$db" --dataset "${dataset##*/}" --from 2025-10-01 --days 92
         "$gridmap" patrols simulate --db "$db" --dataset "${dataset##*/}" --from 2025-11-01 --days 30
     done
 fi

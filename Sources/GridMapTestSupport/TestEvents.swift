@@ -15,16 +15,3 @@ extension EventRepository {
         try recordEvent(try resolvers.resolver(at: report.reportedAt).locate(report), actor: report.reporter, at: report.reportedAt)
     }
 }
-
-extension EventRepository {
-    /// Has every office with an open task on event `id` accept it (when assigned) and finish it,
-    /// at `now`: what the offices do before an event may be resolved.
-    @discardableResult
-    public func finishTasks(of id: Int64, actor: String = "office", at now: Instant) throws -> EventRecord? {
-        for task in try event(id)?.tasks ?? [] where task.status.isOpen {
-            if task.status == .assigned { _ = try moveTask(task.id, of: id, to: .accepted, reason: nil, actor: actor, at: now) }
-            _ = try moveTask(task.id, of: id, to: .done, reason: nil, actor: actor, at: now)
-        }
-        return try event(id)
-    }
-}

@@ -4,7 +4,7 @@ import GridMapCore
 
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "Event files.", subcommands: [EventsImportCommand.self])
+        commandName: "events", abstract: "Event files.", subcommands: [EventsImportCommand.self, EventsSimulateLoopCommand.self])
 }
 
 /// `gridmap events import FILE`: historical events, all or nothing.

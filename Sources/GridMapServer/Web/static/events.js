@@ -9,6 +9,7 @@ import { triage } from './triage.js';
 import { evaluation } from './evaluation.js';
 import { catalogue } from './catalogue.js';
 import { supervision } from './supervision.js';
+import { operations } from './operations.js';
 
 const statusColours = {
   received: '#1f6feb', triaged: '#8957e5', dispatched: '#bf8700', in_progress: '#d9480f',
@@ -72,7 +73,9 @@ export const events = {
     });
     $('event-list').replaceChildren(...items);
     const red = features.filter((f) => f.properties.supervision?.light === 'red').length;
-    $('event-count').textContent = `${features.length} 件（超期 ${features.filter((f) => f.properties.overdue).length} 件，红灯 ${red} 件）`;
+    const joint = await operations.load(filters.from, filters.to).catch(() => 0);
+    $('event-count').textContent = `${features.length} 件（超期 ${features.filter((f) => f.properties.overdue).length} 件，红灯 ${red} 件）`
+      + (joint ? `；联合执法 ${joint} 次` : '');
     await supervision.loadPending((id) => this.show(id));
   },
 
