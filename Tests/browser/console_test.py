@@ -185,6 +185,32 @@ try:
     result["lead_accepted_status"] = wait_text("detail-status", "处置")
     result["lead_task_moves"] = [b.get_attribute("data-to") for b in
                                  driver.find_elements(By.CSS_SELECTOR, "#detail-tasks li[data-lead=true] button")]
+    step = "supervise, answer and ask for more time from the card"
+    result["light_shown"] = text("supervision-light")
+    result["leader_level_offered_to_dispatcher"] = bool(driver.find_elements(By.CSS_SELECTOR, "#supervision-actions button[data-level='3']"))
+    driver.find_element(By.ID, "detail-note").send_keys("请今日办结")
+    driver.find_element(By.CSS_SELECTOR, "#supervision-actions button[data-level='2']").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#supervision-records li button[data-action=reply]"))
+    driver.find_element(By.ID, "detail-note").send_keys("已安排民警")
+    driver.find_element(By.CSS_SELECTOR, "#supervision-records li button[data-action=reply]").click()
+    result["record_shown"] = wait_text("supervision-records", "答复：已安排民警")
+    driver.execute_script("document.getElementById('supervision-date').value = arguments[0]", config["extension_day"])
+    driver.find_element(By.ID, "detail-note").send_keys("需协调消防")
+    driver.find_element(By.CSS_SELECTOR, "#supervision-actions button[data-action=extend]").click()
+    result["extension_shown"] = wait_text("supervision-extensions", "待审批")
+
+    step = "a leader approves the extension from the waiting list"
+    sign_in(config["leader"])
+    result["pending_shown"] = wait_text("pending-list", "#%d" % event_id)
+    driver.find_element(By.CSS_SELECTOR, "#pending-list li[data-event='%d']" % event_id).click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#supervision-extensions button[data-action=approve]"))
+    driver.find_element(By.CSS_SELECTOR, "#supervision-extensions button[data-action=approve]").click()
+    result["extension_decided"] = wait_text("supervision-extensions", "已批准")
+    result["leader_level_offered"] = bool(driver.find_elements(By.CSS_SELECTOR, "#supervision-actions button[data-level='3']"))
+    sign_in(config["dispatcher"])
+    driver.find_element(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id).click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail-tasks button[data-to=done]"))
+
     # The offices finish their tasks, the event is resolved and evaluated from its card.
     while True:
         buttons = driver.find_elements(By.CSS_SELECTOR, "#detail-tasks button[data-to=accepted], #detail-tasks button[data-to=done]")
