@@ -7,7 +7,7 @@ extension JSONWriter {
         let masked = !viewer.seesPersonal(e)
         raw("{\"id\":"); number(Int(e.id))
         eventMembers(e, now: now, masked: masked)
-        key("supervision"); supervision(e, now: now, detail: history, masked: masked)
+        key("supervision"); supervision(e, now: now, detail: history ? viewer : nil, masked: masked)
         raw(",\"input\":["); number(e.input.x); raw(","); number(e.input.y)
         raw("],\"point\":["); number(e.point.x); raw(","); number(e.point.y); raw("]")
         if history {
@@ -41,7 +41,7 @@ extension JSONWriter {
         raw(",\"geometry\":{\"type\":\"Point\",\"coordinates\":["); number(e.point.x); raw(","); number(e.point.y)
         raw("]},\"properties\":{\"id\":"); number(Int(e.id))
         eventMembers(e, now: now, masked: masked)
-        key("supervision"); supervision(e, now: now, detail: false, masked: masked)
+        key("supervision"); supervision(e, now: now, detail: nil, masked: masked)
         raw("}}")
     }
 

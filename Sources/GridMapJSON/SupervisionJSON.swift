@@ -4,13 +4,15 @@ import GridMapCore
 // requests; masked, people's names are masked and the free texts (which may name people) null.
 
 extension JSONWriter {
-    /// An event's whole `supervision`, its records and extensions included.
-    public mutating func eventSupervision(_ e: EventRecord, now: Instant, masked: Bool) {
-        supervision(e, now: now, detail: true, masked: masked)
+    /// An event's whole `supervision` as `viewer` may see it, its records, extensions and the
+    /// moves the viewer may make included.
+    public mutating func eventSupervision(_ e: EventRecord, now: Instant, viewer: Viewer) {
+        supervision(e, now: now, detail: viewer, masked: !viewer.seesPersonal(e))
     }
 
-    /// `supervision` of event `e` at `now`; with `detail`, its records and extensions too.
-    mutating func supervision(_ e: EventRecord, now: Instant, detail: Bool, masked: Bool) {
+    /// `supervision` of event `e` at `now`; with a `detail` viewer, its records, extensions and
+    /// `actions` (``EventRecord/supervisionActions(for:)``) too.
+    mutating func supervision(_ e: EventRecord, now: Instant, detail: Viewer?, masked: Bool) {
         let s = e.supervision, window = s.window, light = e.light(at: now)
         object { json in
             json.key("level"); json.number(s.level.rawValue)
@@ -22,7 +24,8 @@ extension JSONWriter {
             json.key("started_at"); json.instant(window?.startedAt)
             json.key("warn_at"); json.instant(window?.warnAt)
             json.key("due_at"); json.instant(window?.dueAt ?? (e.status.isClosed ? nil : e.deadlineAt))
-            if detail {
+            if let viewer = detail {
+                json.key("actions"); json.array(e.supervisionActions(for: viewer).map(\.rawValue))
                 json.key("records"); json.array(s.records) { json, r in json.supervisionRecord(r, masked: masked) }
                 json.key("extensions"); json.array(s.extensions) { json, x in json.stageExtension(x, masked: masked) }
             }

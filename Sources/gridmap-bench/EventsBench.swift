@@ -42,6 +42,7 @@ struct EventsBench: ParsableCommand {
             print("stats by \(dimension.rawValue) over the year: \(format(best * 1000)) ms")
         }
         try density(loaded.value, store: store, from: yearBefore, to: now)
+        try SupervisionBench.run(store, now: now, from: yearBefore)
     }
 
     /// The dataset directories to import: the given ones, or a synthetic one written to `directory`.

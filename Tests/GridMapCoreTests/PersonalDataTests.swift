@@ -38,7 +38,8 @@ import Testing
         #expect(viewer.seesPersonal(town: "A", village: nil) && !viewer.seesPersonal(town: "B", village: nil))
         #expect(!Viewer.anonymous.seesPersonal(town: "A", village: nil))
         #expect(Viewer(Principal(tokenID: 1, name: "x", role: .gis)).seesPersonal == false)
-        #expect(Viewer(Principal(tokenID: 1, name: "x", role: .leader, scope: .town("A"))) == viewer)
+        #expect(Viewer(Principal(tokenID: 1, name: "x", role: .leader, scope: .town("A"))) == Viewer(scope: .town("A"), seesPersonal: true, role: .leader))
+        #expect(Viewer(Principal(tokenID: 1, name: "x", role: .leader)).may(.approve) && !Viewer.anonymous.may(.read))
     }
 
     @Test func aPasswordHasAMinimumLengthAndIsCheckedByBcrypt() throws {

@@ -91,6 +91,12 @@ import Testing
             let (asked, request) = try await send(.post, "/v1/events/\(id)/extensions", #"{"until":"2026-03-02","reason":"需协调劳动监察"}"#)
             #expect(asked == .created && request["status"] == .string("pending") && request["until"] == .string("2026-03-02T16:00:00.000Z"))
             let extensionID = Int(try #require(request["id"]?.number))
+            // The moves each reader is offered, as the server would take them.
+            let (_, forDispatcher) = try await send(.get, "/v1/events/\(id)/supervision", nil)
+            #expect(forDispatcher["supervision"]?["actions"] == .array([.string("reply")]),
+                    "领导督办 waits for its answer (no 督办 below it), an extension is pending")
+            let (_, forLeader) = try await send(.get, "/v1/events/\(id)/supervision", nil, token: leader)
+            #expect(forLeader["supervision"]?["actions"] == .array([.string("decide_extension")]))
             let (_, waiting) = try await send(.get, "/v1/extensions", nil, token: leader)
             #expect(waiting["extensions"]?.array?.compactMap { $0["id"]?.number } == [Double(extensionID)])
             let (byDispatcher, _) = try await send(.post, "/v1/events/\(id)/extensions/\(extensionID)/decision", #"{"approve":true}"#)

@@ -12,9 +12,6 @@ public protocol EventRepository: Sendable {
     /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
     /// remains. The loop's rules are Core's (``EventRepository/transition(_:to:actor:note:at:within:)``).
     func updateEvents<T>(_ body: (any EventTransaction) throws -> T) throws -> T
-    /// The unclosed, unparked events red at `now` that no level-2 or higher record supervises
-    /// in their current stage: what the sweep (``EventRepository/sweepSupervision(at:)``) looks at.
-    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate]
     /// The extension requests in `status` of the events inside `scope`, oldest first.
     func extensions(_ status: ExtensionStatus, within scope: AccessScope) throws -> [StageExtension]
     /// Events matching `query`, by id, without their history.
@@ -62,6 +59,9 @@ public protocol EventTransaction {
     func record(_ evaluation: EventEvaluation) throws
     /// Stores a consultation with a history row carrying `note`; returns its id.
     func record(_ consultation: Consultation, note: String) throws -> Int64
+    /// The unclosed, unparked events red at `now` that no level-2 or higher record supervises
+    /// in their current stage: what the sweep (``EventRepository/sweepSupervision(at:)``) looks at.
+    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate]
     /// The 督办 rules of the town's current platform model (the defaults without a town or rules).
     func supervisionPolicy(town: String?) throws -> SupervisionPolicy
     /// Stores a supervision record with a history row, raising the event's level; returns its id.

@@ -1,14 +1,22 @@
 /// An event the sweep looks at: red, unclosed, unparked, with no level-2 or higher record in its
-/// current stage.
+/// current stage; with what a record needs, so that the sweep reads no whole event.
 public struct SupervisionCandidate: Sendable, Equatable {
     public var eventID: Int64
     public var town: String?
+    /// Its current stage (nil for an event whose stages are not recorded).
+    public var stageID: Int64?
+    public var stage: SupervisionStage?
+    /// The responsible office (``EventRecord/responsibleOffice``).
+    public var office: String?
     /// When its current stage's 催办 was issued; nil when none was.
     public var urgedAt: Instant?
 
-    public init(eventID: Int64, town: String?, urgedAt: Instant?) {
+    public init(eventID: Int64, town: String?, stageID: Int64?, stage: SupervisionStage?, office: String?, urgedAt: Instant?) {
         self.eventID = eventID
         self.town = town
+        self.stageID = stageID
+        self.stage = stage
+        self.office = office
         self.urgedAt = urgedAt
     }
 
@@ -38,21 +46,17 @@ extension EventRepository {
     /// the time (``SupervisionLight/of(_:window:overall:at:)``), computed at every read.
     @discardableResult
     public func sweepSupervision(at now: Instant) throws -> SupervisionSweep {
-        let candidates = try supervisionCandidates(at: now)
-        guard !candidates.isEmpty else { return SupervisionSweep() }
-        return try updateEvents { transaction in
+        try updateEvents { transaction in
             var sweep = SupervisionSweep()
             var policies: [String?: SupervisionPolicy] = [:]
-            for candidate in candidates {
+            for candidate in try transaction.supervisionCandidates(at: now) {
                 let policy = try policies[candidate.town] ?? transaction.supervisionPolicy(town: candidate.town)
                 policies[candidate.town] = policy
-                guard let level = candidate.due(under: policy, at: now),
-                      let event = try transaction.event(candidate.eventID) else { continue }
-                let stage = event.supervision.window
-                let note = level == .urged ? "红灯: \(stage?.stage.name ?? "总办理时限")超时，自动催办"
-                    : "催办后持续红灯，自动督办"
-                _ = try transaction.issue(SupervisionRecord(eventID: event.id, level: level, stageID: stage?.id, stage: stage?.stage,
-                                                            office: event.responsibleOffice, note: note, issuedAt: now, issuedBy: "system"))
+                guard let level = candidate.due(under: policy, at: now) else { continue }
+                let note = level == .urged ? "红灯: \(candidate.stage?.name ?? "总办理时限")超时，自动催办" : "催办后持续红灯，自动督办"
+                _ = try transaction.issue(SupervisionRecord(eventID: candidate.eventID, level: level, stageID: candidate.stageID,
+                                                            stage: candidate.stage, office: candidate.office, note: note,
+                                                            issuedAt: now, issuedBy: "system"))
                 if level == .urged { sweep.urged += 1 } else { sweep.escalated += 1 }
             }
             return sweep

@@ -30,7 +30,7 @@ struct SupervisionController<Context: AccessRequestContext>: Sendable {
         let event = try context.readEvent(from: store)
         var json = JSONWriter(capacity: 1024)
         json.object { json in
-            json.key("supervision"); json.eventSupervision(event, now: clock.now(), masked: !context.viewer.seesPersonal(event))
+            json.key("supervision"); json.eventSupervision(event, now: clock.now(), viewer: context.viewer)
         }
         return json.response()
     }

@@ -107,6 +107,8 @@ struct EventUpdate: EventTransaction {
                                    evaluation.actor, evaluation.at])
     }
 
+    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate] { try SupervisionStore.candidates(at: now, db) }
+
     func supervisionPolicy(town: String?) throws -> SupervisionPolicy { try SupervisionStore.policy(town: town, db) }
 
     func issue(_ record: SupervisionRecord) throws -> Int64 { try SupervisionStore.issue(record, db) }

@@ -93,6 +93,23 @@ enum SupervisionStore {
                                           from: nil, to: nil, note: "延期 #\(x.id) \(d.historyNote)")
     }
 
+    /// What the sweep looks at (``EventTransaction/supervisionCandidates(at:)``), in one query.
+    static func candidates(at now: Instant, _ db: Database) throws -> [SupervisionCandidate] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.id, e.town_code, s.id, s.stage,
+                COALESCE((SELECT t.office FROM event_tasks t WHERE t.event_id = e.id AND t.lead = 1 AND t.status IN ('assigned', 'accepted')
+                          ORDER BY t.id LIMIT 1), json_extract(r.json, '$.office')),
+                (SELECT min(v.issued_at) FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level = 1)
+            FROM events e JOIN event_snapshots r ON r.id = e.routing_id \(openStageJoin)
+            WHERE e.status NOT IN ('resolved', 'evaluated', 'parked') AND (e.deadline_at <= :now OR s.due_at <= :now)
+              AND NOT EXISTS (SELECT 1 FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level >= 2)
+            ORDER BY e.id
+            """, arguments: ["now": now]).map {
+            SupervisionCandidate(eventID: $0[0], town: $0[1], stageID: $0[2], stage: ($0[3] as String?).flatMap(SupervisionStage.init(rawValue:)),
+                                 office: $0[4], urgedAt: $0[5])
+        }
+    }
+
     /// The 督办 rules of `town`'s current platform model; the defaults without one.
     static func policy(town: String?, _ db: Database) throws -> SupervisionPolicy {
         guard let town, let text = try String.fetchOne(db, sql: """
@@ -103,19 +120,6 @@ enum SupervisionStore {
 }
 
 extension SpatiaLiteStore {
-    public func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.id, e.town_code, (SELECT min(v.issued_at) FROM event_supervisions v
-                                           WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level = 1)
-                FROM events e \(SupervisionStore.openStageJoin)
-                WHERE e.status NOT IN ('resolved', 'evaluated', 'parked') AND (e.deadline_at <= :now OR s.due_at <= :now)
-                  AND NOT EXISTS (SELECT 1 FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level >= 2)
-                ORDER BY e.id
-                """, arguments: ["now": now]).map { SupervisionCandidate(eventID: $0[0], town: $0[1], urgedAt: $0[2]) }
-        }
-    }
-
     public func extensions(_ status: ExtensionStatus, within scope: AccessScope) throws -> [StageExtension] {
         let town = scope.level == "town" ? scope.code : nil, village = scope.level == "village" ? scope.code : nil
         return try pool.read { db in
