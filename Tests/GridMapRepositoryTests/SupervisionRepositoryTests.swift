@@ -123,4 +123,16 @@ import Testing
         red.light = (.red, "2026-03-05T12:00:00.000Z")
         #expect(try store.events(red).map(\.id) == [id])
     }
+
+    @Test(arguments: Backend.all) func theSweepUrgesInBatchesOnlyWhatIsRed(_ backend: Backend) throws {
+        let (store, first) = try Self.reported(backend)
+        let second = try store.record(.test("fire.ebike", at: Coordinate(119.72, 28.27)), resolvers: try HistoricalResolvers(store: store))
+        let third = try store.record(.test("fire.ebike", at: Coordinate(119.72, 28.27)), resolvers: try HistoricalResolvers(store: store))
+        #expect(try store.supervisionCandidates(at: "2026-03-01T10:00:00.000Z").map(\.eventID) == [first, second, third])
+        _ = try store.transition(third, to: .triaged, actor: "值班员", note: nil, at: "2026-03-01T09:00:00.000Z")
+        _ = try store.transition(third, to: .dispatched, actor: "值班员", note: nil, at: "2026-03-01T09:30:00.000Z")
+        #expect(try store.sweepSupervision(at: "2026-03-01T10:00:00.000Z", batch: 1) == SupervisionSweep(urged: 2, escalated: 0),
+                "the dispatched one is in a new stage, green")
+        #expect(try [first, second, third].map { try store.event($0)?.supervision.level } == [.urged, .urged, SupervisionLevel.none])
+    }
 }

@@ -12,6 +12,11 @@ public protocol EventRepository: Sendable {
     /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
     /// remains. The loop's rules are Core's (``EventRepository/transition(_:to:actor:note:at:within:)``).
     func updateEvents<T>(_ body: (any EventTransaction) throws -> T) throws -> T
+    /// The unclosed, unparked events red at `now` without level-2 or higher records in their
+    /// current stage, read outside any write (``EventTransaction/supervisionCandidates(at:among:)``).
+    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate]
+    /// The 督办 rules of the town's current platform model, read outside any write.
+    func supervisionPolicy(town: String?) throws -> SupervisionPolicy
     /// The extension requests in `status` of the events inside `scope`, oldest first.
     func extensions(_ status: ExtensionStatus, within scope: AccessScope) throws -> [StageExtension]
     /// Events matching `query`, by id, without their history.
@@ -60,8 +65,9 @@ public protocol EventTransaction {
     /// Stores a consultation with a history row carrying `note`; returns its id.
     func record(_ consultation: Consultation, note: String) throws -> Int64
     /// The unclosed, unparked events red at `now` that no level-2 or higher record supervises
-    /// in their current stage: what the sweep (``EventRepository/sweepSupervision(at:)``) looks at.
-    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate]
+    /// in their current stage (only those of `ids` when given): what the sweep
+    /// (``EventRepository/sweepSupervision(at:)``) looks at, read again before it writes.
+    func supervisionCandidates(at now: Instant, among ids: [Int64]?) throws -> [SupervisionCandidate]
     /// The 督办 rules of the town's current platform model (the defaults without a town or rules).
     func supervisionPolicy(town: String?) throws -> SupervisionPolicy
     /// Stores a supervision record with a history row, raising the event's level; returns its id.

@@ -22,9 +22,9 @@ extension SpatiaLiteStore {
 
     /// Event `id` read on `db`, its snapshots decoded through `snapshots`.
     static func event(_ id: Int64, _ db: Database, snapshots: SnapshotCache) throws -> EventRecord? {
-        guard let row = try Row.fetchOne(db, sql: "\(selectEvents) WHERE e.id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "\(selectEvents) WHERE e.id = ?"), arguments: [id]) else { return nil }
         var event = try snapshots.record(row)
-        event.history = try Row.fetchAll(db, sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq", arguments: [id]).map {
+        event.history = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event_history WHERE event_id = ? ORDER BY seq"), arguments: [id]).map {
             EventHistoryEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
                               from: ($0["from_status"] as String?).flatMap(EventStatus.init),
                               to: ($0["to_status"] as String?).flatMap(EventStatus.init), note: $0["note"], task: $0["task_id"])
@@ -32,7 +32,7 @@ extension SpatiaLiteStore {
         event.tasks = try TaskStore.tasks(of: id, db)
         try SupervisionStore.read(id, into: &event.supervision, db)
         event.consultations = try ConsultationStore.consultations(of: id, db)
-        event.evaluations = try Row.fetchAll(db, sql: "SELECT * FROM event_evaluations WHERE event_id = ? ORDER BY id", arguments: [id]).map {
+        event.evaluations = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event_evaluations WHERE event_id = ? ORDER BY id"), arguments: [id]).map {
             EventEvaluation(eventID: id, score: $0["score"], satisfaction: Satisfaction(rawValue: $0["satisfaction"]) ?? .satisfied,
                             remark: $0["remark"], actor: $0["actor"], at: $0["at"])
         }
@@ -107,7 +107,9 @@ struct EventUpdate: EventTransaction {
                                    evaluation.actor, evaluation.at])
     }
 
-    func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate] { try SupervisionStore.candidates(at: now, db) }
+    func supervisionCandidates(at now: Instant, among ids: [Int64]?) throws -> [SupervisionCandidate] {
+        try SupervisionStore.candidates(at: now, among: ids, db)
+    }
 
     func supervisionPolicy(town: String?) throws -> SupervisionPolicy { try SupervisionStore.policy(town: town, db) }
 

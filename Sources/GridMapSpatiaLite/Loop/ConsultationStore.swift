@@ -5,7 +5,7 @@ import GridMapCore
 enum ConsultationStore {
     /// The consultations of event `id`, oldest first.
     static func consultations(of id: Int64, _ db: Database) throws -> [Consultation] {
-        try Row.fetchAll(db, sql: "SELECT * FROM event_consultations WHERE event_id = ? ORDER BY id", arguments: [id]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event_consultations WHERE event_id = ? ORDER BY id"), arguments: [id]).map { row in
             Consultation(id: row["id"], eventID: id, heldAt: row["held_at"], offices: try decodeList(row["offices"]) ?? [],
                          people: try decodeList(row["people"]) ?? [], decision: row["decision"], leadOffice: row["lead_office"],
                          assistingOffices: try decodeList(row["assisting_offices"]) ?? [],

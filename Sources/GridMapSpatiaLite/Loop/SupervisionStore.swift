@@ -24,10 +24,10 @@ enum SupervisionStore {
 
     /// The records and extension requests of event `id`, oldest first.
     static func read(_ id: Int64, into supervision: inout EventSupervision, _ db: Database) throws {
-        let stages = try Dictionary(Row.fetchAll(db, sql: "SELECT id, stage FROM event_stages WHERE event_id = ?", arguments: [id]).map {
+        let stages = try Dictionary(Row.fetchAll(db.cachedStatement(sql: "SELECT id, stage FROM event_stages WHERE event_id = ?"), arguments: [id]).map {
             ($0[0] as Int64, SupervisionStage(rawValue: $0[1]))
         }) { first, _ in first }
-        supervision.records = try Row.fetchAll(db, sql: "SELECT * FROM event_supervisions WHERE event_id = ? ORDER BY id",
+        supervision.records = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event_supervisions WHERE event_id = ? ORDER BY id"),
                                                arguments: [id]).map { row in
             let stageID: Int64? = row["stage_id"]
             return SupervisionRecord(id: row["id"], eventID: id, level: SupervisionLevel(rawValue: row["level"]) ?? .urged,
@@ -35,7 +35,7 @@ enum SupervisionStore {
                                      note: row["note"], issuedAt: row["issued_at"], issuedBy: row["issued_by"], reply: row["reply"],
                                      repliedAt: row["replied_at"], repliedBy: row["replied_by"])
         }
-        supervision.extensions = try Row.fetchAll(db, sql: "SELECT * FROM event_extensions WHERE event_id = ? ORDER BY id",
+        supervision.extensions = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event_extensions WHERE event_id = ? ORDER BY id"),
                                                   arguments: [id]).map { extensionRequest($0, stage: { stages[$0] ?? nil }) }
     }
 
@@ -94,17 +94,21 @@ enum SupervisionStore {
     }
 
     /// What the sweep looks at (``EventTransaction/supervisionCandidates(at:)``), in one query.
-    static func candidates(at now: Instant, _ db: Database) throws -> [SupervisionCandidate] {
-        try Row.fetchAll(db, sql: """
+    static func candidates(at now: Instant, among ids: [Int64]?, _ db: Database) throws -> [SupervisionCandidate] {
+        // Among given ids, they drive the query (one look-up each), not a scan of the red events.
+        let source = ids == nil ? "events e" : "json_each(:ids) j JOIN events e ON e.id = j.value"
+        var arguments: StatementArguments = ["now": now]
+        if let ids { arguments += ["ids": "[" + ids.map(String.init).joined(separator: ",") + "]"] }
+        return try Row.fetchAll(db, sql: """
             SELECT e.id, e.town_code, s.id, s.stage,
                 COALESCE((SELECT t.office FROM event_tasks t WHERE t.event_id = e.id AND t.lead = 1 AND t.status IN ('assigned', 'accepted')
                           ORDER BY t.id LIMIT 1), json_extract(r.json, '$.office')),
                 (SELECT min(v.issued_at) FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level = 1)
-            FROM events e JOIN event_snapshots r ON r.id = e.routing_id \(openStageJoin)
+            FROM \(source) JOIN event_snapshots r ON r.id = e.routing_id \(openStageJoin)
             WHERE e.status NOT IN ('resolved', 'evaluated', 'parked') AND (e.deadline_at <= :now OR s.due_at <= :now)
               AND NOT EXISTS (SELECT 1 FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level >= 2)
             ORDER BY e.id
-            """, arguments: ["now": now]).map {
+            """, arguments: arguments).map {
             SupervisionCandidate(eventID: $0[0], town: $0[1], stageID: $0[2], stage: ($0[3] as String?).flatMap(SupervisionStage.init(rawValue:)),
                                  office: $0[4], urgedAt: $0[5])
         }
@@ -120,6 +124,14 @@ enum SupervisionStore {
 }
 
 extension SpatiaLiteStore {
+    public func supervisionCandidates(at now: Instant) throws -> [SupervisionCandidate] {
+        try pool.read { db in try SupervisionStore.candidates(at: now, among: nil, db) }
+    }
+
+    public func supervisionPolicy(town: String?) throws -> SupervisionPolicy {
+        try pool.read { db in try SupervisionStore.policy(town: town, db) }
+    }
+
     public func extensions(_ status: ExtensionStatus, within scope: AccessScope) throws -> [StageExtension] {
         let town = scope.level == "town" ? scope.code : nil, village = scope.level == "village" ? scope.code : nil
         return try pool.read { db in

@@ -5,7 +5,7 @@ import GridMapCore
 enum TaskStore {
     /// The tasks of event `id`, oldest first.
     static func tasks(of id: Int64, _ db: Database) throws -> [EventTask] {
-        try Row.fetchAll(db, sql: "SELECT * FROM event_tasks WHERE event_id = ? ORDER BY id", arguments: [id]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM event_tasks WHERE event_id = ? ORDER BY id"), arguments: [id]).map { row in
             EventTask(id: row["id"], eventID: row["event_id"], office: row["office"], lead: row["lead"], note: row["note"],
                       deadlineAt: row["deadline_at"], status: TaskStatus(rawValue: row["status"]) ?? .assigned,
                       assignedAt: row["assigned_at"], assignedBy: row["assigned_by"], acceptedAt: row["accepted_at"],
