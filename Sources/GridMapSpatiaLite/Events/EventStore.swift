@@ -48,7 +48,7 @@ extension SpatiaLiteStore {
         let filter = EventFilterSQL(query)
         let sql = "\(Self.selectEvents) WHERE \(filter.condition) ORDER BY e.id LIMIT :limit"
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: filter.arguments(limit: query.limit)).map { try snapshots.record($0) }
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: filter.arguments(limit: query.limit)).map { try snapshots.record($0) }
         }
     }
 
