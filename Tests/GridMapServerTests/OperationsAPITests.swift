@@ -102,6 +102,7 @@ import Testing
                 (#"{"title":"x","offices":["派出所","月球办"],"area":\#(Self.triangleGeoJSON),\#(start)}"#, "unknown_office"),
                 (#"{"title":"x","offices":["派出所","司法所"],"area":{"type":"Polygon","coordinates":[[[119,28],[119.1,28],[119,28.1]]]},\#(start)}"#, "invalid_geometry"),
                 (#"{"title":"x","offices":["派出所","司法所"],"area":{"type":"Polygon","coordinates":[[[10,10],[10.1,10],[10,10.1],[10,10]]]},\#(start)}"#, "invalid_field"),
+                (#"{"title":"x","offices":["派出所","司法所"],"area":{"type":"Polygon","coordinates":[[[119.70,28.25],[119.75,28.30],[119.75,28.25],[119.70,28.30],[119.70,28.25]]]},\#(start)}"#, "invalid_geometry"),
                 (#"{"title":"x","offices":["派出所","司法所"],"area":{"type":"Polygon","coordinates":[[[190,10],[10.1,10],[10,10.1],[190,10]]]},\#(start)}"#, "invalid_geometry"),
                 (#"{"title":"x","offices":["派出所","司法所"],"area":\#(Self.triangleGeoJSON),"start":"2026-03-02","end":"2026-02-28"}"#, "invalid_field"),
                 (#"{"title":"x","offices":["派出所","司法所"],"area":\#(Self.triangleGeoJSON),"events":[424242],\#(start)}"#, "unknown_event"),

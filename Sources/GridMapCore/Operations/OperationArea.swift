@@ -18,8 +18,9 @@ public enum OperationArea: Sendable, Equatable {
         }
     }
 
-    /// The grids of `snapshot` this area covers and the area's outline: for a polygon, the grids
-    /// it intersects (GEOS, exact) and the polygon itself; for grids or villages, those grids (every
+    /// The grids of `snapshot` this area covers and the area's outline: for a polygon (valid by
+    /// OGC rules, else ``OperationError/invalidArea(_:)`` with GEOS's reason), the grids it
+    /// intersects (GEOS, exact) and the polygon itself; for grids or villages, those grids (every
     /// one known, else ``OperationError``) and the union of their outlines.
     public func resolve(in snapshot: AdminSnapshot) throws -> (grids: [Boundary], outline: MultiPolygon) {
         let geos = GEOSContext()
@@ -27,6 +28,7 @@ public enum OperationArea: Sendable, Equatable {
         case .polygon(let polygon):
             guard let box = polygon.boundingBox else { throw OperationError.emptyArea }
             let shape = try geos.geometry(polygon)
+            if let reason = shape.invalidityReason { throw OperationError.invalidArea(reason) }
             let covered = try snapshot.grids.filter { grid in
                 guard let gridBox = grid.geometry.boundingBox, gridBox.intersects(box) else { return false }
                 return shape.intersects(try geos.geometry(grid.geometry))

@@ -1,6 +1,8 @@
 /// Why a joint operation was refused.
 public enum OperationError: CodedError, Sendable, Equatable {
     case emptyArea
+    /// Not a valid polygon by OGC rules (GEOS's reason: a self-intersection, …).
+    case invalidArea(String)
     case coversNoGrid
     case unknownUnit(String, String)
     case noOffices
@@ -12,6 +14,7 @@ public enum OperationError: CodedError, Sendable, Equatable {
     public var description: String {
         switch self {
         case .emptyArea: "'area': the operation needs an area: a GeoJSON Polygon or MultiPolygon, 'grids' or 'villages'"
+        case .invalidArea(let reason): "'area': not a valid polygon: \(reason)"
         case .coversNoGrid: "'area': it covers no grid"
         case .unknownUnit(let level, let code): "'\(level)s': no \(level) has code \(TextIdentifier.quoted(code))"
         case .noOffices: "'offices': a joint operation takes at least two offices"
@@ -25,6 +28,7 @@ public enum OperationError: CodedError, Sendable, Equatable {
     public var errorCode: String {
         switch self {
         case .emptyArea, .coversNoGrid, .noOffices, .endBeforeStart: "invalid_field"
+        case .invalidArea: "invalid_geometry"
         case .unknownUnit: "unknown_unit"
         case .unknownOffice: "unknown_office"
         case .unknownEvent: "unknown_event"
