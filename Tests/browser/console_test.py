@@ -20,6 +20,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -75,6 +76,17 @@ def view_fits(code):
     w, s, e, n = config["towns"][code]
     inside = west <= w + 1e-6 and south <= s + 1e-6 and east >= e - 1e-6 and north >= n - 1e-6
     return inside and ((e - w) / (east - west) > 0.5 or (n - s) / (north - south) > 0.5)
+
+
+def click_fresh(css):
+    """Clicks what `css` finds, finding it again while a re-render (after signing in, say) replaces it."""
+    for _ in range(50):
+        try:
+            driver.find_element(By.CSS_SELECTOR, css).click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    raise StaleElementReferenceException(css)
 
 
 def sign_in(account):
@@ -202,13 +214,15 @@ try:
     step = "a leader approves the extension from the waiting list"
     sign_in(config["leader"])
     result["pending_shown"] = wait_text("pending-list", "#%d" % event_id)
-    driver.find_element(By.CSS_SELECTOR, "#pending-list li[data-event='%d']" % event_id).click()
+    click_fresh("#pending-list li[data-event='%d']" % event_id)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#supervision-extensions button[data-action=approve]"))
     driver.find_element(By.CSS_SELECTOR, "#supervision-extensions button[data-action=approve]").click()
     result["extension_decided"] = wait_text("supervision-extensions", "已批准")
     result["leader_level_offered"] = bool(driver.find_elements(By.CSS_SELECTOR, "#supervision-actions button[data-level='3']"))
     sign_in(config["dispatcher"])
-    driver.find_element(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id).click()
+    # The card's tasks emptied, so that the wait below sees the card shown again for the dispatcher.
+    driver.execute_script("document.getElementById('detail-tasks').replaceChildren()")
+    click_fresh("#event-list li[data-id='%d']" % event_id)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail-tasks button[data-to=done]"))
 
     # The offices finish their tasks, the event is resolved and evaluated from its card.
