@@ -56,6 +56,9 @@ extension JSONWriter {
         raw(",\"reported_at\":"); instant(e.reportedAt)
         raw(",\"deadline_at\":"); instant(e.deadlineAt)
         raw(",\"closed_at\":"); instant(e.closedAt)
+        raw(",\"origin\":"); string(e.origin.rawValue)
+        raw(",\"external_id\":"); optionalString(e.externalID)
+        raw(",\"upstream_deadline\":"); instant(e.upstreamDeadline)
         raw(",\"source\":"); string(e.source)
         raw(",\"reporter\":"); string(masked ? PersonalMask.contact(e.reporter) : e.reporter)
         raw(",\"crs\":"); string(e.crs)
@@ -87,17 +90,20 @@ extension JSONWriter {
     /// The history; masked, the actors' names are masked and the notes (which may name people) null.
     private mutating func historyMember(_ history: [EventHistoryEntry], masked: Bool) {
         key("history")
-        array(history) { json, h in
-            json.object { json in
-                json.key("seq"); json.number(h.seq)
-                json.key("at"); json.instant(h.at)
-                json.key("actor"); json.string(masked ? PersonalMask.name(h.actor) : h.actor)
-                json.key("action"); json.string(h.action)
-                json.key("from"); json.optionalString(h.from?.rawValue)
-                json.key("to"); json.optionalString(h.to?.rawValue)
-                json.key("note"); json.optionalString(masked ? nil : h.note)
-                json.key("task"); json.optionalNumber(h.task.map(Int.init))
-            }
+        array(history) { json, h in json.historyEntry(h, masked: masked) }
+    }
+
+    /// One history entry; masked, the actor's name is masked and the note left out.
+    mutating func historyEntry(_ h: EventHistoryEntry, masked: Bool) {
+        object { json in
+            json.key("seq"); json.number(h.seq)
+            json.key("at"); json.instant(h.at)
+            json.key("actor"); json.string(masked ? PersonalMask.name(h.actor) : h.actor)
+            json.key("action"); json.string(h.action)
+            json.key("from"); json.optionalString(h.from?.rawValue)
+            json.key("to"); json.optionalString(h.to?.rawValue)
+            json.key("note"); json.optionalString(masked ? nil : h.note)
+            json.key("task"); json.optionalNumber(h.task.map(Int.init))
         }
     }
 }

@@ -14,6 +14,7 @@ public enum StatsJSON {
             json.key("p90_hours"); json.optionalNumber(g.p90Hours.map(hours))
             json.key("overdue"); json.number(g.overdue)
             json.key("parked"); json.number(g.parked)
+            json.key("escalated"); json.number(g.escalated)
         }
     }
 

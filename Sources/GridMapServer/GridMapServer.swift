@@ -114,6 +114,7 @@ public enum GridMapServer {
         SupervisionController(store: store, clock: clock).addRoutes(to: routes)
         OperationsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         StatsController(store: store, served: served, clock: clock).addRoutes(to: routes)
+        OutboxController(store: store, clock: clock).addRoutes(to: routes)
         DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
         TilesController(served: served).addRoutes(to: routes)
         PeopleController(store: store, served: served).addRoutes(to: routes)

@@ -19,7 +19,7 @@ import Testing
     @Test func onlyTheLoopsNextStatusesAreLegal() throws {
         for from in EventStatus.allCases {
             for to in EventStatus.allCases {
-                let make = { try EventStatusChange(event(from), to: to, actor: "a", note: nil, at: "2026-03-02T00:00:00.000Z") { _, _ in nil } }
+                let make = { try EventStatusChange(event(from), to: to, actor: "a", note: "理由", at: "2026-03-02T00:00:00.000Z") { _, _ in nil } }
                 if from.allowedNext.contains(to) {
                     #expect(try make().to == to)
                 } else {
@@ -61,5 +61,16 @@ import Testing
         #expect(notDispatch.dutyLeader == nil && notDispatch.note == nil)
         let noTown = try EventStatusChange(event(.triaged, town: nil), to: .dispatched, actor: "a", note: nil, at: "2026-03-01T17:30:00.000Z") { _, _ in leader }
         #expect(noTown.dutyLeader == nil)
+    }
+
+    @Test func escalatingAndTheCountysAnswerNeedANote() throws {
+        for (from, to) in [(EventStatus.triaged, EventStatus.escalated), (.inProgress, .escalated), (.escalated, .returned), (.escalated, .resolved)] {
+            for note in [nil, "", "  "] {
+                #expect(throws: CountyError.noteRequired(from == .escalated ? from : to)) {
+                    try EventStatusChange(event(from), to: to, actor: "a", note: note, at: "2026-03-02T00:00:00.000Z") { _, _ in nil }
+                }
+            }
+        }
+        #expect(EventStatus.escalated.permissionToMoveOn == .linkCounty && EventStatus.triaged.permissionToMoveOn == .manageEvents)
     }
 }

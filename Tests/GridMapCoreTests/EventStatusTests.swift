@@ -7,6 +7,7 @@ import Testing
         "received→triaged", "triaged→dispatched", "dispatched→in_progress", "dispatched→returned",
         "in_progress→resolved", "in_progress→returned", "resolved→evaluated", "resolved→returned", "returned→triaged",
         "triaged→parked", "dispatched→parked", "in_progress→parked", "returned→parked", "parked→triaged",
+        "triaged→escalated", "in_progress→escalated", "escalated→returned", "escalated→resolved",
     ]
 
     @Test func everyPairIsLegalExactlyWhenTheLoopSaysSo() {
@@ -18,5 +19,6 @@ import Testing
         }
         #expect(EventStatus.evaluated.allowedNext.isEmpty)
         #expect(EventStatus.allCases.filter(\.isClosed) == [.resolved, .evaluated])
+        #expect(EventStatus.allCases.filter(\.isHeld) == [.parked, .escalated])
     }
 }

@@ -48,7 +48,7 @@ import Testing
             #expect(refused["allowed"] == .array([.string("triaged")]))
             let (ok, triaged) = try await send(.post, "/v1/events/\(id)/transitions", #"{"to":"triaged","actor":"值班员","note":"属实"}"#)
             #expect(ok == .ok && triaged["status"] == .string("triaged"))
-            #expect(triaged["status_name"] == .string("研判") && triaged["allowed_next"] == .array([.string("dispatched"), .string("parked")]))
+            #expect(triaged["status_name"] == .string("研判") && triaged["allowed_next"] == .array([.string("dispatched"), .string("parked"), .string("escalated")]))
             #expect(triaged["history"]?.array?.last?["note"] == .string("属实"))
 
             let (_, page) = try await send(.get, "/v1/events?format=geojson&status=triaged", nil)
@@ -60,14 +60,14 @@ import Testing
             let (_, stats) = try await send(.get, "/v1/stats?by=platform&from=2026-02-01&to=2026-04-01", nil)
             #expect(stats["groups"] == .array([.object([
                 "key": .string("PAFZ"), "received": .number(1), "closed": .number(0), "closure_rate": .number(0),
-                "median_hours": .null, "p90_hours": .null, "overdue": .number(1), "parked": .number(0),
+                "median_hours": .null, "p90_hours": .null, "overdue": .number(1), "parked": .number(0), "escalated": .number(0),
             ])]))
             let (badBy, _) = try await send(.get, "/v1/stats?by=county", nil)
             #expect(badBy == .badRequest)
         }
     }
 
-    /// The loop's vocabulary as the glossary names it (受理 → 研判 → 流转 → 处置 → 办结 → 考核, 退回, 挂账).
+    /// The loop's vocabulary as the glossary names it (受理 → 研判 → 流转 → 处置 → 办结 → 考核, 退回, 挂账, 上报).
     @Test func theStatusesNameTheLoop() async throws {
         try await withServer { send in
             let (status, body) = try await send(.get, "/v1/statuses", nil)
@@ -75,7 +75,7 @@ import Testing
             let statuses = try #require(body["statuses"]?.array)
             let names = statuses.map { "\($0["status"]?.string ?? "")=\($0["name"]?.string ?? "")" }
             #expect(names == ["received=受理", "triaged=研判", "dispatched=流转", "in_progress=处置",
-                              "resolved=办结", "evaluated=考核", "returned=退回", "parked=挂账"])
+                              "resolved=办结", "evaluated=考核", "returned=退回", "parked=挂账", "escalated=上报"])
             #expect(statuses[2]["allowed_next"] == .array([.string("in_progress"), .string("returned"), .string("parked")]))
             #expect(statuses.filter { $0["closed"] == .bool(true) }.compactMap { $0["status"]?.string } == ["resolved", "evaluated"])
         }

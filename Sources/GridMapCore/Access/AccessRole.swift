@@ -10,19 +10,20 @@ public enum AccessRole: String, CaseIterable, Codable, Sendable {
     case admin
     /// The town's leaders (镇领导): read everything of their town, people included.
     case leader
-    /// The county (县级, 社会治理中心): reads every town, personal data masked.
+    /// The county (县级, 社会治理中心): reads every town, personal data masked; hands events down
+    /// (上级交办) and answers the towns' escalations (上报).
     case county
 
     /// What the role may do:
     ///
-    /// | role | read | resolve | view_personal | manage_events | supervise | approve | upload_patrols | edit_boundaries | export | administer |
-    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
-    /// | planner | ✓ | ✓ | | | | | | ✓ | | |
-    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | ✓ | | ✓ | | | |
-    /// | gis | ✓ | ✓ | | | | | | | ✓ | |
-    /// | leader | ✓ | ✓ | ✓ | | ✓ | ✓ | | | | |
-    /// | county | ✓ | ✓ | | | | | | | ✓ | |
-    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
+    /// | role | read | resolve | view_personal | manage_events | supervise | approve | link_county | upload_patrols | edit_boundaries | export | administer |
+    /// |---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|:-:|
+    /// | planner | ✓ | ✓ | | | | | | | ✓ | | |
+    /// | dispatcher | ✓ | ✓ | ✓ | ✓ | ✓ | | | ✓ | | | |
+    /// | gis | ✓ | ✓ | | | | | | | | ✓ | |
+    /// | leader | ✓ | ✓ | ✓ | | ✓ | ✓ | | | | | |
+    /// | county | ✓ | ✓ | | | | | ✓ | | | ✓ | |
+    /// | admin | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
     ///
     /// Patrol uploads and people's absences are the command room's work, so they belong to
     /// dispatchers; planners change boundaries but not events. Who sees names, phones and
@@ -35,7 +36,7 @@ public enum AccessRole: String, CaseIterable, Codable, Sendable {
         case .dispatcher: [.read, .resolve, .viewPersonal, .manageEvents, .supervise, .uploadPatrols]
         case .gis: [.read, .resolve, .export]
         case .leader: [.read, .resolve, .viewPersonal, .supervise, .approve]
-        case .county: [.read, .resolve, .export]
+        case .county: [.read, .resolve, .linkCounty, .export]
         case .admin: Set(Permission.allCases)
         }
     }
@@ -61,6 +62,9 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case supervise
     /// A leader's decisions: 领导督办, approving or refusing 延期, 挂账.
     case approve
+    /// The county's part of the loop: hand events down to a town (上级交办, `origin: county`) and
+    /// answer its escalations (上报: send them back or close them).
+    case linkCounty = "link_county"
     /// Upload patrol tracks.
     case uploadPatrols = "upload_patrols"
     /// Preview and commit boundary edits.

@@ -27,6 +27,10 @@ public struct EventRecord: Sendable {
     public var closedAt: Instant?
     /// The command room's duty leader (值班领导) when the event was dispatched.
     public var dutyLeader: DutyDay?
+    /// Reported in the town or handed down by the county (上级交办), with the id and deadline it came with.
+    public var origin: EventOrigin = .local
+    public var externalID: String?
+    public var upstreamDeadline: Instant?
     /// Oldest first; empty when not asked for.
     public var history: [EventHistoryEntry]
     /// The offices' tasks (联勤联动), oldest first; read with the history.
@@ -63,9 +67,12 @@ public struct EventRecord: Sendable {
         self.history = history
     }
 
-    /// Past its overall deadline and not handled, at `now` (a parked event is never overdue).
+    /// When it entered its current status, by its history (nil when the history was not read).
+    public var statusSince: Instant? { history.last { $0.to == status && $0.from != status }?.at }
+
+    /// Past its overall deadline and not handled, at `now` (a held event, ``EventStatus/isHeld``, is never overdue).
     public func isOverdue(at now: Instant) -> Bool {
-        !status.isClosed && status != .parked && (deadlineAt.map { $0 < now } ?? false)
+        !status.isClosed && !status.isHeld && (deadlineAt.map { $0 < now } ?? false)
     }
 }
 

@@ -13,9 +13,15 @@ public struct EventReport: Sendable, Equatable {
     /// The event's id in the system it came from (a ``TextIdentifier``), when it has one: a
     /// second event with the same id is a re-delivery, not a new event.
     public var externalID: String?
+    /// Reported in the town, or handed down by the county; an `externalID` is unique per origin.
+    public var origin: EventOrigin
+    /// The county's deadline for an assignment (上级交办): the event is due by the earlier of it
+    /// and its category's deadline.
+    public var upstreamDeadline: Instant?
 
     public init(category: String, description: String, coordinate: Coordinate, crs: CoordinateSystem,
-                reportedAt: Instant, source: EventSource, reporter: String, externalID: String? = nil) {
+                reportedAt: Instant, source: EventSource, reporter: String, externalID: String? = nil,
+                origin: EventOrigin = .local, upstreamDeadline: Instant? = nil) {
         self.category = category
         self.description = description
         self.coordinate = coordinate
@@ -24,6 +30,8 @@ public struct EventReport: Sendable, Equatable {
         self.source = source
         self.reporter = reporter
         self.externalID = externalID
+        self.origin = origin
+        self.upstreamDeadline = upstreamDeadline
     }
 }
 
@@ -36,7 +44,8 @@ public struct LocatedEvent: Sendable {
     public var routed: RoutedCategory
     /// The grid's and village's people at the time.
     public var people: [Person]
-    /// When handling is due: reported at plus the category's deadline (nil without one).
+    /// When handling is due: reported at plus the category's deadline, or the county's deadline
+    /// when that is earlier (nil without either).
     public var deadline: Instant?
 
     public init(report: EventReport, point: Coordinate, resolution: Resolution, routed: RoutedCategory, people: [Person]) {
@@ -45,7 +54,7 @@ public struct LocatedEvent: Sendable {
         self.resolution = resolution
         self.routed = routed
         self.people = people
-        deadline = routed.deadlineHours.map { report.reportedAt.adding(hours: Int64($0)) }
+        deadline = [routed.deadlineHours.map { report.reportedAt.adding(hours: Int64($0)) }, report.upstreamDeadline].compactMap { $0 }.min()
     }
 }
 

@@ -17,10 +17,12 @@ public struct GroupStats: Sendable, Equatable {
     /// Hours from report to resolution of the closed ones (nil when none closed).
     public var medianHours: Double?
     public var p90Hours: Double?
-    /// Of those reported, the ones handled after their deadline or still open past it (parked ones aside).
+    /// Of those reported, the ones handled after their deadline or still open past it (held ones aside: ``EventStatus/isHeld``).
     public var overdue: Int
     /// Of those reported, the ones parked (挂账) now.
     public var parked: Int = 0
+    /// Of those reported, the ones with the county (上报) now.
+    public var escalated: Int = 0
 }
 
 extension EventFactsTable {
@@ -32,7 +34,7 @@ extension EventFactsTable {
         if town != nil && townFilter == nil { return [] }
         let townOf = keyIndex[.town] ?? []
         var received = [Int](repeating: 0, count: groupKeys.count)
-        var overdue = received, parked = received
+        var overdue = received, parked = received, escalated = received
         var durations = [[Double]](repeating: [], count: groupKeys.count)
         let from = from.milliseconds, to = to.milliseconds, now = now.milliseconds
         for i in 0..<count {
@@ -45,6 +47,7 @@ extension EventFactsTable {
             let end = closed[i]
             if end >= 0 { durations[g].append(Double(end - t) / 3_600_000) }
             if status[i] == .parked { parked[g] += 1; continue }
+            if status[i] == .escalated { escalated[g] += 1; continue }
             let due = deadline[i]
             if due >= 0 && (end >= 0 ? end > due : now > due) { overdue[g] += 1 }
         }
@@ -52,7 +55,8 @@ extension EventFactsTable {
             var hours = durations[g]
             let median = Self.quantile(&hours, 0.5), p90 = Self.quantile(&hours, 0.9)
             return GroupStats(key: groupKeys[g], received: received[g], closed: hours.count,
-                              medianHours: median, p90Hours: p90, overdue: overdue[g], parked: parked[g])
+                              medianHours: median, p90Hours: p90, overdue: overdue[g], parked: parked[g],
+                              escalated: escalated[g])
         }
     }
 

@@ -16,17 +16,20 @@ public enum EventStatus: String, CaseIterable, Codable, Sendable {
     case returned
     /// 挂账: set aside by a leader until a review date (cannot be handled now); never overdue.
     case parked
+    /// 上报: handed up to the county's 社会治理中心, which sends it back (returned) or closes it (resolved).
+    case escalated
 
     /// The statuses this one may move to.
     public var allowedNext: [EventStatus] {
         switch self {
         case .received: [.triaged]
-        case .triaged: [.dispatched, .parked]
+        case .triaged: [.dispatched, .parked, .escalated]
         case .dispatched: [.inProgress, .returned, .parked]
-        case .inProgress: [.resolved, .returned, .parked]
+        case .inProgress: [.resolved, .returned, .parked, .escalated]
         case .resolved: [.evaluated, .returned]
         case .returned: [.triaged, .parked]
         case .parked: [.triaged]
+        case .escalated: [.returned, .resolved]
         case .evaluated: []
         }
     }
@@ -42,11 +45,16 @@ public enum EventStatus: String, CaseIterable, Codable, Sendable {
         case .evaluated: "考核"
         case .returned: "退回"
         case .parked: "挂账"
+        case .escalated: "上报"
         }
     }
 
     /// Handled (resolved or evaluated): counts as closed in statistics; not supervised any more.
     public var isClosed: Bool { self == .resolved || self == .evaluated }
+
+    /// Held outside the town's loop (挂账, or 上报 and with the county): its clocks stop, it is
+    /// never overdue, never supervised, and its light is green.
+    public var isHeld: Bool { self == .parked || self == .escalated }
 }
 
 /// How an event reached the command room.

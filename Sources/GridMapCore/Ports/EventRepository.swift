@@ -3,10 +3,16 @@ import GridMapGeometry
 
 /// The events of record: each with its routing, people on duty and history, and the loop's moves.
 public protocol EventRepository: Sendable {
-    /// Stores a located event, status `received`, with its first history entry; throws
-    /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
-    @discardableResult
-    func recordEvent(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64
+    /// Stores a located event, status `received`, with its first history entry (and its outbox
+    /// row), in one transaction. An `externalID` is unique per origin: a local event whose id is
+    /// stored throws ``DuplicateEventError``; a county assignment (上级交办) delivered again with
+    /// the same body is the stored event, unchanged (`created` false), and with another body
+    /// throws ``CountyError/externalIDConflict(externalID:id:)`` — nothing stored either way.
+    func intake(_ event: LocatedEvent, actor: String, at now: Instant) throws -> EventIntake
+    /// Stores a batch the same way in one transaction, answering each one's intake in order;
+    /// every item refused (a conflict, a duplicate) is reported, 1-based, in a ``DatasetError``,
+    /// and then nothing is stored.
+    func intake(_ events: [LocatedEvent], actor: String, at now: Instant) throws -> [EventIntake]
     /// One event with its history, or nil.
     func event(_ id: Int64) throws -> EventRecord?
     /// Runs `body` in one write transaction over the events: when it throws, nothing it stored
@@ -81,6 +87,12 @@ public protocol EventTransaction {
 }
 
 extension EventRepository {
+    /// Stores a located event (``intake(_:actor:at:)``) and answers its id.
+    @discardableResult
+    public func recordEvent(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64 {
+        try intake(event, actor: actor, at: now).id
+    }
+
     /// The facts of every event, for in-memory statistics.
     public func eventFactsTable() throws -> EventFactsTable {
         var table = EventFactsTable()

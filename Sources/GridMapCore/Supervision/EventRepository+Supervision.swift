@@ -1,13 +1,13 @@
 extension EventRepository {
     /// Issues 督办 (level 2, the command room's) or 领导督办 (level 3, a leader's: the caller checks
-    /// who may) on unclosed, unparked event `id`, addressed to the responsible office; refused
+    /// who may) on an unclosed event not held (挂账, 上报) `id`, addressed to the responsible office; refused
     /// while a record of that level or higher waits for its answer in the current stage.
     public func supervise(_ id: Int64, level: Int, note: String?, actor: String, at now: Instant,
                           within scope: AccessScope = .everywhere) throws -> SupervisionRecord {
         guard let level = SupervisionLevel(rawValue: level), level >= .supervised else { throw SupervisionError.levelNotIssuable(level) }
         return try updateEvents { transaction in
             let event = try transaction.event(id, within: scope)
-            guard !event.status.isClosed && event.status != .parked else { throw SupervisionError.notSupervisable(event.status) }
+            guard !event.status.isClosed && !event.status.isHeld else { throw SupervisionError.notSupervisable(event.status) }
             if let waiting = event.supervision.currentRecords.first(where: { $0.awaitsReply && $0.level >= level }) {
                 throw SupervisionError.alreadyIssued(waiting.level, record: waiting.id)
             }
@@ -38,14 +38,14 @@ extension EventRepository {
         }
     }
 
-    /// Asks for the current stage of unclosed, unparked event `id` to run until `until` (延期);
+    /// Asks for the current stage of an unclosed event not held (挂账, 上报) `id` to run until `until` (延期);
     /// one request waits at a time, and `until` must lie after now and the stage's deadline.
     public func requestExtension(_ id: Int64, until: Instant, reason: String, actor: String, at now: Instant,
                                  within scope: AccessScope = .everywhere) throws -> StageExtension {
         guard !reason.allSatisfy(\.isWhitespace) else { throw SupervisionError.reasonRequired }
         return try updateEvents { transaction in
             let event = try transaction.event(id, within: scope)
-            guard !event.status.isClosed && event.status != .parked else { throw SupervisionError.notSupervisable(event.status) }
+            guard !event.status.isClosed && !event.status.isHeld else { throw SupervisionError.notSupervisable(event.status) }
             if let pending = event.supervision.pendingExtension { throw SupervisionError.extensionPending(pending.id) }
             let due = event.supervision.window?.dueAt ?? event.deadlineAt
             let floor = max(now, due ?? now)

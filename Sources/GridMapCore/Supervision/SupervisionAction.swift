@@ -17,7 +17,7 @@ public enum SupervisionAction: String, CaseIterable, Sendable {
 extension EventRecord {
     /// The 督办 moves `viewer` may make on this event now: what the server would accept from them.
     public func supervisionActions(for viewer: Viewer) -> [SupervisionAction] {
-        let active = !status.isClosed && status != .parked
+        let active = !status.isClosed && !status.isHeld
         let waiting = supervision.currentRecords.filter(\.awaitsReply).map(\.level).max()
         return SupervisionAction.allCases.filter { action in
             switch action {

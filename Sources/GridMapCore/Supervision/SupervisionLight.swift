@@ -4,11 +4,11 @@ public enum SupervisionLight: String, CaseIterable, Codable, Sendable {
 
     /// The light of an event that is `status`, in `window`, with overall deadline `overall`, at
     /// `now`: red past the stage's deadline, or past the overall deadline whatever the stage;
-    /// yellow past the stage's warning point; green otherwise. Nil for a closed event; a parked
-    /// one is green (挂账 is never overdue).
+    /// yellow past the stage's warning point; green otherwise. Nil for a closed event; a held
+    /// one (挂账, 上报) is green: it is never overdue.
     public static func of(_ status: EventStatus, window: StageWindow?, overall: Instant?, at now: Instant) -> SupervisionLight? {
         if status.isClosed { return nil }
-        if status == .parked { return .green }
+        if status.isHeld { return .green }
         if let due = window?.dueAt, due <= now { return .red }
         if let overall, overall <= now { return .red }
         if let warn = window?.warnAt, warn <= now { return .yellow }

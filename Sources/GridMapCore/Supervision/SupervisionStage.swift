@@ -10,14 +10,15 @@ public enum SupervisionStage: String, CaseIterable, Codable, Sendable {
     /// 挂账: set aside until its review date; never overdue.
     case parked
 
-    /// The stage of an event that is `status`; nil when it is closed.
+    /// The stage of an event that is `status`; nil when it is closed or with the county (上报:
+    /// the town's stages end, and a return to triage starts a new one).
     public init?(_ status: EventStatus) {
         switch status {
         case .received, .triaged, .returned: self = .triage
         case .dispatched: self = .acceptance
         case .inProgress: self = .handling
         case .parked: self = .parked
-        case .resolved, .evaluated: return nil
+        case .resolved, .evaluated, .escalated: return nil
         }
     }
 

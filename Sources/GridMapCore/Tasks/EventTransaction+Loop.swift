@@ -8,16 +8,16 @@ extension EventTransaction {
 
     /// Moves `event` to `status` (``EventStatusChange``) with what follows: the stage it enters
     /// when it leaves its own (``SupervisionPolicy/window(entering:at:overall:)``; for parked, until
-    /// `review`); leaving 挂账
-    /// moves the overall deadline on by the time parked; dispatching gives the offices their tasks
+    /// `review`); leaving a held status (挂账, 上报: ``EventStatus/isHeld``)
+    /// moves the overall deadline on by the time held; dispatching gives the offices their tasks
     /// (`tasks`, else by the routing: ``TaskAssignment/onDispatch(_:platforms:actor:at:)``); going
-    /// back to triage or to 挂账 withdraws the open ones.
+    /// back to triage, to 挂账 or up to the county withdraws the open ones.
     func move(_ event: EventRecord, to status: EventStatus, actor: String, note: String?, at now: Instant,
               giving tasks: [TaskAssignment]? = nil, review: Instant? = nil) throws {
         var change = try EventStatusChange(event, to: status, actor: actor, note: note, at: now,
                                            dutyLeader: { try dutyLeader(town: $0, date: $1) })
-        if event.status == .parked, let parked = event.supervision.window, let deadline = event.deadlineAt {
-            change.deadlineAt = deadline.adding(milliseconds: now.milliseconds - parked.startedAt.milliseconds)
+        if event.status.isHeld, let since = event.statusSince, let deadline = event.deadlineAt {
+            change.deadlineAt = deadline.adding(milliseconds: now.milliseconds - since.milliseconds)
         }
         if status == .parked, let review {
             change.stage = .enters(.parked(at: now, review: review))
@@ -31,8 +31,12 @@ extension EventTransaction {
             let given = try tasks ?? TaskAssignment.onDispatch(event, platforms: try event.townCode.map(platforms(town:)) ?? [],
                                                                actor: actor, at: now)
             for task in given { _ = try assign(task) }
-        case .returned, .parked:
-            let reason = status == .parked ? "事件挂账" : "事件退回研判"
+        case .returned, .parked, .escalated:
+            let reason = switch status {
+            case .parked: "事件挂账"
+            case .escalated: "事件上报县级"
+            default: "事件退回研判"
+            }
             for task in event.tasks where task.status.isOpen {
                 try apply(TaskMove(task, to: .cancelled, reason: reason, actor: actor, at: now))
             }

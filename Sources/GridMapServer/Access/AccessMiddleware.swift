@@ -38,15 +38,15 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        guard let permission = rules.permission(request.method, request.uri.path) else {
+        guard let need = rules.need(request.method, request.uri.path) else {
             context.principal = try? principal(request, context)
             return try await next(request, context)
         }
         let response: Response
         do {
             context.principal = try principal(request, context)
-            try authorize(context.principal, permission, request)
-            if store.isReadOnly && !permission.isRead {
+            try authorize(context.principal, need, request)
+            if store.isReadOnly && !need.isRead {
                 // Nothing can be written, the audit entry included.
                 return APIError(ReadOnlyStoreError()).response()
             }
@@ -54,7 +54,7 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
         } catch let refusal as Refusal {
             response = refusal.response
         }
-        if !permission.isRead {
+        if !need.isRead {
             audit(request, context, response.status)
         } else if context.audit.disclosedPersonal && !store.isReadOnly {
             readAudit.append(entry(request, context, response.status))
@@ -92,15 +92,15 @@ struct AccessMiddleware<Context: AccessRequestContext>: RouterMiddleware {
         return found
     }
 
-    private func authorize(_ principal: Principal?, _ permission: Permission, _ request: Request) throws(Refusal) {
-        if principal?.role.may(permission) ?? (permission.isRead && policy.publicReads) { return }
-        let what = "\(request.method) \(request.uri.path)", roles = permission.roles.map(\.rawValue).joined(separator: ", ")
+    private func authorize(_ principal: Principal?, _ need: AccessRules.Need, _ request: Request) throws(Refusal) {
+        if principal.map({ need.isMet(by: $0.role) }) ?? (need.isRead && policy.publicReads) { return }
+        let what = "\(request.method) \(request.uri.path)", roles = need.roles.map(\.rawValue).joined(separator: ", ")
         guard let principal else {
-            throw .unauthorized("\(what) needs signing in (POST /v1/session) or a bearer token, of a role with \(permission.rawValue): \(roles)",
+            throw .unauthorized("\(what) needs signing in (POST /v1/session) or a bearer token, of a role with \(need.name): \(roles)",
                                 invalidToken: false)
         }
         throw Refusal(APIError(.forbidden, "forbidden",
-                               "role \(principal.role.rawValue) lacks \(permission.rawValue), which \(what) needs (roles with it: \(roles))").response())
+                               "role \(principal.role.rawValue) lacks \(need.name), which \(what) needs (roles with it: \(roles))").response())
     }
 
     private func entry(_ request: Request, _ context: Context, _ status: HTTPResponse.Status) -> AuditEntry {

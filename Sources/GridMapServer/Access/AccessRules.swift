@@ -14,11 +14,14 @@ struct AccessRules: Sendable {
         let methods: Set<HTTPRequest.Method>?
         let pattern: [Substring]
         let permission: Permission?
+        /// A second permission that will do instead (the county's routes into the loop).
+        let alternative: Permission?
 
-        init(_ methods: Set<HTTPRequest.Method>?, _ pattern: String, _ permission: Permission?) {
+        init(_ methods: Set<HTTPRequest.Method>?, _ pattern: String, _ permission: Permission?, or alternative: Permission? = nil) {
             self.methods = methods
             self.pattern = pattern.split(separator: "/").map { $0.hasPrefix(":") || $0.contains("{") ? "*" : $0 }
             self.permission = permission
+            self.alternative = alternative
         }
 
         func matches(_ method: HTTPRequest.Method, _ path: [Substring]) -> Bool {
@@ -37,9 +40,28 @@ struct AccessRules: Sendable {
         rules = declared + [Rule([.get, .head], "/**", .read)] + changeGroups + [Rule(nil, "/**", .administer)]
     }
 
-    /// What a request needs; nil when it is public.
-    func permission(_ method: HTTPRequest.Method, _ path: String) -> Permission? {
-        let segments = path.split(separator: "/")
-        return rules.first { $0.matches(method, segments) }!.permission
+    /// What a request needs: a permission, or its alternative.
+    struct Need: Sendable, Equatable {
+        let permission: Permission
+        let alternative: Permission?
+
+        /// Whether `role` holds the permission or its alternative.
+        func isMet(by role: AccessRole) -> Bool { role.may(permission) || alternative.map(role.may) == true }
+        /// Only a read: served on a read-only store, unaudited.
+        var isRead: Bool { permission.isRead && (alternative?.isRead ?? true) }
+        /// The roles that meet it.
+        var roles: [AccessRole] { AccessRole.allCases.filter(isMet) }
+        /// `manage_events` or `manage_events or link_county`.
+        var name: String { [permission, alternative].compactMap { $0?.rawValue }.joined(separator: " or ") }
     }
+
+    /// What a request needs; nil when it is public.
+    func need(_ method: HTTPRequest.Method, _ path: String) -> Need? {
+        let segments = path.split(separator: "/")
+        let rule = rules.first { $0.matches(method, segments) }!
+        return rule.permission.map { Need(permission: $0, alternative: rule.alternative) }
+    }
+
+    /// The first permission a request needs; nil when it is public.
+    func permission(_ method: HTTPRequest.Method, _ path: String) -> Permission? { need(method, path)?.permission }
 }

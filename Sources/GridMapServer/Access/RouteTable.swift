@@ -17,10 +17,10 @@ final class RouteTable<Context: RequestContext> {
         registrations.append { $0.get(RouterPath(path), use: handler) }
     }
 
-    /// A POST route and the permission it needs (`nil`: public).
-    func post<Output: ResponseGenerator>(_ path: String, needs permission: Permission?,
+    /// A POST route and the permission it needs (`nil`: public), or an alternative that will do.
+    func post<Output: ResponseGenerator>(_ path: String, needs permission: Permission?, or alternative: Permission? = nil,
                                          use handler: @escaping @Sendable (Request, Context) async throws -> Output) {
-        rules.append(AccessRules.Rule([.post], path, permission))
+        rules.append(AccessRules.Rule([.post], path, permission, or: alternative))
         registrations.append { $0.post(RouterPath(path), use: handler) }
     }
 

@@ -6,9 +6,41 @@ import Hummingbird
 /// `POST /v1/events` bodies: `category`, `description`, `lon`, `lat`, `crs` (default wgs84),
 /// `reported_at` (ISO 8601, default now; not in the future, ``ReportedTime``), `source`,
 /// `reporter`, and optionally `external_id` (a ``TextIdentifier``: the event's id in the client's
-/// system, which makes a retry recognisable).
+/// system, which makes a retry recognisable) and `origin` (`local`, the default, or `county`).
+/// A county assignment (上级交办) needs `external_id` and `reported_at` (so that a repeated
+/// delivery is the same body) and may carry `upstream_deadline` (ISO 8601, after `reported_at`).
 enum EventReportParser {
     static func parse(_ body: JSONBody, now: Instant) throws -> EventReport {
+        let originText = try body.optionalString("origin") ?? EventOrigin.local.rawValue
+        guard let origin = EventOrigin(rawValue: originText) else {
+            throw APIError.badRequest("invalid_field", "'origin': unknown origin '\(originText)' (one of: "
+                + EventOrigin.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        var report = try parseReport(body, now: now)
+        report.origin = origin
+        guard origin == .county else {
+            if body.fields["upstream_deadline"] != nil {
+                throw APIError.badRequest("invalid_field", "'upstream_deadline' is the county's: it comes with \"origin\": \"county\"")
+            }
+            return report
+        }
+        if report.externalID == nil { throw APIError.badRequest("missing_field", "a county assignment needs 'external_id' (the county's id)") }
+        if body.fields["reported_at"] == nil {
+            throw APIError.badRequest("missing_field", "a county assignment needs 'reported_at' (when the county assigned it), so that a repeated delivery is the same")
+        }
+        if let text = try body.optionalString("upstream_deadline") {
+            guard let deadline = Instant(parsing: text) else {
+                throw APIError.badRequest("invalid_field", "'upstream_deadline': '\(text)' is not an ISO 8601 time")
+            }
+            guard deadline > report.reportedAt else {
+                throw APIError.badRequest("invalid_field", "'upstream_deadline': \(text) is not after 'reported_at'")
+            }
+            report.upstreamDeadline = deadline
+        }
+        return report
+    }
+
+    private static func parseReport(_ body: JSONBody, now: Instant) throws -> EventReport {
         let sourceText = try body.requiredString("source")
         guard let source = EventSource(rawValue: sourceText) else {
             throw APIError.badRequest("invalid_field", "'source': unknown source '\(sourceText)' (one of: "

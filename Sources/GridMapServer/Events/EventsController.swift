@@ -9,7 +9,13 @@ import Hummingbird
 /// corrections, ``TriageRequest``; {"to":"evaluated"} needs `score` 1–5 and `satisfaction`, the
 /// note being the reporter's remark, and a dissatisfied one returns the event to triage), and
 /// the loop's statuses `GET /v1/statuses`. A new event's id goes into the request's audit entry; an
-/// `external_id` that a stored event has answers 409 `duplicate_event` naming that event. The
+/// `external_id` that a stored local event has answers 409 `duplicate_event` naming that event.
+/// A county assignment (`"origin": "county"`, ``EventReportParser``) is idempotent: the first
+/// delivery answers 201, the same body again 200 with the stored event (nothing changes), another
+/// body under the same `external_id` 409 `external_id_conflict`. Local events need
+/// `manage_events`; county assignments `link_county` or `manage_events` (the command room may
+/// enter one the county sent by other means). Moving an event out of 上报 (`escalated`) is the
+/// county's answer and needs `link_county`; every other move `manage_events`. The
 /// history names the signed-in person or token holder as the actor (an `actor` in a body is
 /// ignored). Scoped callers list only their scope's events, get 404 for one outside it and 403
 /// `out_of_scope` for reporting or moving one there. Personal fields are masked unless the caller
@@ -22,10 +28,10 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
     static var maxBodyBytes: Int { 64 << 10 }
 
     func addRoutes(to routes: RouteTable<Context>) {
-        routes.post("/v1/events", needs: .manageEvents, use: create)
+        routes.post("/v1/events", needs: .manageEvents, or: .linkCounty, use: create)
         routes.get("/v1/events", use: list)
         routes.get("/v1/events/:id", use: show)
-        routes.post("/v1/events/:id/transitions", needs: .manageEvents, use: transition)
+        routes.post("/v1/events/:id/transitions", needs: .manageEvents, or: .linkCounty, use: transition)
         routes.get("/v1/statuses") { _, _ in
             var json = JSONWriter()
             json.eventStatuses()
@@ -37,19 +43,15 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let body = try await JSONBody(request, maxBytes: Self.maxBodyBytes)
         let now = clock.now()
         let report = try EventReportParser.parse(body, now: now)
-        let resolver = try served.current().boundaries.history.resolver(at: report.reportedAt)
-        try PointCheck.validate(report.coordinate, label: "the event's coordinate")
-        let point = report.crs.toWGS84(report.coordinate)
-        try PointCheck.rejectSwapped(report.coordinate, used: point, crs: report.crs,
-                                     resolver: resolver, label: "the event's coordinate")
-        let located = try resolver.locate(report, at: point)
+        if report.origin == .local { try context.requires(.manageEvents, for: "reporting a local event (a county assignment carries \"origin\": \"county\")") }
+        let located = try ReportLocating.locate(report, history: served.current().boundaries.history)
         try context.scope.check(located)
-        let id = try store.recordEvent(located, actor: context.actor, at: now)
-        context.audit.record("event_id", .number(Double(id)))
+        let intake = try store.intake(located, actor: context.actor, at: now)
+        context.audit.record("event_id", .number(Double(intake.id)))
         var json = JSONWriter(capacity: 2048)
-        json.event(try store.event(id)!, now: now, history: true, viewer: context.viewer)
-        var response = json.response(status: .created)
-        response.headers[.location] = "/v1/events/\(id)"
+        json.event(try store.event(intake.id)!, now: now, history: true, viewer: context.viewer)
+        var response = json.response(status: intake.created ? .created : .ok)
+        response.headers[.location] = "/v1/events/\(intake.id)"
         return response
     }
 
@@ -74,12 +76,14 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
             throw APIError.badRequest("invalid_field", "category, place and routing are corrected at triage: send them with {\"to\":\"triaged\"}")
         }
         let event: EventRecord
+        if status == .evaluated || !triage.isEmpty { try context.requires(.manageEvents, for: "evaluating or correcting an event") }
         if status == .evaluated {
             let (score, satisfaction) = try Self.evaluation(body)
             event = try store.evaluate(id, score: score, satisfaction: satisfaction, remark: note, actor: context.actor, at: now,
                                        within: context.scope)
         } else if triage.isEmpty {
-            event = try store.transition(id, to: status, actor: context.actor, note: note, at: now, within: context.scope)
+            event = try store.transition(id, to: status, actor: context.actor, note: note, at: now, within: context.scope,
+                                         by: context.principal?.role)
         } else {
             // A move: outside the scope is refused (403) like any other, inside the transaction.
             guard let current = try store.event(id) else { throw EventError.notFound(id) }

@@ -22,6 +22,13 @@ extension AccessRequestContext {
     var scope: AccessScope { principal?.scope ?? .everywhere }
     /// What the request may see of personal data.
     var viewer: Viewer { Viewer(principal) }
+
+    /// Refuses (403 `forbidden`) a caller whose role lacks `permission` for `what`, on a route
+    /// that a second permission also opens.
+    func requires(_ permission: Permission, for what: String) throws {
+        guard let role = principal?.role, !role.may(permission) else { return }
+        throw APIError(.forbidden, "forbidden", "role \(role.rawValue) lacks \(permission.rawValue), which \(what) needs")
+    }
 }
 
 /// GridMap's request context.

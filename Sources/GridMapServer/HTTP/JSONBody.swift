@@ -7,6 +7,9 @@ import Hummingbird
 struct JSONBody {
     let fields: [String: JSONValue]
 
+    /// An object read elsewhere (one item of a file).
+    init(fields: [String: JSONValue]) { self.fields = fields }
+
     init(_ request: Request, maxBytes: Int) async throws {
         let buffer = try await request.collectBody(upTo: maxBytes)
         guard let value = try? JSONValue.parse(Data(buffer: buffer)), case .object(let fields) = value else {

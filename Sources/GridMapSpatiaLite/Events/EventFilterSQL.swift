@@ -25,7 +25,7 @@ struct EventFilterSQL {
         if let from = query.from { conditions.append("e.reported_at >= :from"); values["from"] = from }
         if let to = query.to { conditions.append("e.reported_at < :to"); values["to"] = to }
         if let now = query.overdueAt {
-            conditions.append("e.deadline_at < :now AND e.status NOT IN ('resolved', 'evaluated', 'parked')")
+            conditions.append("e.deadline_at < :now AND e.status NOT IN \(Self.closedOrHeld)")
             values["now"] = now
         }
         if let (light, at) = query.light {
@@ -51,14 +51,23 @@ struct EventFilterSQL {
     /// deadline, as ``SupervisionLight/of(_:window:overall:at:)`` decides.
     private static func lightCondition(_ light: SupervisionLight) -> String {
         func stage(_ column: String) -> String { "(SELECT s.\(column) FROM event_stages s WHERE s.event_id = e.id AND s.ended_at IS NULL)" }
-        let red = "(e.status != 'parked' AND (COALESCE(e.deadline_at <= :light_at, 0) OR COALESCE(\(stage("due_at")) <= :light_at, 0)))"
+        let red = "(e.status NOT IN \(held) AND (COALESCE(e.deadline_at <= :light_at, 0) OR COALESCE(\(stage("due_at")) <= :light_at, 0)))"
         let yellow = "COALESCE(\(stage("warn_at")) <= :light_at, 0)"
         let unclosed = "e.status NOT IN ('resolved', 'evaluated')"
         return switch light {
         case .red: "\(unclosed) AND \(red)"
-        case .yellow: "\(unclosed) AND e.status != 'parked' AND NOT \(red) AND \(yellow)"
-        case .green: "\(unclosed) AND (e.status = 'parked' OR (NOT \(red) AND NOT \(yellow)))"
+        case .yellow: "\(unclosed) AND e.status NOT IN \(held) AND NOT \(red) AND \(yellow)"
+        case .green: "\(unclosed) AND (e.status IN \(held) OR (NOT \(red) AND NOT \(yellow)))"
         }
+    }
+
+    /// The held statuses (``EventStatus/isHeld``) as an SQL list: `('parked', 'escalated')`.
+    static let held = list(EventStatus.allCases.filter(\.isHeld))
+    /// The closed and held statuses as an SQL list: what is never overdue nor supervised.
+    static let closedOrHeld = list(EventStatus.allCases.filter { $0.isClosed || $0.isHeld })
+
+    private static func list(_ statuses: [EventStatus]) -> String {
+        "(" + statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
     }
 
     /// Points inside the box (parameters :minx … :maxy), by their coordinates alone.

@@ -43,13 +43,33 @@ enum EventSourceKey {
     }
 
     /// The key of an imported event.
-    static func imported(_ report: EventReport) -> Key { report.externalID.map(external) ?? content(report) }
+    static func imported(_ report: EventReport) -> Key { report.externalID.map { external($0, origin: report.origin) } ?? content(report) }
 
-    /// The key of an event with an id in its source system.
-    static func external(_ id: String) -> Key {
+    /// The key of an event with an id in its source system: unique per origin (a town's own
+    /// ids and the county's never collide).
+    static func external(_ id: String, origin: EventOrigin) -> Key {
         var hash = CanonicalHash(capacity: 96)
-        hash.append("external_id")
+        hash.append(origin == .local ? "external_id" : "\(origin.rawValue)_external_id")
         hash.append(id)
+        return Key(hash.digest)
+    }
+
+    /// What a county assignment said when it was delivered (`events.intake_key`): everything
+    /// of its body, so that a repeat is recognised and another body under its id refused.
+    static func delivery(_ report: EventReport) -> Key {
+        var hash = CanonicalHash()
+        hash.append("delivery")
+        hash.append(report.origin.rawValue)
+        hash.append(report.externalID ?? "")
+        hash.append(report.source.rawValue)
+        hash.append(report.reportedAt.iso)
+        hash.append(report.coordinate.x)
+        hash.append(report.coordinate.y)
+        hash.append(report.crs.rawValue)
+        hash.append(report.category)
+        hash.append(report.description)
+        hash.append(report.reporter)
+        hash.append(report.upstreamDeadline?.iso ?? "")
         return Key(hash.digest)
     }
 

@@ -5,13 +5,32 @@ import GridMapJSON
 import GridMapGeometry
 
 extension SpatiaLiteStore {
-    /// Stores a located event, status `received`, with its first history entry; throws
-    /// ``DuplicateEventError`` (storing nothing) when its `externalID` is a stored event's.
-    @discardableResult
-    public func recordEvent(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64 {
+    /// Stores a located event, status `received`, with its first history entry, unless it is a
+    /// county assignment delivered again (``EventIntake``); refuses (storing nothing) another
+    /// body under a stored `externalID` of the same origin.
+    public func intake(_ event: LocatedEvent, actor: String, at now: Instant) throws -> EventIntake {
         try write { db in
             var writer = try EventWriter(db)
-            return try writer.insert(event, actor: actor, at: now)
+            return try writer.intake(event, actor: actor, at: now)
+        }
+    }
+
+    /// Stores a batch of events in one transaction (``EventRepository/intake(_:actor:at:)-(LocatedEvent,_,_)``).
+    public func intake(_ events: [LocatedEvent], actor: String, at now: Instant) throws -> [EventIntake] {
+        try write { db in
+            var writer = try EventWriter(db)
+            var intakes: [EventIntake] = [], problems: [String] = []
+            for (position, event) in events.enumerated() {
+                do {
+                    intakes.append(try writer.intake(event, actor: actor, at: now))
+                } catch let refusal as CountyError {
+                    problems.append("item \(position + 1): \(refusal)")
+                } catch let refusal as DuplicateEventError {
+                    problems.append("item \(position + 1): \(refusal)")
+                }
+            }
+            guard problems.isEmpty else { throw DatasetError(problems) }
+            return intakes
         }
     }
 
@@ -57,7 +76,7 @@ extension SpatiaLiteStore {
         SELECT e.id, e.category_code, e.description, e.input_x, e.input_y, e.crs, e.lon, e.lat, e.reported_at,
             e.source, e.reporter, e.grid_code, e.village_code, e.town_code, e.platform_code, e.routing_id, r.json,
             e.people_id, p.json, e.deadline_at, e.status, e.supervision_level, e.closed_at, e.duty_leader,
-            \(SupervisionStore.openStageColumns)
+            \(SupervisionStore.openStageColumns), e.origin, e.external_id, e.upstream_deadline
         FROM events e JOIN event_snapshots r ON r.id = e.routing_id JOIN event_snapshots p ON p.id = e.people_id
             \(SupervisionStore.openStageJoin)
         """
@@ -127,18 +146,22 @@ struct EventUpdate: EventTransaction {
     }
 }
 
-/// Appends rows to `event_history` through one prepared statement.
+/// Appends rows to `event_history`, each live change with its `outbox` row (``OutboxTopic``) in
+/// the same transaction, through prepared statements.
 struct EventHistoryWriter {
     private let statement: FastStatement
+    private let outbox: FastStatement
 
     init(_ db: Database) throws {
         statement = try FastStatement(db, sql: """
             INSERT INTO event_history (event_id, seq, at, actor, action, from_status, to_status, note, task_id)
             VALUES (?1, COALESCE(?2, (SELECT MAX(seq) FROM event_history WHERE event_id = ?1) + 1, 1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            RETURNING seq
             """)
+        outbox = try FastStatement(db, sql: "INSERT INTO outbox (topic, event_id, seq, at) VALUES (?1, ?2, ?3, ?4)")
     }
 
-    /// Appends an entry; `seq` defaults to the event's next one.
+    /// Appends an entry, and its outbox row when it is a live change; `seq` defaults to the event's next one.
     func append(_ id: Int64, seq: Int64? = nil, at: Instant, actor: String, action: String, from: EventStatus?,
                 to: EventStatus?, note: String?, task: Int64? = nil) throws {
         let s = statement
@@ -151,7 +174,13 @@ struct EventHistoryWriter {
         s.bind(to?.rawValue, at: 7)
         s.bind(note, at: 8)
         s.bind(task, at: 9)
-        try s.run()
+        let stored = try s.run()
+        guard let topic = OutboxTopic(action: action, to: to) else { return }
+        outbox.bind(topic.rawValue, at: 1)
+        outbox.bind(id, at: 2)
+        outbox.bind(stored, at: 3)
+        outbox.bind(at, at: 4)
+        try outbox.run()
     }
 }
 

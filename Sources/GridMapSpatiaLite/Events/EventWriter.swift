@@ -22,8 +22,8 @@ struct EventWriter {
         insertEvent = try FastStatement(db, sql: """
             INSERT INTO events (category_code, description, input_x, input_y, crs, reported_at, source, reporter,
                 grid_code, village_code, town_code, platform_code, routing_id, people_id, deadline_at, status, closed_at,
-                lon, lat, grid_boundary_id, taxonomy_id, external_id, source_key)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+                lon, lat, grid_boundary_id, taxonomy_id, external_id, source_key, origin, upstream_deadline, intake_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
             """)
         findSnapshot = try FastStatement(db, sql: "SELECT id FROM event_snapshots WHERE json = ?1")
         insertSnapshot = try FastStatement(db, sql: "INSERT INTO event_snapshots (json) VALUES (?1) RETURNING id")
@@ -33,11 +33,18 @@ struct EventWriter {
     }
 
     /// Stores a new event, rendering its snapshots, with status `received`, its first history
-    /// entry and its triage stage (``SupervisionPolicy``); keyed by its external id when it has one (``DuplicateEventError`` when that is stored).
-    mutating func insert(_ event: LocatedEvent, actor: String, at now: Instant) throws -> Int64 {
-        let key = event.report.externalID.map(EventSourceKey.external)
-        if let key, let externalID = event.report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
-            throw DuplicateEventError(externalID: externalID, id: stored)
+    /// entry and its triage stage (``SupervisionPolicy``); keyed by its external id when it has
+    /// one. A stored key is ``DuplicateEventError`` for a local event; for a county assignment it
+    /// is the stored event when the body is the same (``EventSourceKey/delivery(_:)``), else
+    /// ``CountyError/externalIDConflict(externalID:id:)``.
+    mutating func intake(_ event: LocatedEvent, actor: String, at now: Instant) throws -> EventIntake {
+        let report = event.report
+        let key = report.externalID.map { EventSourceKey.external($0, origin: report.origin) }
+        if let key, let externalID = report.externalID, let stored = try ImportKeys(db, loadStored: false).event(with: key) {
+            guard report.origin == .county else { throw DuplicateEventError(externalID: externalID, id: stored) }
+            let delivered = try Data.fetchOne(db, sql: "SELECT intake_key FROM events WHERE id = ?", arguments: [stored])
+            guard delivered == EventSourceKey.delivery(report).data else { throw CountyError.externalIDConflict(externalID: externalID, id: stored) }
+            return EventIntake(id: stored, created: false)
         }
         let id = try insert(event, routingID: try snapshotID(RecordedJSON.routing(RecordedRouting(event.routed))),
                             peopleID: try snapshotID(peopleSnapshot(event.people)), status: .received, closedAt: nil,
@@ -47,7 +54,7 @@ struct EventWriter {
         let policy = try policies[town] ?? SupervisionStore.policy(town: town, db)
         policies[town] = policy
         try SupervisionStore.enter(policy.window(entering: .received, at: now, overall: event.deadline), event: id, at: now, db)
-        return id
+        return EventIntake(id: id, created: true)
     }
 
     /// Stores an event row with stored snapshots and `status` (imports carry the status reached
@@ -80,6 +87,9 @@ struct EventWriter {
         s.bind(taxonomies.id(r.town?.code, at: report.reportedAt), at: 21)
         s.bind(report.externalID, at: 22)
         if let sourceKey { sourceKey.bind(to: s, at: 23) } else { s.bind(nil as Int64?, at: 23) }
+        s.bind(report.origin.rawValue, at: 24)
+        s.bind(report.upstreamDeadline, at: 25)
+        if report.origin == .county { EventSourceKey.delivery(report).bind(to: s, at: 26) } else { s.bind(nil as Int64?, at: 26) }
         try s.run()
         return db.lastInsertedRowID
     }

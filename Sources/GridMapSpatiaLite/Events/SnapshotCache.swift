@@ -24,7 +24,7 @@ final class SnapshotCache: Sendable {
         let routing = try Self.decoded(routingID, in: routings) { try Self.decode(RecordedRouting.self, row[16]) }
         let people = try Self.decoded(peopleID, in: people) { try Self.decode([RecordedPerson].self, row[18]) }
         let leader = try (row[23] as String?).map { text in try Self.decoded(text, in: leaders) { try Self.decode(DutyDay.self, text) } }
-        return EventRecord(id: row[0], category: row[1], description: row[2], input: Coordinate(row[3], row[4]), crs: row[5],
+        var event = EventRecord(id: row[0], category: row[1], description: row[2], input: Coordinate(row[3], row[4]), crs: row[5],
                            point: Coordinate(row[6], row[7]), reportedAt: row[8], source: row[9], reporter: row[10],
                            gridCode: row[11], villageCode: row[12], townCode: row[13], platformCode: row[14],
                            routing: routing, people: people, deadlineAt: row[19],
@@ -33,6 +33,10 @@ final class SnapshotCache: Sendable {
                                                          window: SupervisionStore.window(row, at: 24)),
                            closedAt: row[22],
                            dutyLeader: leader, history: [])
+        event.origin = EventOrigin(rawValue: row[29]) ?? .local
+        event.externalID = row[30]
+        event.upstreamDeadline = row[31]
+        return event
     }
 
     private static func decoded<Key: Hashable & Sendable, T: Sendable>(_ key: Key, in cache: borrowing Mutex<[Key: T]>,

@@ -105,7 +105,7 @@ enum SupervisionStore {
                           ORDER BY t.id LIMIT 1), json_extract(r.json, '$.office')),
                 (SELECT min(v.issued_at) FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level = 1)
             FROM \(source) JOIN event_snapshots r ON r.id = e.routing_id \(openStageJoin)
-            WHERE e.status NOT IN ('resolved', 'evaluated', 'parked') AND (e.deadline_at <= :now OR s.due_at <= :now)
+            WHERE e.status NOT IN \(EventFilterSQL.closedOrHeld) AND (e.deadline_at <= :now OR s.due_at <= :now)
               AND NOT EXISTS (SELECT 1 FROM event_supervisions v WHERE v.event_id = e.id AND v.stage_id IS s.id AND v.level >= 2)
             ORDER BY e.id
             """, arguments: arguments).map {

@@ -190,6 +190,9 @@ enum Schema {
         migrator.registerMigration("v15: joint enforcement operations") { db in
             try db.execute(sql: OperationSchema.sql)
         }
+        migrator.registerMigration("v16: county linkage, the outbox") { db in
+            try db.execute(sql: CountySchema.sql)
+        }
         return migrator
     }
 }
