@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite",
@@ -55,9 +56,12 @@ let package = Package(
         .target(name: "GridMapExport", dependencies: [
             "GridMapGeometry", "GridMapCore", "GridMapJSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // HTTP API (Hummingbird 2), OGC API - Features and the web console (Web/).
+        // HTTP API (Hummingbird 2), OGC API - Features, the web console (Web/) and the hooks'
+        // deliveries (async-http-client, signed with swift-crypto's HMAC).
         .target(name: "GridMapServer", dependencies: [
             "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),

@@ -45,7 +45,7 @@ public enum GridMapServer {
     public static func application(store: any GridMapRepository, host: String = "127.0.0.1", port: Int = 8080,
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
                                    planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
-                                   clock: ServerClock = .system, sweepInterval: Duration = .seconds(30),
+                                   clock: ServerClock = .system, sweepInterval: Duration = .seconds(30), hooks: HookSettings = HookSettings(),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let served = try ServedStateHolder(store: store, logger: logger)
         logger.info("boundaries loaded", metadata: ["grids": "\(served.resolver.grids.count)",
@@ -76,6 +76,10 @@ public enum GridMapServer {
             PeriodicTask(name: "writing the audit rows of personal reads", interval: .milliseconds(250), logger: logger, lastRunOnStop: true) {
                 try options.readAudit.flush(to: store)
             })
+        // The outbox's deliveries to the hooks, one worker per hook (a read-only store cannot move their cursors).
+        if !store.isReadOnly {
+            app.addServices(HookDispatcher(store: store, served: served, clock: clock, settings: hooks, logger: logger))
+        }
         return app
     }
 
@@ -115,6 +119,7 @@ public enum GridMapServer {
         OperationsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         StatsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         OutboxController(store: store, clock: clock).addRoutes(to: routes)
+        HooksController(store: store, served: served, clock: clock).addRoutes(to: routes)
         DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
         TilesController(served: served).addRoutes(to: routes)
         PeopleController(store: store, served: served).addRoutes(to: routes)

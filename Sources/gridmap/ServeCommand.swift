@@ -24,6 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Hours a console session lasts after sign-in, however much it is used.") var sessionLifetimeHours = 12
     @Flag(help: "Session cookies carry Secure (served over HTTPS behind a proxy that sends no X-Forwarded-Proto).") var secureCookies = false
     @Option(help: "Smallest grid a planner's edit may leave, m².") var minGridArea = EditPlanner().minimumGridArea
+    @Option(help: "Seconds a hook's receiver may take to answer a delivery before the try counts as failed.") var hookTimeout = 10.0
+    @Option(help: "Tries of a hook's delivery before it becomes a dead letter.") var hookAttempts = RetryPolicy().attempts
+    @Option(help: "Seconds before a failed delivery's first retry; each later one waits twice as long, at most 120 s.")
+    var hookRetrySeconds = 2.0
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(help: "The web console's online base map settings (an XYZ url or null); without the file the map is GridMap's own layers.")
     var basemap = "tiles/basemap.json"
@@ -31,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard sessionIdleMinutes >= 1, sessionLifetimeHours >= 1 else {
             throw ValidationError("--session-idle-minutes and --session-lifetime-hours are at least 1")
+        }
+        guard hookTimeout > 0, hookAttempts >= 1, hookRetrySeconds >= 0 else {
+            throw ValidationError("--hook-timeout is above 0, --hook-attempts at least 1, --hook-retry-seconds not negative")
         }
     }
 
@@ -51,7 +58,10 @@ struct ServeCommand: AsyncParsableCommand {
             limits: ServerLimits(maxPoints: maxPoints, maxBodyBytes: maxBodyBytes, heavyWork: HeavyWorkGate(permits: maxHeavy),
                                  idleTimeout: .milliseconds(Int(idleTimeout * 1000)), maxConnections: maxConnections), access: access,
             planner: EditPlanner(minimumGridArea: minGridArea), console: console,
-            reloadInterval: .milliseconds(Int(reloadSeconds * 1000)), logger: logger)
+            reloadInterval: .milliseconds(Int(reloadSeconds * 1000)),
+            hooks: HookSettings(retry: RetryPolicy(attempts: hookAttempts, firstDelay: .milliseconds(Int(hookRetrySeconds * 1000))),
+                                timeout: .milliseconds(Int(hookTimeout * 1000))),
+            logger: logger)
         try await app.runService()
     }
 }

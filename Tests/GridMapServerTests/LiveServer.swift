@@ -72,6 +72,10 @@ enum LiveServer {
 
     struct SignInFailed: Error { let status: HTTPResponse.Status }
 
+    /// Hooks that look for work every 20 ms and retry within a quarter of a second: 3 tries, 50 ms then 100 ms apart.
+    static let quickHooks = HookSettings(retry: RetryPolicy(attempts: 3, firstDelay: .milliseconds(50)), timeout: .seconds(2),
+                                         poll: .milliseconds(20), discovery: .milliseconds(50))
+
     /// The password of the tests' accounts.
     static let password = "correct horse battery"
 
@@ -81,11 +85,11 @@ enum LiveServer {
     /// `sweepInterval`.
     static func run<Body>(_ store: SpatiaLiteStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
                           limits: ServerLimits = ServerLimits(), clock: ServerClock = .system, sweepInterval: Duration = .seconds(60),
-                          logger: Logger = Logger(label: "gridmap"),
+                          hooks: HookSettings = LiveServer.quickHooks, logger: Logger = Logger(label: "gridmap"),
                           bytes: @escaping @Sendable (Body) -> ByteBuffer, _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
         let token = try role.map { try store.createToken(name: "test \($0.rawValue)", role: $0, by: .test).token }
         let app = try GridMapServer.application(store: store, port: 0, limits: limits, access: access, reloadInterval: .seconds(60),
-                                                clock: clock, sweepInterval: sweepInterval, logger: logger)
+                                                clock: clock, sweepInterval: sweepInterval, hooks: hooks, logger: logger)
         try await app.test(.live) { client in
             try await body(Call(client: client, bytes: bytes, token: token))
         }

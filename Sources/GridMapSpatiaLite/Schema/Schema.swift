@@ -193,6 +193,9 @@ enum Schema {
         migrator.registerMigration("v16: county linkage, the outbox") { db in
             try db.execute(sql: CountySchema.sql)
         }
+        migrator.registerMigration("v17: hooks and their dead letters") { db in
+            try db.execute(sql: HookSchema.sql)
+        }
         return migrator
     }
 }
