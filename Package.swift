@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(name: "GridMapServerTests", dependencies: [
             "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapJSON", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ]

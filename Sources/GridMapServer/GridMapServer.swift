@@ -46,6 +46,7 @@ public enum GridMapServer {
                                    limits: ServerLimits = ServerLimits(), access: AccessPolicy = AccessPolicy(),
                                    planner: EditPlanner = EditPlanner(), console: WebConsole = WebConsole(), reloadInterval: Duration = .seconds(2),
                                    clock: ServerClock = .system, sweepInterval: Duration = .seconds(30), hooks: HookSettings = HookSettings(),
+                                   live: LiveSettings = LiveSettings(),
                                    logger: Logger = Logger(label: "gridmap")) throws -> some ApplicationProtocol {
         let served = try ServedStateHolder(store: store, logger: logger)
         logger.info("boundaries loaded", metadata: ["grids": "\(served.resolver.grids.count)",
@@ -53,12 +54,14 @@ public enum GridMapServer {
         if store.isReadOnly { logger.notice("the database is open read-only: reads are served, changes answered 503 read_only_database", metadata: ["path": "\(store.location)"]) }
         let cap = ConnectionCap(maximum: limits.maxConnections)
         let options = ServerOptions(limits: limits, access: access, planner: planner, console: console, clock: clock)
-        var app = Application(router: router(store: store, served: served, options: options),
+        let feed = try LiveFeed(store: store, maxClients: live.maxClients, poll: live.poll, heartbeat: live.heartbeat, logger: logger)
+        var app = Application(router: router(store: store, served: served, feed: feed, options: options),
                               server: .http1(configuration: .init(additionalChannelHandlers: [cap.handler()],
                                                                   idleTimeout: TimeAmount(limits.idleTimeout))),
                               configuration: .init(address: .hostname(host, port: port), serverName: "gridmap"),
                               logger: logger)
         app.addServices(
+            feed,
             // Follows changes made outside this server (the CLI, another process), and loads the
             // events' facts soon after start (seconds for a million events) and after each change,
             // so statistics, density and tile requests rarely wait for them.
@@ -83,9 +86,9 @@ public enum GridMapServer {
         return app
     }
 
-    static func router(store: any GridMapRepository, served: ServedStateHolder, options: ServerOptions) -> Router<GridMapRequestContext> {
+    static func router(store: any GridMapRepository, served: ServedStateHolder, feed: LiveFeed, options: ServerOptions) -> Router<GridMapRequestContext> {
         let sessions = Sessions(accounts: store, policy: options.access)
-        let routes = routeTable(store: store, served: served, sessions: sessions, options: options)
+        let routes = routeTable(store: store, served: served, feed: feed, sessions: sessions, options: options)
         let router = Router(context: GridMapRequestContext.self)
         // Outermost, so it sees the status of every answer, errors included, for the audit log.
         router.middlewares.add(AccessMiddleware(store: store, policy: options.access, rules: routes.accessRules, sessions: sessions,
@@ -97,7 +100,7 @@ public enum GridMapServer {
     }
 
     /// Every route with the permission it needs, by feature.
-    static func routeTable(store: any GridMapRepository, served: ServedStateHolder, sessions: Sessions,
+    static func routeTable(store: any GridMapRepository, served: ServedStateHolder, feed: LiveFeed, sessions: Sessions,
                            options: ServerOptions) -> RouteTable<GridMapRequestContext> {
         let routes = RouteTable<GridMapRequestContext>()
         let limits = options.limits
@@ -120,6 +123,7 @@ public enum GridMapServer {
         StatsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         OutboxController(store: store, clock: clock).addRoutes(to: routes)
         HooksController(store: store, served: served, clock: clock).addRoutes(to: routes)
+        StreamController(store: store, feed: feed, clock: clock).addRoutes(to: routes)
         DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
         TilesController(served: served).addRoutes(to: routes)
         PeopleController(store: store, served: served).addRoutes(to: routes)

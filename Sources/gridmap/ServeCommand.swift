@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Tries of a hook's delivery before it becomes a dead letter.") var hookAttempts = RetryPolicy().attempts
     @Option(help: "Seconds before a failed delivery's first retry; each later one waits twice as long, at most 120 s.")
     var hookRetrySeconds = 2.0
+    @Option(help: "Most clients of the live stream (GET /v1/stream) at once; more are answered 503 too_many_streams.")
+    var maxStreamClients = LiveSettings().maxClients
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(help: "The web console's online base map settings (an XYZ url or null); without the file the map is GridMap's own layers.")
     var basemap = "tiles/basemap.json"
@@ -36,8 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard sessionIdleMinutes >= 1, sessionLifetimeHours >= 1 else {
             throw ValidationError("--session-idle-minutes and --session-lifetime-hours are at least 1")
         }
-        guard hookTimeout > 0, hookAttempts >= 1, hookRetrySeconds >= 0 else {
-            throw ValidationError("--hook-timeout is above 0, --hook-attempts at least 1, --hook-retry-seconds not negative")
+        guard hookTimeout > 0, hookAttempts >= 1, hookRetrySeconds >= 0, maxStreamClients >= 1 else {
+            throw ValidationError("--hook-timeout is above 0, --hook-attempts and --max-stream-clients at least 1, --hook-retry-seconds not negative")
         }
     }
 
@@ -61,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             reloadInterval: .milliseconds(Int(reloadSeconds * 1000)),
             hooks: HookSettings(retry: RetryPolicy(attempts: hookAttempts, firstDelay: .milliseconds(Int(hookRetrySeconds * 1000))),
                                 timeout: .milliseconds(Int(hookTimeout * 1000))),
+            live: LiveSettings(maxClients: maxStreamClients),
             logger: logger)
         try await app.runService()
     }

@@ -107,7 +107,8 @@ import Testing
         let options = ServerOptions(limits: ServerLimits(), access: AccessPolicy(), planner: EditPlanner(), console: WebConsole())
         let served = try ServedStateHolder(store: store, logger: Logger(label: "test"))
         let sessions = Sessions(accounts: store, policy: options.access)
-        let rules = GridMapServer.routeTable(store: store, served: served, sessions: sessions, options: options).accessRules
+        let feed = try LiveFeed(store: store, maxClients: 1, poll: .seconds(1), heartbeat: .seconds(1), logger: Logger(label: "test"))
+        let rules = GridMapServer.routeTable(store: store, served: served, feed: feed, sessions: sessions, options: options).accessRules
         let cases: [(HTTPRequest.Method, String, Permission?)] = [
             (.get, "/healthz", nil), (.head, "/healthz", nil), (.post, "/healthz", .administer),
             (.get, "/v1/export/grids.geojson", .export), (.head, "/v1/export/grids.geojson", .export),

@@ -97,6 +97,17 @@ struct BrowserTests {
             #expect(event.crs == "gcj02")
             #expect(event.description == "浏览器测试：楼道堆放杂物")
             #expect(page["event_api_grid"]?.string == pasted)
+            // An event created through the API reached the open page by its live stream, no reload.
+            #expect(page["live_same_document"] == .bool(true) && (page["live_received"]?.number ?? 0) >= 1)
+            #expect((page["live_event_seconds"]?.number ?? 99) < 5 && page["live_status"] == .string("实时"))
+            // The wall screen showed the API's event live; today's received per platform adds up to
+            // the events reported today (Beijing) SpatiaLite holds, the screen's own included.
+            let today = DutyDay.beijingDate(of: Instant.now())
+            let reportedToday = try store.syncRead { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE substr(datetime(reported_at, '+8 hours'), 1, 10) = ?", arguments: [today])
+            }
+            #expect(page["screen_received_today"]?.number.map(Int.init) == reportedToday && (reportedToday ?? 0) >= 3)
+            #expect(page["screen_coverage"]?.string?.contains("平均覆盖") == true && page["screen_errors"] == .array([]))
             // Moved along the loop from its card: triaged by 指挥室 re-routed to 派出所 (the note its
             // reason), then dispatched, which gave the offices their tasks; the lead office's
             // acceptance started the handling.

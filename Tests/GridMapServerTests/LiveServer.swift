@@ -85,11 +85,11 @@ enum LiveServer {
     /// `sweepInterval`.
     static func run<Body>(_ store: SpatiaLiteStore, access: AccessPolicy = AccessPolicy(), role: AccessRole? = .dispatcher,
                           limits: ServerLimits = ServerLimits(), clock: ServerClock = .system, sweepInterval: Duration = .seconds(60),
-                          hooks: HookSettings = LiveServer.quickHooks, logger: Logger = Logger(label: "gridmap"),
+                          hooks: HookSettings = LiveServer.quickHooks, live: LiveSettings = LiveSettings(poll: .milliseconds(20)), logger: Logger = Logger(label: "gridmap"),
                           bytes: @escaping @Sendable (Body) -> ByteBuffer, _ body: @Sendable (Call<Body>) async throws -> Void) async throws {
         let token = try role.map { try store.createToken(name: "test \($0.rawValue)", role: $0, by: .test).token }
         let app = try GridMapServer.application(store: store, port: 0, limits: limits, access: access, reloadInterval: .seconds(60),
-                                                clock: clock, sweepInterval: sweepInterval, hooks: hooks, logger: logger)
+                                                clock: clock, sweepInterval: sweepInterval, hooks: hooks, live: live, logger: logger)
         try await app.test(.live) { client in
             try await body(Call(client: client, bytes: bytes, token: token))
         }

@@ -176,6 +176,18 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % event_id))
     result["event_api_grid"] = api("/v1/events/%d" % event_id, config["dispatcher_token"])["grid"]
 
+    step = "an event created elsewhere appears without reload"
+    driver.execute_script("window.__sameDocument = true")
+    lon, lat = config["click"]
+    elsewhere = api("/v1/events", config["dispatcher_token"], {"category": config["category"], "description": "浏览器测试：热线来电",
+                                                             "lon": lon, "lat": lat, "source": "hotline_12345", "reporter": "市民"})
+    started = time.time()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-list li[data-id='%d']" % elsewhere["id"]))
+    result["live_event_seconds"] = time.time() - started
+    result["live_same_document"] = driver.execute_script("return window.__sameDocument === true")
+    result["live_received"] = driver.execute_script("return window.gridmap.live.received")
+    result["live_status"] = text("live-status")
+
     step = "move the event along the loop"
     api("/v1/events/%d/consultations" % event_id, config["dispatcher_token"],
         {"participants": ["派出所", "应急管理站"], "decision": "先核实再派遣"})
@@ -327,11 +339,27 @@ try:
     driver.find_element(By.ID, "commit-btn").click()
     result["merge_status"] = wait_text("plan-status", "已提交变更 #")
 
+    step = "wall screen"
+    # The console's log and errors first: the wall screen is another page.
+    result["page_errors"] = driver.execute_script("return window.gridmap.errors")
+    console_log = driver.get_log("browser")
+    driver.get(config["url"].rstrip("/") + "/screen")
+    wait.until(lambda d: d.execute_script("return (window.gridmap && window.gridmap.screen.updates) || 0") >= 1)
+    wait.until(lambda d: "实时" in d.find_element(By.ID, "screen-live").text)
+    lon, lat = config["click"]
+    walled = api("/v1/events", config["dispatcher_token"], {"category": config["category"], "description": "浏览器测试：大屏",
+                                                          "lon": lon, "lat": lat, "source": "hotline_12345", "reporter": "市民"})
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#screen-events li[data-id='%d']" % walled["id"]))
+    result["screen_platform_rows"] = len(driver.find_elements(By.CSS_SELECTOR, "#screen-platforms tr"))
+    result["screen_received_today"] = sum(int(row.find_elements(By.TAG_NAME, "td")[1].text)
+                                          for row in driver.find_elements(By.CSS_SELECTOR, "#screen-platforms tr"))
+    result["screen_coverage"] = text("screen-coverage-summary")
+    result["screen_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
     step = "console"
     # The browser logs every 4xx as an error; the one wrong password was tried on purpose.
-    result["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
+    result["console_errors"] = [entry["message"] for entry in console_log if entry["level"] == "SEVERE"
                                 and not ("/v1/session" in entry["message"] and "401" in entry["message"])]
-    result["page_errors"] = driver.execute_script("return window.gridmap.errors")
     print(json.dumps(result, ensure_ascii=False))
 except Exception as error:  # keep what the page showed
     os.makedirs(config["screenshots"], exist_ok=True)

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The web console: `/` (the page), `/app/{file}` (its script and style, shipped in the package's
+/// The web console: `/` (the page), `/screen` (the wall screen), `/app/{file}` (its script and style, shipped in the package's
 /// resources), `/vendor/leaflet/…` (Debian's Leaflet) and `/app/basemap.json`. Everything else the
 /// page shows comes from the API.
 struct WebController<Context: RequestContext>: Sendable {
@@ -14,6 +14,8 @@ struct WebController<Context: RequestContext>: Sendable {
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.get("/") { _, _ in try Self.staticFile("index.html") }
+        // The command room's wall screen (大屏).
+        routes.get("/screen") { _, _ in try Self.staticFile("screen.html") }
         routes.get("/app/basemap.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: console.basemapJSON)))

@@ -10,11 +10,12 @@ import { dispatcher } from './dispatcher.js';
 import { events } from './events.js';
 import { catalogue } from './catalogue.js';
 import { planner } from './planner.js';
+import { live } from './live.js';
 import './density.js'; // binds its own controls
 import './coverage.js'; // binds its own controls
 
 /** The map, the town shown, when the outlines were first drawn (ms) and the page's errors. */
-const gridmap = { map, layers, get town() { return towns.code; }, ready: null, errors: [] };
+const gridmap = { map, layers, live, get town() { return towns.code; }, ready: null, errors: [] };
 window.gridmap = gridmap;
 window.addEventListener('error', (e) => gridmap.errors.push(String(e.message)));
 
@@ -45,7 +46,10 @@ async function defaultPeriods() {
 
 // Who is signed in decides what the lists show (masked or in full): reload them on every change.
 document.addEventListener('gridmap:session', () => {
-  if (document.body.dataset.eventsReady) events.load();
+  if (document.body.dataset.eventsReady) {
+    events.load();
+    live.open();
+  }
 });
 
 async function start() {
@@ -57,6 +61,7 @@ async function start() {
     await defaultPeriods();
     await Promise.all([events.loadStatuses(), catalogue.load().then(() => events.fillFilters()), events.load()]);
     document.body.dataset.eventsReady = 'true';
+    live.open();
   } catch (error) {
     gridmap.errors.push(explain(error));
     say('event-status', `加载失败：${explain(error)}`, 'error');
