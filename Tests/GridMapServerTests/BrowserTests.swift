@@ -100,6 +100,8 @@ struct BrowserTests {
             // An event created through the API reached the open page by its live stream, no reload.
             #expect(page["live_same_document"] == .bool(true) && (page["live_received"]?.number ?? 0) >= 1)
             #expect((page["live_event_seconds"]?.number ?? 99) < 5 && page["live_status"] == .string("实时"))
+            // 督办 issued through the API flashed the banner.
+            #expect(page["live_cue"]?.string?.hasPrefix("新督办：事件 #") == true)
             // The wall screen showed the API's event live; today's received per platform adds up to
             // the events reported today (Beijing) SpatiaLite holds, the screen's own included.
             let today = DutyDay.beijingDate(of: Instant.now())

@@ -187,6 +187,9 @@ try:
     result["live_same_document"] = driver.execute_script("return window.__sameDocument === true")
     result["live_received"] = driver.execute_script("return window.gridmap.live.received")
     result["live_status"] = text("live-status")
+    api("/v1/events/%d/supervisions" % elsewhere["id"], config["dispatcher_token"], {"level": 2, "note": "浏览器测试：督办"})
+    wait.until(lambda d: d.find_element(By.ID, "live-cue").is_displayed())
+    result["live_cue"] = text("live-cue")
 
     step = "move the event along the loop"
     api("/v1/events/%d/consultations" % event_id, config["dispatcher_token"],
