@@ -6,7 +6,8 @@ checks each delivery's signature with Python's hmac and records its X-GridMap-De
 `gridmap serve` on DATABASE, registers a hook, and twice creates events and kills the server with
 SIGKILL: once while the receiver is down (nothing delivered yet), once while deliveries are under
 way. After the last restart it waits until the receiver holds every outbox row (read with sqlite3)
-and prints a JSON summary: the distinct ids in first-arrival order, the raw arrivals, bad signatures.
+and the hook's cursor has passed the last, then prints a JSON summary: the distinct ids in
+first-arrival order, the raw arrivals, bad signatures.
 """
 import hashlib, hmac, http.server, json, os, signal, socket, sqlite3, subprocess, sys, threading, time, urllib.request
 
@@ -93,7 +94,14 @@ killed_with = len(set(arrivals))
 server = serve(port)
 expected = outbox_ids()
 deadline = time.time() + 30
-while set(arrivals) != set(expected) and time.time() < deadline:
+def cursor():
+    with sqlite3.connect(DATABASE) as db:
+        return db.execute("SELECT cursor FROM hooks").fetchone()[0]
+
+
+# The receiver records a delivery before it answers: wait for the answer to move the cursor too,
+# or the SIGTERM below may cancel the last row in flight (sent again after a restart, by design).
+while (set(arrivals) != set(expected) or cursor() != expected[-1]) and time.time() < deadline:
     time.sleep(0.05)
 server.send_signal(signal.SIGTERM)
 server.wait()
