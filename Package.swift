@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // A cache prefetch hint for bulk point lookups.
         .target(name: "CPrefetch"),
         // Plain geometry values, GeoJSON, coordinate systems, the exact point index, GEOS and PROJ
@@ -56,10 +57,12 @@ let package = Package(
         .target(name: "GridMapExport", dependencies: [
             "GridMapGeometry", "GridMapCore", "GridMapJSON", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Spreadsheets: Core's sheet tables written as .xlsx workbooks through libxlsxwriter.
+        .target(name: "GridMapSheets", dependencies: ["GridMapCore", "CXlsxWriter"]),
         // HTTP API (Hummingbird 2), OGC API - Features, the web console (Web/) and the hooks'
         // deliveries (async-http-client, signed with swift-crypto's HMAC).
         .target(name: "GridMapServer", dependencies: [
-            "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport",
+            "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport", "GridMapSheets",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -68,7 +71,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Web/static")]),
         .executableTarget(name: "gridmap", dependencies: [
-            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport",
+            "GridMapServer", "GridMapSpatiaLite", "GridMapCore", "GridMapJSON", "GridMapTiles", "GridMapExport", "GridMapSheets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmarks, apart from the shipped binary: `gridmap-bench resolve|events|patrols|edits|jenks`.
@@ -101,7 +104,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GridMapServerTests", dependencies: [
-            "GridMapServer", "GridMapTiles", "GridMapExport", "GridMapJSON", "GridMapTestSupport",
+            "GridMapServer", "GridMapSheets", "GridMapTiles", "GridMapExport", "GridMapJSON", "GridMapTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

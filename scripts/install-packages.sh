@@ -10,6 +10,8 @@ packages=(
     python3-shapely python3-pyproj python3-owslib spatialite-bin gdal-bin curl wrk
     # the web console's map library, and its browser tests (headless Chromium, Selenium, a CJK font)
     libjs-leaflet chromium chromium-driver python3-selenium fonts-wqy-microhei
+    # spreadsheets (考核, reports): libxlsxwriter to write .xlsx, openpyxl to read them back in tests; the 统计 charts
+    libxlsxwriter-dev python3-openpyxl libjs-chart.js
     # a venv for the PyPI oracles and peers (Shapely 2, pyproj, jenkspy): .build-oracles/venv
     python3-venv
 )

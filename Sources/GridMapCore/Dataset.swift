@@ -12,7 +12,8 @@ public struct DatasetFeature: Sendable {
 }
 
 /// A dataset directory's content: `towns.geojson`, `villages.geojson`, `grids.geojson`, and the
-/// optional `people.csv`, `platforms.json` (the towns' platform model), `duty.csv` and `dataset.json`
+/// optional `people.csv`, `platforms.json` (the towns' platform model), `duty.csv`, `assessment.json`
+/// (the towns' 考核办法) and `dataset.json`
 /// (manifest). Codes are the identity of features.
 public struct Dataset: Sendable {
     /// The dataset's name (manifest `name`, else the directory's name): re-importing a dataset of
@@ -30,6 +31,9 @@ public struct Dataset: Sendable {
     public var taxonomy: Taxonomy?
     /// Nil when the directory has no `duty.csv`; otherwise the towns' duty roster.
     public var duty: [DutyDay]?
+    /// Nil when the directory has no `assessment.json` (stored schemes are then left alone);
+    /// otherwise the assessment scheme of every town in the dataset.
+    public var assessment: AssessmentScheme?
     /// Digits a grid code adds to its village's code (manifest `grid_code_suffix_digits`, default 3).
     public var gridCodeSuffixDigits: Int
     /// The encoding each CSV file of the directory was read in (`people.csv`: GB18030).

@@ -29,6 +29,8 @@ public struct ImportSummary: Sendable {
     public var people: Int?
     /// Towns whose platform model was added or replaced.
     public var taxonomies: [String] = []
+    /// Towns whose assessment scheme was added or replaced.
+    public var assessmentSchemes: [String] = []
     public var report: ValidationReport
     /// The encoding each CSV file was read in.
     public var textEncodings: [String: TextEncoding] = [:]
@@ -42,5 +44,6 @@ public struct ImportSummary: Sendable {
     /// True when nothing stored changed (re-import of the same data).
     public var isNoOp: Bool {
         counts.values.allSatisfy { $0.added + $0.changed + $0.retired == 0 } && people == nil && taxonomies.isEmpty
+            && assessmentSchemes.isEmpty
     }
 }

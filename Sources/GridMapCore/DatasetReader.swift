@@ -54,11 +54,20 @@ public enum DatasetReader {
         if FileManager.default.fileExists(atPath: dutyFile.path) {
             duty = try text(dutyFile).map { DutyCSV.read($0, problems: &problems) }
         }
+        var assessment: AssessmentScheme?
+        let assessmentFile = directory.appendingPathComponent("assessment.json")
+        if FileManager.default.fileExists(atPath: assessmentFile.path) {
+            do {
+                assessment = try AssessmentScheme.read(Data(contentsOf: assessmentFile))
+            } catch AssessmentError.invalidScheme(let schemeProblems) {
+                problems += schemeProblems.map { "assessment.json: \($0)" }
+            }
+        }
         guard problems.isEmpty else { throw DatasetError(problems) }
         return Dataset(name: manifest?.name ?? directory.standardizedFileURL.lastPathComponent,
                        validFrom: manifest?.validFrom,
                        towns: layers[.town] ?? [], villages: layers[.village] ?? [], grids: layers[.grid] ?? [],
-                       people: people, taxonomy: taxonomy, duty: duty,
+                       people: people, taxonomy: taxonomy, duty: duty, assessment: assessment,
                        gridCodeSuffixDigits: gridCodeSuffixDigits ?? manifest?.gridCodeSuffixDigits ?? 3,
                        textEncodings: encodings)
     }

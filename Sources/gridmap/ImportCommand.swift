@@ -40,5 +40,7 @@ struct ImportCommand: ParsableCommand {
             print("  \(file): read as \(encoding)" + (self.encoding == nil ? " (not UTF-8)" : ""))
         }
         print("  platform model: " + (summary.taxonomies.isEmpty ? "unchanged" : "new for " + summary.taxonomies.joined(separator: ", ")))
+        print("  assessment scheme: "
+              + (summary.assessmentSchemes.isEmpty ? "unchanged" : "new for " + summary.assessmentSchemes.joined(separator: ", ")))
     }
 }

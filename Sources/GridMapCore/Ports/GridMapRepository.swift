@@ -1,6 +1,6 @@
 /// Everything GridMap stores, as one backend implements it: chosen once, where the program
 /// starts (`gridmap serve`, each command), and handed to the server, exports and commands.
-public protocol GridMapRepository: BoundaryRepository, EventRepository, PatrolRepository, TaxonomyRepository, OperationRepository, OutboxRepository, HookRepository,
+public protocol GridMapRepository: BoundaryRepository, EventRepository, PatrolRepository, TaxonomyRepository, OperationRepository, OutboxRepository, HookRepository, AssessmentRepository,
     PeopleRepository, AccessRepository, AccountRepository {
     /// Opened read-only: reads are served, every write throws ``ReadOnlyStoreError``.
     var isReadOnly: Bool { get }

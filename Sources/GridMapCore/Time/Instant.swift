@@ -33,6 +33,12 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         return "\(text.prefix(10)) \(text.dropFirst(11).prefix(5))"
     }
 
+    /// The Beijing time to the second, `2024-01-01 08:00:00`: how spreadsheets show a time.
+    public var beijingSecond: String {
+        let text = adding(hours: 8).iso
+        return "\(text.prefix(10)) \(text.dropFirst(11).prefix(8))"
+    }
+
     public var date: Date { Date(timeIntervalSince1970: TimeInterval(milliseconds) / 1000) }
 
     /// This instant moved by `hours` (negative: earlier).

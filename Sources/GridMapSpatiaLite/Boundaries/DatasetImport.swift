@@ -42,6 +42,11 @@ extension SpatiaLiteStore {
                     summary.taxonomies.append(town.unit.code)
                 }
             }
+            if let assessment = validated.assessment {
+                for town in validated.towns where try Self.storeAssessmentScheme(assessment, town: town.unit.code, changedFrom: changedFrom, db) {
+                    summary.assessmentSchemes.append(town.unit.code)
+                }
+            }
             if let duty = validated.duty {
                 try Self.replaceRoster(duty, towns: validated.towns.map(\.unit.code), dataset: validated.name, db)
             }

@@ -196,6 +196,9 @@ enum Schema {
         migrator.registerMigration("v17: hooks and their dead letters") { db in
             try db.execute(sql: HookSchema.sql)
         }
+        migrator.registerMigration("v18: assessment schemes and adjustments") { db in
+            try db.execute(sql: AssessmentSchema.sql)
+        }
         return migrator
     }
 }
