@@ -122,6 +122,7 @@ public enum GridMapServer {
         OperationsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         StatsController(store: store, served: served, clock: clock).addRoutes(to: routes)
         AssessmentsController(store: store, served: served, clock: clock, heavyWork: limits.heavyWork).addRoutes(to: routes)
+        ReportsController(store: store, served: served, clock: clock, heavyWork: limits.heavyWork).addRoutes(to: routes)
         OutboxController(store: store, clock: clock).addRoutes(to: routes)
         HooksController(store: store, served: served, clock: clock).addRoutes(to: routes)
         StreamController(store: store, feed: feed, clock: clock).addRoutes(to: routes)

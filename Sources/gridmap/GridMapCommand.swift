@@ -8,7 +8,7 @@ struct GridMapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridmap",
         abstract: "Township grid governance: boundaries in SpatiaLite, exact coordinate resolution, HTTP API.",
-        subcommands: [ImportCommand.self, EventsCommand.self, CountyCommand.self, TaxonomyCommand.self, AssessCommand.self, AssessmentCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, ExportCommand.self, EditCommand.self, TokenCommand.self, UserCommand.self, AuditCommand.self])
+        subcommands: [ImportCommand.self, EventsCommand.self, CountyCommand.self, TaxonomyCommand.self, AssessCommand.self, AssessmentCommand.self, ReportCommand.self, ResolveCommand.self, ServeCommand.self, TilesCommand.self, PatrolsCommand.self, CoverageCommand.self, ExportCommand.self, EditCommand.self, TokenCommand.self, UserCommand.self, AuditCommand.self])
 
     /// Runs the command asked for. A ``CodedError`` it does not handle itself ends it with
     /// `error: <sentence> (<code>)` on standard error and its kind's exit status (``FailureKind/exitStatus``).

@@ -89,4 +89,21 @@ struct AssessCommandTests {
         let importRefused = try await ExternalTool.output(ExternalTool.gridmap, ["import", dataset.path, "--db", fresh], expecting: 2)
         #expect(importRefused.stderr.contains("assessment.json: subjects[0] (grid).indicators: the weights add up to 105"), "\(importRefused.stderr)")
     }
+
+    @Test func theMonthlyReportIsWrittenAsAWorkbookOrAPage() async throws {
+        let store = try Fixtures.storeWithEvents(["dagangtou"])
+        let directory = try Fixtures.scratchDirectory()
+        let common = ["report", "monthly", "--town", Self.town, "--month", "2025-11", "--db", store.path]
+        let page = directory.appendingPathComponent("report.html"), book = directory.appendingPathComponent("report.xlsx")
+        let said = try await ExternalTool.output(ExternalTool.gridmap, common + ["-o", page.path]).text
+        #expect(said.contains("大港头镇2025年11月基层治理月报") && said.contains("9 sheets"), "\(said)")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<h1>大港头镇2025年11月基层治理月报</h1>"))
+        _ = try await ExternalTool.output(ExternalTool.gridmap, common + ["-o", book.path])
+        let names = try await ExternalTool.output("/usr/bin/python3", ["-c", "import sys, openpyxl; print(','.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))",
+                                                                        book.path]).text
+        #expect(names.hasPrefix("汇总,分平台,分部门,分村社,网格考核"))
+        _ = try await ExternalTool.output(ExternalTool.gridmap, common + ["-o", directory.appendingPathComponent("report.pdf").path], expecting: 64)
+        _ = try await ExternalTool.output(ExternalTool.gridmap, ["report", "monthly", "--town", Self.town, "--month", "2025-Q4", "-o", page.path,
+                                                                 "--db", store.path], expecting: 64)
+    }
 }

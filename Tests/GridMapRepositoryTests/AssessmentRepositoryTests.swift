@@ -66,8 +66,8 @@ import Testing
         let grid = try #require(try store.event(id)?.gridCode)
         func line(_ indicator: AssessmentIndicator, _ period: AssessmentPeriod = Self.march,
                   asOf: Instant = "2026-04-10T00:00:00.000Z") throws -> IndicatorValue? {
-            try store.assess(town: Self.town, period: period, subject: .grid, resolvers: resolvers, asOf: asOf)
-                .subjects.first { $0.unit.code == grid }?.lines.first { $0.indicator == indicator }?.value
+            let result = try store.assess(town: Self.town, period: period, subject: .grid, resolvers: resolvers, asOf: asOf)
+            return result.subjects.first { $0.unit.code == grid }?.lines.first { $0.indicator == indicator }?.value
         }
         #expect(try line(.onTimeClosureRate) == .rate(1, of: 1) && line(.overdueCount) == .count(0))
         #expect(try line(.reportedEvents) == .count(1))
@@ -102,8 +102,9 @@ import Testing
 
         let resolvers = try HistoricalResolvers(store: store)
         func adjustment(_ period: String) throws -> Double? {
-            try store.assess(town: Self.town, period: AssessmentPeriod(period)!, subject: .grid, resolvers: resolvers,
-                             asOf: "2026-04-10T00:00:00.000Z").subjects.first { $0.unit.code == grid }?.adjustment
+            let result = try store.assess(town: Self.town, period: AssessmentPeriod(period)!, subject: .grid, resolvers: resolvers,
+                                          asOf: "2026-04-10T00:00:00.000Z")
+            return result.subjects.first { $0.unit.code == grid }?.adjustment
         }
         #expect(try adjustment("2026-03") == 5 && adjustment("2026-Q1") == -5 && adjustment("2026-02") == 0)
     }

@@ -232,4 +232,43 @@ import Testing
                     "a date cell in Beijing time")
         }
     }
+
+    @Test func theMonthlyReportIsAPrintablePageAndAWorkbookWithTheStoredCounts() async throws {
+        let received = try #require(try store.syncRead { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM events WHERE town_code = ? AND reported_at >= '2025-10-31T16:00:00.000Z' AND reported_at < '2025-11-30T16:00:00.000Z'
+                """, arguments: [Self.town])
+        })
+        #expect(received > 200)
+        let file = try Fixtures.scratchDirectory().appendingPathComponent("report.xlsx")
+        try await withServer { send in
+            let uri = "/v1/reports/monthly?town=\(Self.town)&month=2025-11"
+            let page = try await send.client.execute(uri: uri, method: .get, headers: LiveServer.Call<String>.authorization(send.token)) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "text/html; charset=utf-8")
+                return String(buffer: response.body)
+            }
+            #expect(page.contains("<title>大港头镇2025年11月基层治理月报</title>"))
+            for section in ["汇总", "分平台", "分部门", "分村社", "网格考核", "村（社区）考核", "平台考核", "部门考核"] {
+                #expect(page.contains("<h2>\(section)</h2>"), "\(section)")
+            }
+            #expect(page.contains("<tr><td>受理事件</td><td class=\"n\">\(received)</td></tr>"))
+
+            let workbook = try await send.client.execute(uri: uri + "&format=xlsx", method: .get,
+                                                         headers: LiveServer.Call<String>.authorization(send.token)) { Data(buffer: $0.body) }
+            try workbook.write(to: file)
+            let sheets = try #require(try JSONValue.parse(try await ExternalTool.output("/usr/bin/python3", ["-c", Self.openpyxlScript, file.path]).stdout).array)
+            #expect(sheets.compactMap { $0["name"]?.string } == ["汇总", "分平台", "分部门", "分村社", "网格考核", "网格员考核", "村（社区）考核", "平台考核", "部门考核"])
+            let summary = sheets[0]["rows"]?.array ?? []
+            #expect(summary.dropFirst().first?.array?.last?.array?.last?.number == Double(received), "受理事件, as a number")
+            #expect(summary.last?.array?.last?.array?.first == .string("date"), "统计时间, a date cell")
+            let platforms = (sheets[1]["rows"]?.array ?? []).dropFirst().compactMap { $0.array?[2].array?.last?.number }
+            #expect(platforms.reduce(0, +) == Double(received), "the platforms add up to the month's events")
+
+            for (query, code) in [("month=2025-Q4", "invalid_parameter"), ("month=2025-13", "invalid_parameter"), ("", "missing_parameter"),
+                                  ("month=2025-11&format=pdf", "invalid_parameter"), ("month=2025-11&town=330000000000", "unknown_town")] {
+                let (status, error) = try await send(.get, "/v1/reports/monthly?\(query)", nil)
+                #expect(status.code / 100 == 4 && error["error"]?.string == code, "\(query)")
+            }
+        }
+    }
 }

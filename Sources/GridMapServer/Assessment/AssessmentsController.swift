@@ -1,8 +1,6 @@
 import GridMapCore
 import GridMapJSON
-import GridMapSheets
 import Hummingbird
-import NIOCore
 
 /// 考核: `GET /v1/assessments?period=2025|2025-Q4|2025-11&subject=grid|member|village|platform|office&town=CODE
 /// [&format=json|csv|xlsx]` scores the town's subjects by its scheme in force, from the facts as stored
@@ -22,7 +20,7 @@ struct AssessmentsController<Context: AccessRequestContext>: Sendable {
     /// Off the event loop: patrol figures may first compute the coverage of days not computed yet.
     private func assess(_ request: Request, _ context: Context) throws -> Response {
         let parameters = QueryParameters(request)
-        let town = try self.town(parameters.text("town"))
+        let town = try served.current().town(parameters.text("town")).code
         let period = try Self.period(parameters.text("period"))
         let subject = try parameters.choice("subject", AssessmentSubject.self) ?? .grid
         let format = parameters.text("format") ?? "json"
@@ -35,22 +33,17 @@ struct AssessmentsController<Context: AccessRequestContext>: Sendable {
         let masked = !context.viewer.seesPersonal(town: town, village: nil)
         if !masked && subject == .member { context.audit.disclosed("assessment/\(town)/member") }
         let file = "assessment-\(town)-\(period)-\(subject.rawValue)"
-        switch format {
-        case "csv":
-            return Self.attachment(SheetTable(assessment: result, maskNames: masked).csv, "\(file).csv", type: "text/csv; charset=utf-8")
-        case "xlsx":
-            return Self.attachment(Array(try XLSXWorkbook.data(SheetTable.workbook(of: result, masked: masked))), "\(file).xlsx",
-                                   type: XLSXWorkbook.mediaType)
-        default:
-            var json = JSONWriter(capacity: 4096 + result.subjects.count * 2048)
-            json.assessment(result, town: town, asOf: now, masked: masked)
-            return json.response()
+        guard format == "json" else {
+            return try .spreadsheet(SheetTable.workbook(of: result, masked: masked), xlsx: format == "xlsx", name: file)
         }
+        var json = JSONWriter(capacity: 4096 + result.subjects.count * 2048)
+        json.assessment(result, town: town, asOf: now, masked: masked)
+        return json.response()
     }
 
     @Sendable func adjust(_ request: Request, context: Context) async throws -> Response {
         let body = try await JSONBody(request, maxBytes: 64 << 10)
-        let town = try self.town(try body.optionalString("town"))
+        let town = try served.current().town(try body.optionalString("town")).code
         let subjectText = try body.requiredString("subject")
         guard let subject = AssessmentSubject(rawValue: subjectText) else {
             throw APIError.badRequest("invalid_field", "'subject' must be one of: "
@@ -66,22 +59,6 @@ struct AssessmentsController<Context: AccessRequestContext>: Sendable {
         var json = JSONWriter(capacity: 512)
         json.assessmentAdjustment(stored, masked: !context.viewer.seesPersonal(town: town, village: nil))
         return json.response(status: .created)
-    }
-
-    private static func attachment(_ bytes: [UInt8], _ file: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// The town named, or the only one the server holds.
-    private func town(_ code: String?) throws -> String {
-        let towns = try served.current().boundaries.snapshot.boundaries(.town).map(\.unit.code)
-        guard let code else {
-            guard towns.count == 1 else { throw APIError.badRequest("missing_parameter", "'town' is required (the server holds \(towns.count) towns)") }
-            return towns[0]
-        }
-        guard towns.contains(code) else { throw APIError(AssessmentError.unknownTown(code)) }
-        return code
     }
 
     private static func period(_ text: String?) throws -> AssessmentPeriod {

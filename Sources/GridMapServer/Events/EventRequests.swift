@@ -75,9 +75,10 @@ enum EventReportParser {
 }
 
 /// `GET /v1/events` query: `bbox=minLon,minLat,maxLon,maxLat`, `from`, `to`, `status`, `category`,
-/// `platform`, `grid`, `village`, `town`, `overdue=true`, `light` (green, yellow, red: at the time asked), `limit` (1–1000, default 100), `cursor`.
+/// `platform`, `grid`, `village`, `town`, `overdue=true`, `light` (green, yellow, red: at the time asked), `limit` (1–1000, default 100;
+/// for a spreadsheet, `spreadsheet`, 1–50,000, default 50,000), `cursor`.
 enum EventQueryParser {
-    static func parse(_ request: Request, now: Instant) throws -> EventQuery {
+    static func parse(_ request: Request, now: Instant, spreadsheet: Bool = false) throws -> EventQuery {
         let parameters = QueryParameters(request)
         var query = EventQuery()
         query.bbox = try parameters.bbox()
@@ -97,7 +98,7 @@ enum EventQueryParser {
             }
             query.light = (light, now)
         }
-        query.limit = try parameters.integer("limit", in: 1...1000) ?? query.limit
+        query.limit = try parameters.integer("limit", in: spreadsheet ? 1...50_000 : 1...1000) ?? (spreadsheet ? 50_000 : query.limit)
         if let cursor = parameters.text("cursor") {
             guard let value = Int64(cursor), value >= 0 else {
                 throw APIError.badRequest("invalid_parameter", "'cursor' must be a value of next_cursor")

@@ -113,9 +113,16 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let now = clock.now()
-        let asked = try EventQueryParser.parse(request, now: now)
+        let format = request.uri.queryParameters["format"].map(String.init)
+        let spreadsheet = format == "csv" || format == "xlsx"
+        let asked = try EventQueryParser.parse(request, now: now, spreadsheet: spreadsheet)
         let query = context.scope.narrowing(asked)
         let events = try query.map(store.events) ?? []
+        if spreadsheet {
+            context.audit.disclosed(events: events, to: context.viewer)
+            let table = SheetTable(events: events, now: now, seesPersonal: context.viewer.seesPersonal)
+            return try .spreadsheet([table], xlsx: format == "xlsx", name: "events")
+        }
         var json = JSONWriter(capacity: 1024 + events.count * 1024)
         json.eventList(events, now: now, geojson: request.uri.queryParameters["format"] == "geojson",
                        nextCursor: events.count == asked.limit ? events.last?.id : nil, viewer: context.viewer)
