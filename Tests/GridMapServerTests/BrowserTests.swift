@@ -189,6 +189,13 @@ struct BrowserTests {
 
             #expect(page["console_errors"]?.array == [])
             #expect(page["page_errors"]?.array == [])
+            // 统计: the charts drawn with the API's numbers, the ranking in the API's order, the grid scores on the map.
+            #expect(page["stats_chart_closure"] == page["stats_api_closure"] && (page["stats_api_closure"]?.array?.count ?? 0) == 4,
+                    "\(String(describing: page["stats_chart_closure"])) vs \(String(describing: page["stats_api_closure"]))")
+            #expect(page["stats_chart_ranking"] == page["stats_api_ranking"] && (page["stats_api_ranking"]?.array?.count ?? 0) > 0)
+            #expect(page["stats_charts"]?.number == 5)
+            #expect(page["stats_score_grids"] == page["stats_scored_outlines"] && (page["stats_score_grids"]?.number ?? 0) > 50,
+                    "every current grid outline with a score is shaded")
         }
     }
 }

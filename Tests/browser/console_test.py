@@ -12,6 +12,7 @@ usage: console_test.py CONFIG_JSON
    "towns": {code: [west, south, east, north]} (each town's extent), "town": the town the rest happens in}
 """
 import json
+import math
 import os
 import sys
 import time
@@ -341,6 +342,27 @@ try:
     driver.find_element(By.ID, "commit-reason").send_keys("浏览器测试：合并")
     driver.find_element(By.ID, "commit-btn").click()
     result["merge_status"] = wait_text("plan-status", "已提交变更 #")
+
+    step = "statistics"
+    driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab='stats']").click()
+    driver.execute_script("document.getElementById('stats-month').value = '2025-11'")
+    driver.find_element(By.ID, "stats-load").click()
+    wait.until(lambda d: "2025-11" in d.find_element(By.ID, "stats-status").text)
+    town = driver.execute_script("return window.gridmap.town")
+    drawn = driver.execute_script("return window.gridmap.stats.drawn")
+    platforms = api("/v1/stats?by=platform&from=2025-11-01&to=2025-12-01&town=" + town, config["dispatcher_token"])
+    ranking = api("/v1/assessments?period=2025-11&subject=grid&town=" + town, config["dispatcher_token"])
+    result["stats_chart_closure"] = drawn["chart-platforms"]["data"][0]
+    # Per cent to one decimal, rounded half up as the page's Math.round does.
+    result["stats_api_closure"] = [math.floor(g["closure_rate"] * 1000 + 0.5) / 10 for g in platforms["groups"]]
+    result["stats_chart_ranking"] = [row[1] for row in drawn["ranking-grid"]]
+    result["stats_api_ranking"] = [s["code"] for s in ranking["subjects"]]
+    result["stats_charts"] = driver.execute_script(
+        "return ['chart-weekly', 'chart-platforms', 'chart-offices', 'chart-lights', 'chart-satisfaction'].filter((id) => Chart.getChart(id)).length")
+    driver.find_element(By.ID, "score-toggle").click()
+    result["stats_score_grids"] = driver.execute_script("return window.gridmap.stats.scoreLayer.getLayers().length")
+    outlines = driver.execute_script("return window.gridmap.layers.grids.getLayers().map((l) => l.feature.properties.code)")
+    result["stats_scored_outlines"] = len(set(outlines) & set(result["stats_api_ranking"]))
 
     step = "wall screen"
     # The console's log and errors first: the wall screen is another page.

@@ -1,18 +1,22 @@
 import Foundation
 
-/// What the web console needs besides its own files: where Debian's Leaflet is installed and the
+/// What the web console needs besides its own files: where Debian's Leaflet and Chart.js are installed and the
 /// optional online base map (`tiles/basemap.json`).
 public struct WebConsole: Sendable {
     /// Debian's libjs-leaflet (`leaflet.js`, `leaflet.css`, `images/`).
     public var leafletDirectory: String
+    /// Debian's libjs-chart.js (`chart.min.js`), for the 统计 tab.
+    public var chartDirectory: String
     /// The base map settings as JSON: `{"url": XYZ template or null, "attribution", "maxZoom"}`.
     public var basemapJSON: String
 
     /// No online base map: the map is drawn from GridMap's own layers (works offline).
     public static let offline = #"{"url":null,"attribution":"","maxZoom":18}"#
 
-    public init(leafletDirectory: String = "/usr/share/javascript/leaflet", basemapJSON: String = WebConsole.offline) {
+    public init(leafletDirectory: String = "/usr/share/javascript/leaflet", chartDirectory: String = "/usr/share/javascript/chart.js",
+                basemapJSON: String = WebConsole.offline) {
         self.leafletDirectory = leafletDirectory
+        self.chartDirectory = chartDirectory
         self.basemapJSON = basemapJSON
     }
 

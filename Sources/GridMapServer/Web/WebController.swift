@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// The web console: `/` (the page), `/screen` (the wall screen), `/app/{file}` (its script and style, shipped in the package's
-/// resources), `/vendor/leaflet/…` (Debian's Leaflet) and `/app/basemap.json`. Everything else the
+/// resources), `/vendor/leaflet/…` (Debian's Leaflet), `/vendor/chart.js/…` (Debian's Chart.js) and `/app/basemap.json`. Everything else the
 /// page shows comes from the API.
 struct WebController<Context: RequestContext>: Sendable {
     let console: WebConsole
@@ -24,6 +24,10 @@ struct WebController<Context: RequestContext>: Sendable {
         routes.get("/vendor/leaflet/**") { _, context in
             try Self.file(in: console.leafletDirectory, path: context.parameters.getCatchAll().joined(separator: "/"),
                           missing: "Leaflet is not installed: apt-get install libjs-leaflet (scripts/install-packages.sh)")
+        }
+        routes.get("/vendor/chart.js/**") { _, context in
+            try Self.file(in: console.chartDirectory, path: context.parameters.getCatchAll().joined(separator: "/"),
+                          missing: "Chart.js is not installed: apt-get install libjs-chart.js (scripts/install-packages.sh)")
         }
     }
 

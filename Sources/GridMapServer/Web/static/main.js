@@ -11,11 +11,12 @@ import { events } from './events.js';
 import { catalogue } from './catalogue.js';
 import { planner } from './planner.js';
 import { live } from './live.js';
+import { stats } from './stats.js';
 import './density.js'; // binds its own controls
 import './coverage.js'; // binds its own controls
 
 /** The map, the town shown, when the outlines were first drawn (ms) and the page's errors. */
-const gridmap = { map, layers, live, get town() { return towns.code; }, ready: null, errors: [] };
+const gridmap = { map, layers, live, stats, get town() { return towns.code; }, ready: null, errors: [] };
 window.gridmap = gridmap;
 window.addEventListener('error', (e) => gridmap.errors.push(String(e.message)));
 
@@ -23,6 +24,7 @@ function setTab(name) {
   document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.id === `tab-${name}`));
   planner.setMode(name === 'plan' ? 'select' : 'locate');
+  if (name === 'stats' && !stats.drawn['chart-weekly']) stats.load();
 }
 document.querySelectorAll('#tabs button').forEach((b) => b.addEventListener('click', () => setTab(b.dataset.tab)));
 
@@ -42,6 +44,7 @@ async function defaultPeriods() {
   $('filter-to').value = isoDate(Math.max(last, Date.now()) + day);
   $('heat-from').value = isoDate(last - 365 * day);
   $('heat-to').value = isoDate(last + day);
+  $('stats-month').value = isoDate(Math.min(last, Date.now())).slice(0, 7);
 }
 
 // Who is signed in decides what the lists show (masked or in full): reload them on every change.
