@@ -127,7 +127,7 @@ public enum GridMapServer {
         HooksController(store: store, served: served, clock: clock).addRoutes(to: routes)
         StreamController(store: store, feed: feed, clock: clock).addRoutes(to: routes)
         DensityController(served: served, heavyWork: limits.heavyWork).addRoutes(to: routes)
-        TilesController(served: served).addRoutes(to: routes)
+        TilesController(store: store, served: served, clock: clock).addRoutes(to: routes)
         PeopleController(store: store, served: served).addRoutes(to: routes)
         PatrolsController(store: store, served: served, limits: limits).addRoutes(to: routes)
         BoundariesController(store: store, served: served).addRoutes(to: routes)

@@ -57,7 +57,7 @@ struct TilesBuildCommand: ParsableCommand {
     }
 
     private func metadata(_ area: BoundingBox) -> [String: String] {
-        let layers = TileLayer.allCases.map { layer in
+        let layers = TileLayer.tileSetLayers.map { layer in
             let fields = layer.fields.map { "\"\($0.name)\":\"\($0.type)\"" }.joined(separator: ",")
             return "{\"id\":\"\(layer.rawValue)\",\"fields\":{\(fields)},\"minzoom\":\(minzoom),\"maxzoom\":\(maxzoom)}"
         }

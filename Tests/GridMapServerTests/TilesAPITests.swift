@@ -74,6 +74,30 @@ import Testing
         }
     }
 
+    @Test func gridScoresAreTheAssessmentsOnTheGrids() async throws {
+        let tile = try TileID(z: 11, x: 1_705, y: 855)
+        let snapshot = try store.snapshot()
+        try await withServer { get in
+            let json = try JSONValue.parse(Data(try await get("/v1/assessments?period=2025-11&subject=grid", [:]).body))
+            var scores: [String: (score: Double, rank: Int)] = [:]
+            for subject in json["subjects"]?.array ?? [] {
+                if let code = subject["code"]?.string, let score = subject["score"]?.number, let rank = subject["rank"]?.number {
+                    scores[code] = (score, Int(rank))
+                }
+            }
+            #expect(scores.count == 65)
+            let expected = try TileRenderer(sources: TileSources(snapshot: snapshot, facts: try store.eventFactsTable(),
+                                                                 filter: EventFilter(from: "2025-01-01", to: "2026-01-01"), gridAreas: [:],
+                                                                 gridScores: scores), layers: [.gridScores]).tile(at: tile).encoded()
+            let answer = try await get("/tiles/grid-scores/11/1705/855.mvt?period=2025-11", [:])
+            #expect(answer.status == .ok && answer.body == expected && expected.count > 1_000, "the API's scores on the grids")
+            let missing = try await get("/tiles/grid-scores/11/1705/855.mvt", [:])
+            #expect(missing.status == .badRequest)
+            let document = try JSONValue.parse(Data(try await get("/tiles/grid-scores.json?period=2025-11", [:]).body))
+            #expect(document["vector_layers"]?.array?.first?["fields"]?["score"] == .string("Number"))
+        }
+    }
+
     private static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
         Array(try ExternalTool.run("/bin/gzip", ["-dc"], input: bytes))
     }

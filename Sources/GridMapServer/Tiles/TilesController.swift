@@ -7,12 +7,17 @@ import Hummingbird
 
 /// Vector tiles: `GET /tiles/{layer}/{z}/{x}/{y}.mvt` (Mapbox Vector Tile 2.1, EPSG:3857, extent
 /// 4096, buffer 64; gzip when the client accepts it) and `GET /tiles/{layer}.json` (TileJSON
-/// 3.0.0). Layers: towns, villages, grids, events, density-grids, density-hex; the event layers
-/// take the density filters (`from`, `to` — default the 30 days up to now —, `category`, …).
+/// 3.0.0). Layers: towns, villages, grids, events, density-grids, density-hex, grid-scores; the event layers
+/// take the density filters (`from`, `to` — default the 30 days up to now —, `category`, …);
+/// grid-scores takes `period` and `town` (the grid assessment, ``AssessmentResult``).
 /// Tiles carry a strong ETag over the layer, address, query and the store's revisions, and are
 /// answered 304 when it matches `If-None-Match`.
 struct TilesController<Context: RequestContext>: Sendable {
+    let store: any GridMapRepository
     let served: ServedStateHolder
+    let clock: ServerClock
+    /// The last grid assessments drawn, for 30 s: a map view asks for a dozen tiles at once.
+    private let scoreCache = ScoreCache()
 
     /// Zooms the TileJSON advertises; clients over-zoom beyond.
     static var zooms: ClosedRange<Int> { 0...16 }
@@ -36,8 +41,10 @@ struct TilesController<Context: RequestContext>: Sendable {
         let parameters = QueryParameters(request)
         let filter = try DensityController<Context>.filter(parameters)
         let table = layer.followsEvents ? try state.events.facts() : EventFactsTable()
+        let scores = layer == .gridScores ? try gridScores(parameters, state) : [:]
         let version = "\(layer.rawValue)/\(id)?\(layer.followsEvents ? request.uri.query ?? "" : "")"
             + "#\(snapshot.revision)/\(table.mark)/\(layer.followsEvents ? filter.to.milliseconds / 1000 : 0)"
+            + scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.score)" }.joined(separator: ",")
         let etag = "\"" + String(Self.fnv1a(version), radix: 16) + "\""
         var headers: HTTPFields = [.eTag: etag, .cacheControl: layer.followsEvents ? "public, max-age=60" : "public, max-age=300",
                                    .vary: "Accept-Encoding"]
@@ -45,7 +52,7 @@ struct TilesController<Context: RequestContext>: Sendable {
             return Response(status: .notModified, headers: headers)
         }
         let sources = TileSources(snapshot: snapshot, facts: table, filter: filter,
-                                  gridAreas: layer == .densityGrids ? try state.boundaries.areas(.grid) : [:])
+                                  gridAreas: layer == .densityGrids ? try state.boundaries.areas(.grid) : [:], gridScores: scores)
         var bytes = try TileRenderer(sources: sources, layers: [layer]).tile(at: id).encoded()
         if request.headers[.acceptEncoding]?.contains("gzip") == true {
             bytes = try Gzip.compress(bytes)
@@ -53,6 +60,21 @@ struct TilesController<Context: RequestContext>: Sendable {
         }
         headers[.contentType] = "application/vnd.mapbox-vector-tile"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// `grid-scores`: the grid assessment of `period` (required) in `town` (default the one served).
+    private func gridScores(_ parameters: QueryParameters, _ state: ServedState) throws -> [String: (score: Double, rank: Int)] {
+        guard let text = parameters.text("period") else {
+            throw APIError.badRequest("missing_parameter", "the grid-scores layer needs 'period' (2025, 2025-Q4 or 2025-11)")
+        }
+        guard let period = AssessmentPeriod(text) else { throw APIError(AssessmentError.invalidPeriod(text)) }
+        let town = try state.town(parameters.text("town")).code
+        let now = clock.now()
+        let key = "\(town)/\(period)/\(state.boundaries.snapshot.revision)/\(try state.events.facts().mark)"
+        return try scoreCache.value(for: key, now: now) {
+            let result = try store.assess(town: town, period: period, subject: .grid, resolvers: state.boundaries.history, asOf: now)
+            return Dictionary(result.subjects.map { ($0.unit.code, (score: $0.score, rank: $0.rank)) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     private func tileJSON(_ request: Request, context: Context) throws -> Response {

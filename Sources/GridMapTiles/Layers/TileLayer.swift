@@ -8,6 +8,12 @@ public enum TileLayer: String, CaseIterable, Sendable {
     case densityGrids = "density-grids"
     /// Hexagon bins of events, sized by zoom (see ``hexSize(zoom:)``).
     case densityHex = "density-hex"
+    /// Grid polygons with their 考核 score and rank for a period (a choropleth of the assessment).
+    case gridScores = "grid-scores"
+
+    /// The layers a tile set (MBTiles) holds: grid scores depend on a period and a town's scheme
+    /// and are served live only.
+    public static var tileSetLayers: [TileLayer] { allCases.filter { $0 != .gridScores } }
 
     /// The attributes of the layer's features and their types, for TileJSON's `vector_layers`.
     public var fields: [(name: String, type: String)] {
@@ -16,6 +22,7 @@ public enum TileLayer: String, CaseIterable, Sendable {
         case .events: [("category", "String"), ("status", "String"), ("platform", "String"), ("reported_at", "String")]
         case .densityGrids: [("code", "String"), ("name", "String"), ("count", "Number"), ("per_km2", "Number")]
         case .densityHex: [("id", "String"), ("count", "Number"), ("per_km2", "Number")]
+        case .gridScores: [("code", "String"), ("name", "String"), ("score", "Number"), ("rank", "Number")]
         }
     }
 
@@ -23,7 +30,7 @@ public enum TileLayer: String, CaseIterable, Sendable {
     public var followsEvents: Bool {
         switch self {
         case .towns, .villages, .grids: false
-        case .events, .densityGrids, .densityHex: true
+        case .events, .densityGrids, .densityHex, .gridScores: true
         }
     }
 

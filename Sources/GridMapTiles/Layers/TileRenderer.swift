@@ -10,12 +10,16 @@ public struct TileSources: Sendable {
     public var filter: EventFilter
     /// Grid areas in km² by code, for `per_km2`.
     public var gridAreas: [String: Double]
+    /// The assessment's score and rank by grid code, for `grid-scores`.
+    public var gridScores: [String: (score: Double, rank: Int)]
 
-    public init(snapshot: AdminSnapshot, facts: EventFactsTable, filter: EventFilter, gridAreas: [String: Double]) {
+    public init(snapshot: AdminSnapshot, facts: EventFactsTable, filter: EventFilter, gridAreas: [String: Double],
+                gridScores: [String: (score: Double, rank: Int)] = [:]) {
         self.snapshot = snapshot
         self.facts = facts
         self.filter = filter
         self.gridAreas = gridAreas
+        self.gridScores = gridScores
     }
 }
 
@@ -73,6 +77,14 @@ public struct TileRenderer {
                 return try polygonFeature(boundary, frame: frame, bounds: bounds, properties: [
                     "code": .string(boundary.unit.code), "name": .string(boundary.unit.name), "count": .int(Int64(count)),
                     "per_km2": .double(area > 0 ? (Double(count) / area * 1000).rounded() / 1000 : 0),
+                ])
+            }
+        case .gridScores:
+            return try sources.snapshot.grids.compactMap { boundary in
+                guard let scored = sources.gridScores[boundary.unit.code] else { return nil }
+                return try polygonFeature(boundary, frame: frame, bounds: bounds, properties: [
+                    "code": .string(boundary.unit.code), "name": .string(boundary.unit.name), "score": .double(scored.score),
+                    "rank": .int(Int64(scored.rank)),
                 ])
             }
         case .densityHex:

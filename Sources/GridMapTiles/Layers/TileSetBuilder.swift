@@ -7,7 +7,7 @@ public struct TileSetBuilder: Sendable {
     public let sources: TileSources
     public let layers: [TileLayer]
 
-    public init(sources: TileSources, layers: [TileLayer] = TileLayer.allCases) {
+    public init(sources: TileSources, layers: [TileLayer] = TileLayer.tileSetLayers) {
         self.sources = sources
         self.layers = layers
     }
