@@ -108,4 +108,30 @@ import Testing
         }
         #expect(try adjustment("2026-03") == 5 && adjustment("2026-Q1") == -5 && adjustment("2026-02") == 0)
     }
+
+    @Test(arguments: Backend.all) func cachedPatrolFiguresFollowNewPatrols(_ backend: Backend) throws {
+        let store = try backend.repository(with: ["dagangtou"])
+        let resolvers = try HistoricalResolvers(store: store)
+        let day = PatrolDay("2026-03-03")!
+        let resolver = try resolvers.resolver(at: Instant(milliseconds: day.start))
+        let cache = PatrolFiguresCache()
+        func patrolled() throws -> Int {
+            try store.assess(town: Self.town, period: Self.march, subject: .grid, resolvers: resolvers, asOf: "2026-04-10T00:00:00.000Z",
+                             patrolCache: cache).subjects.reduce(0) { total, subject in
+                total + (subject.lines.first { $0.indicator == .patrolCompliance }?.value.numerator ?? 0)
+            }
+        }
+        #expect(try patrolled() == 0 && patrolled() == 0, "no patrols, twice (the second from the cache)")
+        let fixes = PatrolSimulator(grids: resolver.gridGeometries).patrol(member: "m0", grid: 0, start: day.start + 9 * 3_600_000,
+                                                                             hours: 1.5, seed: 1)
+        _ = try store.importPatrols(fixes, source: "test", format: "csv", cleaning: TrackCleaning(), options: CoverageOptions(),
+                                    resolvers: resolvers)
+        let after = try patrolled()
+        #expect(after >= 1, "the new day's patrol misses the cache")
+        #expect(try patrolled() == after)
+        #expect(try store.assess(town: Self.town, period: Self.march, subject: .grid, resolvers: resolvers,
+                                 asOf: "2026-04-10T00:00:00.000Z").subjects.reduce(0) { total, subject in
+            total + (subject.lines.first { $0.indicator == .patrolCompliance }?.value.numerator ?? 0)
+        } == after, "the same as without a cache")
+    }
 }

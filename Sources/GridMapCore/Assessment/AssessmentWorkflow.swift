@@ -6,12 +6,13 @@ import Foundation
 extension AssessmentRepository where Self: PatrolRepository {
     /// Scores `subject` of `town` over `period`; ``AssessmentError/noScheme(town:)`` without a
     /// scheme, ``AssessmentError/subjectNotAssessed(_:)`` when it leaves the subject out.
+    /// `patrolCache` (the server keeps one) spares recomputing patrol figures nothing has changed.
     public func assess(town: String, period: AssessmentPeriod, subject: AssessmentSubject, resolvers: HistoricalResolvers,
-                       asOf: Instant = .now()) throws -> AssessmentResult {
+                       asOf: Instant = .now(), patrolCache: PatrolFiguresCache? = nil) throws -> AssessmentResult {
         let (scheme, part) = try schemePart(town: town, period: period, subject: subject)
         var facts = try assessmentFacts(town: town, subject: subject, period: period, asOf: asOf)
         if part.indicators.contains(where: { $0.code == .patrolCompliance || $0.code == .coveredShare }) {
-            facts.patrols = try patrolFigures(town: town, period: period, asOf: asOf, resolvers: resolvers)
+            facts.patrols = try patrolFigures(town: town, period: period, asOf: asOf, resolvers: resolvers, cache: patrolCache)
         }
         return try AssessmentResult(facts: facts, subject: subject, scheme: scheme, adjustments: try assessmentAdjustments(town: town))
     }
@@ -39,15 +40,27 @@ extension AssessmentRepository where Self: PatrolRepository {
     }
 
     /// Each grid's patrols over the period's days up to today (none for a period still to come).
-    private func patrolFigures(town: String, period: AssessmentPeriod, asOf: Instant,
-                               resolvers: HistoricalResolvers) throws -> [String: AssessmentFacts.Patrol] {
+    private func patrolFigures(town: String, period: AssessmentPeriod, asOf: Instant, resolvers: HistoricalResolvers,
+                               cache: PatrolFiguresCache?) throws -> [String: AssessmentFacts.Patrol] {
         let last = min(period.days.upperBound, PatrolDay(milliseconds: asOf.milliseconds))
         guard last >= period.days.lowerBound else { return [:] }
-        let rows = try coverageReport(period: period.days.lowerBound...last, scope: CoverageScope(town: town), options: CoverageOptions(),
-                                      frequency: nil, withGaps: false, resolvers: resolvers)
-        return Dictionary(rows.map { row in
-            (row.grid.code, AssessmentFacts.Patrol(met: row.coverage.compliance.met, required: row.coverage.compliance.required,
-                                                   coveredShare: row.coverage.coveredFraction))
-        }, uniquingKeysWith: { first, _ in first })
+        let days = period.days.lowerBound...last, options = CoverageOptions()
+        let compute = {
+            let rows = try coverageReport(period: days, scope: CoverageScope(town: town), options: options, frequency: nil,
+                                          withGaps: false, resolvers: resolvers)
+            return Dictionary(rows.map { row in
+                (row.grid.code, AssessmentFacts.Patrol(met: row.coverage.compliance.met, required: row.coverage.compliance.required,
+                                                       coveredShare: row.coverage.coveredFraction))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        guard let cache else { return try compute() }
+        // Stale days first, so that the key below describes the coverage the figures come from.
+        try updateCoverage(days: days, options: options, resolvers: resolvers)
+        let runs = try coverageRuns(radius: options.radius).filter { days.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { "\($0.key.number):\($0.value.revision):\($0.value.computedAt)" }.joined(separator: ",")
+        let frequencies = try patrolFrequencies().sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ",")
+        let boundaries = try resolvers.resolver(at: Instant(milliseconds: days.upperBound.end - 1)).snapshot.revision
+        return try cache.figures(for: "\(town)|\(days.lowerBound.number)-\(days.upperBound.number)|\(boundaries)|\(frequencies)|\(runs)",
+                                 compute: compute)
     }
 }

@@ -11,6 +11,7 @@ struct AssessmentsController<Context: AccessRequestContext>: Sendable {
     let served: ServedStateHolder
     let clock: ServerClock
     let heavyWork: HeavyWorkGate
+    let patrolCache: PatrolFiguresCache
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.get("/v1/assessments") { request, context in try await heavyWork.run("an assessment") { try assess(request, context) } }
@@ -29,7 +30,7 @@ struct AssessmentsController<Context: AccessRequestContext>: Sendable {
         }
         let now = clock.now()
         let result = try store.assess(town: town, period: period, subject: subject, resolvers: try served.current().boundaries.history,
-                                      asOf: now)
+                                      asOf: now, patrolCache: patrolCache)
         let masked = !context.viewer.seesPersonal(town: town, village: nil)
         if !masked && subject == .member { context.audit.disclosed("assessment/\(town)/member") }
         let file = "assessment-\(town)-\(period)-\(subject.rawValue)"

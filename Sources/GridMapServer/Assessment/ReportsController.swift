@@ -9,6 +9,7 @@ struct ReportsController<Context: AccessRequestContext>: Sendable {
     let served: ServedStateHolder
     let clock: ServerClock
     let heavyWork: HeavyWorkGate
+    let patrolCache: PatrolFiguresCache
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.get("/v1/reports/monthly") { request, context in try await heavyWork.run("a monthly report") { try monthly(request, context) } }
@@ -27,7 +28,7 @@ struct ReportsController<Context: AccessRequestContext>: Sendable {
             throw APIError.badRequest("invalid_parameter", "'format' must be html or xlsx, not '\(format)'")
         }
         let report = try store.monthlyReport(town: town, month: month, facts: try state.events.facts(), snapshot: state.boundaries.snapshot,
-                                             resolvers: state.boundaries.history, asOf: clock.now())
+                                             resolvers: state.boundaries.history, asOf: clock.now(), patrolCache: patrolCache)
         let masked = !context.viewer.seesPersonal(town: town.code, village: nil)
         if format == "xlsx" {
             return try .spreadsheet(report.sheets(maskNames: masked), xlsx: true, name: "report-\(town.code)-\(month)")

@@ -16,6 +16,7 @@ struct TilesController<Context: RequestContext>: Sendable {
     let store: any GridMapRepository
     let served: ServedStateHolder
     let clock: ServerClock
+    let patrolCache: PatrolFiguresCache
     /// The last grid assessments drawn, for 30 s: a map view asks for a dozen tiles at once.
     private let scoreCache = ScoreCache()
 
@@ -72,7 +73,8 @@ struct TilesController<Context: RequestContext>: Sendable {
         let now = clock.now()
         let key = "\(town)/\(period)/\(state.boundaries.snapshot.revision)/\(try state.events.facts().mark)"
         return try scoreCache.value(for: key, now: now) {
-            let result = try store.assess(town: town, period: period, subject: .grid, resolvers: state.boundaries.history, asOf: now)
+            let result = try store.assess(town: town, period: period, subject: .grid, resolvers: state.boundaries.history, asOf: now,
+                                          patrolCache: patrolCache)
             return Dictionary(result.subjects.map { ($0.unit.code, (score: $0.score, rank: $0.rank)) }, uniquingKeysWith: { first, _ in first })
         }
     }
