@@ -23,7 +23,7 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         guard let period = AssessmentPeriod(period) else { throw AssessmentError.invalidPeriod(period) }
         let store = try database.open()
-        guard try store.snapshot().boundaries(.town).contains(where: { $0.unit.code == town }) else { throw AssessmentError.unknownTown(town) }
+        guard try store.snapshot().assessedTown(town) != nil else { throw AssessmentError.unknownTown(town) }
         let now = Instant.now()
         let result = try store.assess(town: town, period: period, subject: subject, resolvers: HistoricalResolvers(store: store), asOf: now)
         let data: Data

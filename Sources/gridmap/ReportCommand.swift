@@ -27,8 +27,8 @@ struct ReportMonthlyCommand: ParsableCommand {
         guard xlsx || output.hasSuffix(".html") else { throw ValidationError("--output must end in .xlsx or .html") }
         let store = try database.open()
         let snapshot = try store.snapshot()
-        guard let unit = snapshot.boundaries(.town).first(where: { $0.unit.code == town })?.unit else { throw AssessmentError.unknownTown(town) }
-        let report = try store.monthlyReport(town: AssessmentFacts.Unit(code: unit.code, name: unit.name), month: period,
+        guard let unit = snapshot.assessedTown(town) else { throw AssessmentError.unknownTown(town) }
+        let report = try store.monthlyReport(town: unit, month: period,
                                              facts: try store.eventFactsTable(), snapshot: snapshot, resolvers: HistoricalResolvers(store: store))
         let sheets = report.sheets(maskNames: false)
         if xlsx {

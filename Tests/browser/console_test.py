@@ -347,7 +347,8 @@ try:
     driver.find_element(By.CSS_SELECTOR, "#tabs button[data-tab='stats']").click()
     driver.execute_script("document.getElementById('stats-month').value = '2025-11'")
     driver.find_element(By.ID, "stats-load").click()
-    wait.until(lambda d: "2025-11" in d.find_element(By.ID, "stats-status").text)
+    # The month's charts take about twenty requests (three assessments among them): more time than one step.
+    WebDriverWait(driver, 60).until(lambda d: "2025-11" in d.find_element(By.ID, "stats-status").text)
     town = driver.execute_script("return window.gridmap.town")
     drawn = driver.execute_script("return window.gridmap.stats.drawn")
     platforms = api("/v1/stats?by=platform&from=2025-11-01&to=2025-12-01&town=" + town, config["dispatcher_token"])

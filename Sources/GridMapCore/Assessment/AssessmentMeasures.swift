@@ -4,6 +4,9 @@ public struct AssessmentMeasures: Sendable {
     public let subject: AssessmentSubject
     private let facts: AssessmentFacts
     private let eventsBySubject: [String: [AssessmentFacts.Event]]
+    /// The period's 回访 and 督办 by event, so that a subject reads only its own events' records.
+    private let evaluationsByEvent: [Int64: [Satisfaction]]
+    private let supervisionsByEvent: [Int64: [SupervisionLevel]]
 
     public init(_ facts: AssessmentFacts, subject: AssessmentSubject) {
         self.facts = facts
@@ -15,6 +18,8 @@ public struct AssessmentMeasures: Sendable {
             for key in Self.keys(of: event, subject: subject, members: members) { grouped[key, default: []].append(event) }
         }
         eventsBySubject = grouped
+        evaluationsByEvent = Dictionary(grouping: facts.evaluations, by: \.eventID).mapValues { $0.map(\.satisfaction) }
+        supervisionsByEvent = Dictionary(grouping: facts.supervisions, by: \.eventID).mapValues { $0.map(\.level) }
     }
 
     /// The subjects `event` counts for: its grid, village or platform; for members, the post whose
@@ -46,18 +51,13 @@ public struct AssessmentMeasures: Sendable {
             }.count
             return indicator == .overdueCount ? .count(due.count - onTime) : .rate(onTime, of: due.count)
         case .returnRate, .satisfactionRate:
-            let ids = Set(events.map(\.id))
-            let evaluations = facts.evaluations.filter { ids.contains($0.eventID) }
-            let counted = indicator == .returnRate
-                ? evaluations.filter { $0.satisfaction == .dissatisfied }.count
-                : evaluations.filter { $0.satisfaction != .dissatisfied }.count
-            return .rate(counted, of: evaluations.count)
+            let evaluations = events.flatMap { evaluationsByEvent[$0.id] ?? [] }
+            let dissatisfied = evaluations.filter { $0 == .dissatisfied }.count
+            return .rate(indicator == .returnRate ? dissatisfied : evaluations.count - dissatisfied, of: evaluations.count)
         case .supervisionsLevel1, .supervisionsLevel2, .supervisionsLevel3:
             let level: SupervisionLevel = indicator == .supervisionsLevel1 ? .urged : indicator == .supervisionsLevel2 ? .supervised : .leaderSupervised
-            let ofLevel = facts.supervisions.filter { $0.level == level }
-            if subject == .office { return .count(ofLevel.filter { $0.office == unit.code }.count) }
-            let ids = Set(events.map(\.id))
-            return .count(ofLevel.filter { ids.contains($0.eventID) }.count)
+            if subject == .office { return .count(facts.supervisions.filter { $0.level == level && $0.office == unit.code }.count) }
+            return .count(events.reduce(0) { total, event in total + (supervisionsByEvent[event.id] ?? []).filter { $0 == level }.count })
         case .reportedEvents, .validReportShare:
             let reported = events.filter { $0.source == .gridMember && from <= $0.reportedAt && $0.reportedAt < to }
             if indicator == .reportedEvents { return .count(reported.count) }

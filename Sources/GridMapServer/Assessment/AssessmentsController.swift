@@ -21,21 +21,19 @@ struct AssessmentsController<Context: AccessRequestContext>: Sendable {
     /// Off the event loop: patrol figures may first compute the coverage of days not computed yet.
     private func assess(_ request: Request, _ context: Context) throws -> Response {
         let parameters = QueryParameters(request)
-        let town = try served.current().town(parameters.text("town")).code
+        let state = try served.current()
+        let town = try state.town(parameters.text("town")).code
         let period = try Self.period(parameters.text("period"))
         let subject = try parameters.choice("subject", AssessmentSubject.self) ?? .grid
-        let format = parameters.text("format") ?? "json"
-        guard ["json", "csv", "xlsx"].contains(format) else {
-            throw APIError.badRequest("invalid_parameter", "'format' must be json, csv or xlsx, not '\(format)'")
-        }
+        let format = try parameters.choice("format", AnswerFormat.self) ?? .json
         let now = clock.now()
-        let result = try store.assess(town: town, period: period, subject: subject, resolvers: try served.current().boundaries.history,
+        let result = try store.assess(town: town, period: period, subject: subject, resolvers: state.boundaries.history,
                                       asOf: now, patrolCache: patrolCache)
         let masked = !context.viewer.seesPersonal(town: town, village: nil)
         if !masked && subject == .member { context.audit.disclosed("assessment/\(town)/member") }
         let file = "assessment-\(town)-\(period)-\(subject.rawValue)"
-        guard format == "json" else {
-            return try .spreadsheet(SheetTable.workbook(of: result, masked: masked), xlsx: format == "xlsx", name: file)
+        guard format == .json else {
+            return try .spreadsheet(SheetTable.workbook(of: result, masked: masked), xlsx: format == .xlsx, name: file)
         }
         var json = JSONWriter(capacity: 4096 + result.subjects.count * 2048)
         json.assessment(result, town: town, asOf: now, masked: masked)

@@ -118,15 +118,14 @@ struct EventsController<Context: AccessRequestContext>: Sendable {
         let asked = try EventQueryParser.parse(request, now: now, spreadsheet: spreadsheet)
         let query = context.scope.narrowing(asked)
         let events = try query.map(store.events) ?? []
+        context.audit.disclosed(events: events, to: context.viewer)
         if spreadsheet {
-            context.audit.disclosed(events: events, to: context.viewer)
             let table = SheetTable(events: events, now: now, seesPersonal: context.viewer.seesPersonal)
             return try .spreadsheet([table], xlsx: format == "xlsx", name: "events")
         }
         var json = JSONWriter(capacity: 1024 + events.count * 1024)
         json.eventList(events, now: now, geojson: request.uri.queryParameters["format"] == "geojson",
                        nextCursor: events.count == asked.limit ? events.last?.id : nil, viewer: context.viewer)
-        context.audit.disclosed(events: events, to: context.viewer)
         return json.response()
     }
 }

@@ -23,22 +23,19 @@ struct StatsController<Context: RequestContext>: Sendable {
         let from = try parameters.instant("from") ?? to.adding(hours: -365 * 24)
         guard from < to else { throw APIError.badRequest("invalid_parameter", "'from' must be before 'to'") }
         let town = parameters.text("town")
-        let format = parameters.text("format") ?? "json"
-        guard ["json", "csv", "xlsx"].contains(format) else {
-            throw APIError.badRequest("invalid_parameter", "'format' must be json, csv or xlsx, not '\(format)'")
-        }
+        let format = try parameters.choice("format", AnswerFormat.self) ?? .json
         switch try Self.grouping(parameters.text("by")) {
         case .offices:
             let offices = OfficeStats.of(try store.taskFacts(assignedFrom: from, to: to, town: town), now: now)
-            if format != "json" { return try .spreadsheet([SheetTable(offices: offices)], xlsx: format == "xlsx", name: "stats-office") }
+            if format != .json { return try .spreadsheet([SheetTable(offices: offices)], xlsx: format == .xlsx, name: "stats-office") }
             return StatsJSON.offices(offices, from: from, to: to).response()
         case .events(let dimension):
             let state = try served.current()
             let groups = try state.events.facts().stats(by: dimension, from: from, to: to, now: now, town: town)
-            if format != "json" {
+            if format != .json {
                 let table = SheetTable(groups: groups, name: "分\(AdminSnapshot.header(of: dimension))", unit: AdminSnapshot.header(of: dimension),
                                        names: state.boundaries.snapshot.names(of: dimension))
-                return try .spreadsheet([table], xlsx: format == "xlsx", name: "stats-\(dimension.rawValue)")
+                return try .spreadsheet([table], xlsx: format == .xlsx, name: "stats-\(dimension.rawValue)")
             }
             return StatsJSON.groups(groups, by: dimension, from: from, to: to,
                                     loop: try store.loopStats(from: from, to: to, town: town)).response()

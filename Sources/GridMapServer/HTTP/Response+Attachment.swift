@@ -3,6 +3,12 @@ import GridMapSheets
 import Hummingbird
 import NIOCore
 
+/// `format=` of an answer that is JSON or a spreadsheet.
+enum AnswerFormat: String, CaseIterable { case json, csv, xlsx }
+
+/// `format=` of a list that is GeoJSON or a spreadsheet.
+enum ListFormat: String, CaseIterable { case geojson, csv, xlsx }
+
 extension Response {
     /// A file to download: `bytes` of media `type`, saved as `file`.
     static func attachment(_ bytes: [UInt8], file: String, type: String) -> Response {

@@ -36,24 +36,19 @@ struct CoverageController<Context: AccessRequestContext>: Sendable {
         if let unknown = scope.unknownUnit(in: boundaries.snapshot) {
             throw APIError(.notFound, "unknown_\(unknown.level.rawValue)", "no \(unknown.level.rawValue) has the code '\(unknown.code)'")
         }
-        let format = parameters.text("format") ?? "geojson"
-        guard format == "geojson" || (!gaps && (format == "csv" || format == "xlsx")) else {
-            throw APIError.badRequest("invalid_parameter", "'format' must be geojson" + (gaps ? "" : ", csv or xlsx") + ", not '\(format)'")
-        }
+        let format = try parameters.choice("format", ListFormat.self) ?? .geojson
+        guard !gaps || format == .geojson else { throw APIError.badRequest("invalid_parameter", "blind spots are GeoJSON only ('format')") }
         let rows = try store.coverageReport(period: period, scope: scope, options: options, frequency: frequency,
                                             withGaps: gaps, resolvers: boundaries.history)
-        if format != "geojson" {
-            let sees = { (row: GridCoverageRow) in context.viewer.seesPersonal(town: row.town?.code, village: row.village?.code) }
+        let sees = { (row: GridCoverageRow) in context.viewer.seesPersonal(town: row.town?.code, village: row.village?.code) }
+        if !gaps {
             for row in rows where !row.coverage.members.isEmpty && sees(row) { context.audit.disclosed(row.grid.code) }
-            return try .spreadsheet([SheetTable(coverage: rows, seesMembers: sees)], xlsx: format == "xlsx", name: "coverage-\(period.lowerBound)")
+        }
+        if format != .geojson {
+            return try .spreadsheet([SheetTable(coverage: rows, seesMembers: sees)], xlsx: format == .xlsx, name: "coverage-\(period.lowerBound)")
         }
         let body = gaps ? CoverageGeoJSON.gaps(rows, period: period, radius: options.radius, minArea: minArea)
             : CoverageGeoJSON.grids(rows, period: period, radius: options.radius, now: now, viewer: context.viewer)
-        if !gaps {
-            for row in rows where !row.coverage.members.isEmpty && context.viewer.seesPersonal(town: row.town?.code, village: row.village?.code) {
-                context.audit.disclosed(row.grid.code)
-            }
-        }
         return Response(status: .ok, headers: [.contentType: "application/geo+json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
     }
 }

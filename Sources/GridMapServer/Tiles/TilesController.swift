@@ -42,7 +42,7 @@ struct TilesController<Context: RequestContext>: Sendable {
         let parameters = QueryParameters(request)
         let filter = try DensityController<Context>.filter(parameters)
         let table = layer.followsEvents ? try state.events.facts() : EventFactsTable()
-        let scores = layer == .gridScores ? try gridScores(parameters, state) : [:]
+        let scores = layer == .gridScores ? try gridScores(parameters, state, eventsMark: table.mark) : [:]
         let version = "\(layer.rawValue)/\(id)?\(layer.followsEvents ? request.uri.query ?? "" : "")"
             + "#\(snapshot.revision)/\(table.mark)/\(layer.followsEvents ? filter.to.milliseconds / 1000 : 0)"
             + scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.score)" }.joined(separator: ",")
@@ -64,14 +64,15 @@ struct TilesController<Context: RequestContext>: Sendable {
     }
 
     /// `grid-scores`: the grid assessment of `period` (required) in `town` (default the one served).
-    private func gridScores(_ parameters: QueryParameters, _ state: ServedState) throws -> [String: (score: Double, rank: Int)] {
+    private func gridScores(_ parameters: QueryParameters, _ state: ServedState,
+                            eventsMark: Int64) throws -> [String: (score: Double, rank: Int)] {
         guard let text = parameters.text("period") else {
             throw APIError.badRequest("missing_parameter", "the grid-scores layer needs 'period' (2025, 2025-Q4 or 2025-11)")
         }
         guard let period = AssessmentPeriod(text) else { throw APIError(AssessmentError.invalidPeriod(text)) }
         let town = try state.town(parameters.text("town")).code
         let now = clock.now()
-        let key = "\(town)/\(period)/\(state.boundaries.snapshot.revision)/\(try state.events.facts().mark)"
+        let key = "\(town)/\(period)/\(state.boundaries.snapshot.revision)/\(eventsMark)"
         return try scoreCache.value(for: key, now: now) {
             let result = try store.assess(town: town, period: period, subject: .grid, resolvers: state.boundaries.history, asOf: now,
                                           patrolCache: patrolCache)
